@@ -1,0 +1,2 @@
+// Progressive enhancement comes with the forms issue.
+export {};

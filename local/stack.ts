@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+import { buildAssets } from '../forms/build.js';
+import { type LoadedParty, loadDirectory, readDirectoryFile } from '../shared/app/directory.js';
+import { createHandlers, createRuntime, type Runtime } from '../shared/handlers/runtime.js';
+import { createTable } from './emulators.js';
+import { createLocalServer, fakeContext, type HttpHandler } from './server.js';
+import { type DeadLetter, StreamPoller } from './stream.js';
+
+export const EXAMPLE_DIRECTORY = fileURLToPath(new URL('../config/directory.example.json', import.meta.url));
+
+export interface LocalAppOptions {
+  ddbEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  port: number;
+  directoryFile?: string;
+  /** Extra environment for the handlers (retention, limits); the endpoints and table are set here. */
+  env?: Record<string, string>;
+  retryAttempts?: number;
+  retryBaseDelayMs?: number;
+  onDeadLetter?: (letter: DeadLetter) => void;
+}
+
+export interface LocalApp {
+  url: string;
+  parties: LoadedParty[];
+  runtime: Runtime;
+  poller: StreamPoller;
+  stop(): Promise<void>;
+}
+
+/**
+ * The product on one machine, minus the emulators: creates the table, loads the directory with
+ * fresh form keys, serves the route table and feeds the stream to notify.
+ */
+export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
+  buildAssets();
+  await createTable(options.ddbEndpoint, options.tableName);
+  const env = {
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    ...process.env,
+    ...options.env,
+    TABLE_NAME: options.tableName,
+    DDB_ENDPOINT: options.ddbEndpoint,
+    SES_ENDPOINT: options.sesEndpoint,
+    SENDER_EMAIL: options.env?.SENDER_EMAIL ?? 'meldpunt@veiligschool.example.org',
+    PUBLIC_BASE_URL: `http://localhost:${options.port}`,
+    AWS_REGION: 'eu-west-1',
+  };
+  const runtime = createRuntime(env, 'local');
+  const factories = createHandlers(runtime);
+  const http = {
+    intake: factories.intake(),
+    pages: factories.pages(),
+    health: factories.health(),
+  } as Record<'intake' | 'pages' | 'health', HttpHandler>;
+  const notify = factories.notify() as (
+    event: DynamoDBStreamEvent,
+    context: Context,
+  ) => ReturnType<ReturnType<typeof factories.notify>>;
+  const parties = await loadDirectory(
+    runtime.clients.store,
+    readDirectoryFile(options.directoryFile ?? EXAMPLE_DIRECTORY),
+  );
+  const poller = new StreamPoller({
+    endpoint: options.ddbEndpoint,
+    tableName: options.tableName,
+    handler: (event) => notify(event, fakeContext('notify')),
+    retryAttempts: options.retryAttempts ?? 3,
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 200,
+    bisectBatchOnError: true,
+    ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+  });
+  await poller.start();
+  const server: Server = createLocalServer(http);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://localhost:${options.port}`,
+    parties,
+    runtime,
+    poller,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await poller.stop();
+    },
+  };
+}

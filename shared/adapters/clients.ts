@@ -1,0 +1,37 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AppConfig } from './config.js';
+import { SesMailer } from './mailer.js';
+import { CovenantStore } from './store.js';
+
+export interface Clients {
+  store: CovenantStore;
+  mailer: SesMailer;
+}
+
+/**
+ * Builds the AWS clients once per container. Locally the endpoints point at DynamoDB Local and the
+ * SES emulator; in AWS they are unset and the SDK uses the regional endpoints and the role's credentials.
+ */
+export function buildClients(config: AppConfig): Clients {
+  const local = config.DDB_ENDPOINT || config.SES_ENDPOINT;
+  const credentials = local ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined;
+  const ddb = new DynamoDBClient({
+    region: config.AWS_REGION,
+    ...(config.DDB_ENDPOINT ? { endpoint: config.DDB_ENDPOINT } : {}),
+    ...(credentials ? { credentials } : {}),
+    maxAttempts: 3,
+  });
+  const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
+  const ses = new SESClient({
+    region: config.AWS_REGION,
+    ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
+    ...(credentials ? { credentials } : {}),
+    maxAttempts: 2,
+  });
+  return {
+    store: new CovenantStore(doc, config.TABLE_NAME),
+    mailer: new SesMailer(ses, config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
+  };
+}

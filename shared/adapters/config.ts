@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is read and checked once, at cold start: a missing or malformed variable stops the
+ * function at once with a message that names it, instead of failing on the first submission.
+ */
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  SENDER_EMAIL: z.email(),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  AWS_REGION: z.string().default('eu-west-1'),
+  DDB_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  RETENTION_SUBMISSION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
+  RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_IDEMPOTENCY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(32_768),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(900).default(60),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigurationError(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}

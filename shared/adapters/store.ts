@@ -1,0 +1,323 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DependencyUnavailableError } from '../domain/errors.js';
+import type { Party } from '../domain/parties.js';
+import { DIRECTORY_INDEX_PK, keys, TABLE } from './table.js';
+
+export type OutboxTemplate = 'melding-recipient' | 'melding-confirmation';
+
+export interface OutboxItem {
+  pk: string;
+  sk: string;
+  type: 'outbox';
+  template: OutboxTemplate;
+  subjectId: string;
+  recipientId: string;
+  status: 'pending' | 'sending' | 'sent';
+  attempts: number;
+  createdAt: string;
+  leaseUntil?: number;
+  sentAt?: string;
+  messageId?: string;
+  lastError?: string;
+  ttl: number;
+}
+
+export interface IdempotencyRecord {
+  submissionId: string;
+  bodyHash: string;
+  response: unknown;
+}
+
+export const hashFormKey = (formKey: string): string =>
+  createHash('sha256').update(formKey, 'utf8').digest('hex');
+
+const RETRYABLE_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionInProgressException',
+  'TimeoutError',
+]);
+
+/** True when the error means "the store did not answer", as opposed to a refused condition or a bug. */
+export function isUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  if (!e) return false;
+  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(e.code))
+    return true;
+  if (e.name && RETRYABLE_NAMES.has(e.name)) return true;
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return true;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== error ? isUnavailable(cause) : false;
+}
+
+async function guard<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (isUnavailable(error)) throw new DependencyUnavailableError('dynamodb', { cause: error });
+    throw error;
+  }
+}
+
+export class TransactionRaceError extends Error {
+  constructor(readonly reasons: Array<string | undefined>) {
+    super(`transaction cancelled: ${reasons.join(',')}`);
+    this.name = 'TransactionRaceError';
+  }
+}
+
+/** Data access for the one table. The client is built once per container and handed in. */
+export class CovenantStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  async putParty(party: Party, formKeyHash: string): Promise<void> {
+    await guard(() =>
+      this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.party(party.id),
+                  type: 'party',
+                  gsi1pk: DIRECTORY_INDEX_PK,
+                  gsi1sk: `${party.kind}#${party.id}`,
+                  party,
+                  formKeyHash,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.formKey(formKeyHash), type: 'formKey', partyId: party.id, formKeyHash },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+  }
+
+  async getParty(id: string): Promise<Party | undefined> {
+    const out = await guard(() =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.party(id), ConsistentRead: true })),
+    );
+    return out.Item?.party as Party | undefined;
+  }
+
+  /**
+   * The party a plain form key belongs to, or undefined. Only hashes are stored; the final comparison
+   * runs in constant time, and a key that was rotated away no longer matches the party's current hash.
+   */
+  async findPartyByFormKey(formKey: string): Promise<Party | undefined> {
+    const hash = hashFormKey(formKey);
+    const out = await guard(() =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.formKey(hash) })),
+    );
+    const partyId = out.Item?.partyId as string | undefined;
+    if (!partyId) return undefined;
+    const profile = await guard(() =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.party(partyId) })),
+    );
+    const current = profile.Item?.formKeyHash as string | undefined;
+    if (!current || current.length !== hash.length) return undefined;
+    if (!timingSafeEqual(Buffer.from(current, 'hex'), Buffer.from(hash, 'hex'))) return undefined;
+    return profile.Item?.party as Party;
+  }
+
+  /** The whole directory, through the index (never a Scan). */
+  async listDirectory(): Promise<Party[]> {
+    return guard(async () => {
+      const parties: Party[] = [];
+      const pages = paginateQuery(
+        { client: this.doc },
+        {
+          TableName: this.tableName,
+          IndexName: TABLE.gsi1.indexName,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': DIRECTORY_INDEX_PK },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) parties.push(item.party as Party);
+      }
+      return parties;
+    });
+  }
+
+  async getIdempotency(partyId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const out = await guard(() =>
+      this.doc.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.idempotency(partyId, key),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return out.Item as IdempotencyRecord | undefined;
+  }
+
+  /**
+   * Writes a submission, its outbox items and its idempotency record in one transaction: either all
+   * are stored (and the stream carries the outbox items to notify) or nothing is.
+   */
+  async writeSubmission(input: {
+    submission: Record<string, unknown>;
+    outbox: OutboxItem[];
+    idempotency: { partyId: string; key: string; record: IdempotencyRecord; ttl: number };
+  }): Promise<void> {
+    const { submission, outbox, idempotency } = input;
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.idempotency(idempotency.partyId, idempotency.key),
+                  type: 'idempotency',
+                  ...idempotency.record,
+                  ttl: idempotency.ttl,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: submission,
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...outbox.map((item) => ({
+              Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (reasons.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) {
+          throw new TransactionRaceError(reasons);
+        }
+      }
+      if (isUnavailable(error)) throw new DependencyUnavailableError('dynamodb', { cause: error });
+      throw error;
+    }
+  }
+
+  async getSubmission<T = Record<string, unknown>>(id: string): Promise<T | undefined> {
+    const out = await guard(() =>
+      this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.submission(id), ConsistentRead: true }),
+      ),
+    );
+    return out.Item as T | undefined;
+  }
+
+  /**
+   * Claims an outbox item for sending. Only one delivery of a record can hold the claim; a claim
+   * whose lease ran out (the sender died mid-send) can be taken again. Returns false when the item
+   * was already sent or is being sent right now.
+   */
+  async claimOutbox(item: Pick<OutboxItem, 'pk' | 'sk'>, nowMs: number, leaseMs: number): Promise<boolean> {
+    try {
+      await guard(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease ADD attempts :one',
+            ConditionExpression:
+              'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':pending': 'pending',
+              ':lease': nowMs + leaseMs,
+              ':now': nowMs,
+              ':one': 1,
+            },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async markSent(item: Pick<OutboxItem, 'pk' | 'sk'>, messageId: string, sentAt: string): Promise<void> {
+    await guard(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression:
+            'SET #status = :sent, messageId = :mid, sentAt = :at REMOVE leaseUntil, lastError',
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':sending': 'sending',
+            ':mid': messageId,
+            ':at': sentAt,
+          },
+        }),
+      ),
+    );
+  }
+
+  /** Gives a claimed item back after a failed send, so the retried record can claim it at once. */
+  async releaseOutbox(item: Pick<OutboxItem, 'pk' | 'sk'>, reason: string): Promise<void> {
+    await guard(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'SET #status = :pending, lastError = :reason REMOVE leaseUntil',
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':sending': 'sending',
+            ':reason': reason.slice(0, 300),
+          },
+        }),
+      ),
+    );
+  }
+
+  async getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+    const out = await guard(() =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
+    );
+    return out.Item;
+  }
+
+  async put(item: Record<string, unknown>): Promise<void> {
+    await guard(() => this.doc.send(new PutCommand({ TableName: this.tableName, Item: item })));
+  }
+}

@@ -1,0 +1,146 @@
+import type { z } from 'zod';
+import { type CovenantStore, type OutboxItem, TransactionRaceError } from '../adapters/store.js';
+import {
+  ClientError,
+  DependencyUnavailableError,
+  type FieldError,
+  IdempotencyConflictError,
+  PersonalDataError,
+  UnauthorizedError,
+  ValidationError,
+} from '../domain/errors.js';
+import type { Party } from '../domain/parties.js';
+import { findPersonalData, personalDataMessage } from '../domain/privacy.js';
+import { canonicalJson, sha256 } from './ids.js';
+
+export interface IntakeDeps {
+  store: CovenantStore;
+  now: () => Date;
+  retention: { submissionDays: number; outboxDays: number; idempotencyDays: number };
+}
+
+export interface SubmissionResponse {
+  id: string;
+  status: string;
+  notified: string[];
+  [extra: string]: unknown;
+}
+
+export interface Accepted {
+  response: SubmissionResponse;
+  /** True when this was a repeat of an earlier request with the same key and body. */
+  replayed: boolean;
+}
+
+const DAY_S = 86_400;
+
+/** Turns zod issues into the contract's `{path, message}` list; a field appears once, with its first message. */
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const path =
+      issue.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : issue.path.map((p) => String(p)).join('.');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    out.push({ path, message: issue.message });
+  }
+  return out;
+}
+
+/** 401 for a missing or unknown key, 403 for a key of a party that may not use this form. */
+export async function authenticate(
+  store: CovenantStore,
+  raw: Record<string, unknown>,
+  allowed: (party: Party) => boolean,
+  forbiddenMessage: string,
+): Promise<Party> {
+  const formKey = raw.formKey;
+  if (typeof formKey !== 'string' || formKey.trim() === '') {
+    throw new UnauthorizedError(
+      'De formuliersleutel ontbreekt. Open het formulier via de persoonlijke link van uw organisatie.',
+    );
+  }
+  if (formKey.length > 200) throw new UnauthorizedError();
+  const party = await store.findPartyByFormKey(formKey.trim());
+  if (!party?.active) throw new UnauthorizedError();
+  if (!allowed(party)) throw new ClientError(403, [{ path: 'formKey', message: forbiddenMessage }]);
+  return party;
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error));
+  return result.data;
+}
+
+/** Article 23: refuses free text that holds personal data, naming the field and what was found. */
+export function assertNoPersonalData(fields: Record<string, string | undefined>): void {
+  const errors: FieldError[] = [];
+  for (const [path, text] of Object.entries(fields)) {
+    if (!text) continue;
+    const findings = findPersonalData(text);
+    if (findings.length) errors.push({ path, message: personalDataMessage(findings) });
+  }
+  if (errors.length) throw new PersonalDataError(errors);
+}
+
+export interface NewSubmission {
+  party: Party;
+  idempotencyKey: string;
+  /** The validated fields; their canonical form decides whether a repeat is "the same body". */
+  body: unknown;
+  build: () => {
+    id: string;
+    item: Record<string, unknown>;
+    outbox: Array<Pick<OutboxItem, 'template' | 'recipientId'>>;
+    response: SubmissionResponse;
+  };
+}
+
+/**
+ * Stores a submission exactly once per (party, idempotency key). Concurrent repeats race on the
+ * idempotency record inside the transaction; the losers read the winner's answer.
+ */
+export async function storeOnce(deps: IntakeDeps, input: NewSubmission): Promise<Accepted> {
+  const bodyHash = sha256(canonicalJson(input.body));
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const existing = await deps.store.getIdempotency(input.party.id, input.idempotencyKey);
+    if (existing) {
+      if (existing.bodyHash !== bodyHash) throw new IdempotencyConflictError();
+      return { response: existing.response as SubmissionResponse, replayed: true };
+    }
+    const built = input.build();
+    const now = deps.now();
+    const nowS = Math.floor(now.getTime() / 1000);
+    const outbox: OutboxItem[] = built.outbox.map((o) => ({
+      pk: built.item.pk as string,
+      sk: `OUT#${o.recipientId}`,
+      type: 'outbox',
+      template: o.template,
+      subjectId: built.id,
+      recipientId: o.recipientId,
+      status: 'pending',
+      attempts: 0,
+      createdAt: now.toISOString(),
+      ttl: nowS + deps.retention.outboxDays * DAY_S,
+    }));
+    try {
+      await deps.store.writeSubmission({
+        submission: { ...built.item, ttl: nowS + deps.retention.submissionDays * DAY_S },
+        outbox,
+        idempotency: {
+          partyId: input.party.id,
+          key: input.idempotencyKey,
+          record: { submissionId: built.id, bodyHash, response: built.response },
+          ttl: nowS + deps.retention.idempotencyDays * DAY_S,
+        },
+      });
+      return { response: built.response, replayed: false };
+    } catch (error) {
+      if (!(error instanceof TransactionRaceError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1) + Math.random() * 30));
+    }
+  }
+  throw new DependencyUnavailableError('dynamodb');
+}

@@ -1,0 +1,68 @@
+/** One problem with one field, in the contract's error shape. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error a user caused and can fix: its status and Dutch messages are shown as they are. */
+export class ClientError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly errors: FieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    this.name = 'ClientError';
+  }
+}
+
+export class ValidationError extends ClientError {
+  constructor(errors: FieldError[]) {
+    super(400, errors);
+    this.name = 'ValidationError';
+  }
+}
+
+export class UnauthorizedError extends ClientError {
+  constructor(
+    message = 'Deze formuliersleutel is onbekend of ingetrokken. Vraag de contactpersoon van uw organisatie om de juiste link naar het formulier.',
+  ) {
+    super(401, [{ path: 'formKey', message }]);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+export class IdempotencyConflictError extends ClientError {
+  constructor() {
+    super(409, [
+      {
+        path: 'idempotencyKey',
+        message:
+          'Deze idempotentiesleutel is al gebruikt voor een andere inzending. Gebruik een nieuwe sleutel voor een nieuwe inzending.',
+      },
+    ]);
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+export class PersonalDataError extends ClientError {
+  constructor(errors: FieldError[]) {
+    super(422, errors);
+    this.name = 'PersonalDataError';
+  }
+}
+
+/** A dependency (the store, the mail service) did not answer; the same request may be retried safely. */
+export class DependencyUnavailableError extends Error {
+  readonly statusCode = 503;
+  constructor(
+    readonly dependency: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${dependency} unavailable`, options);
+    this.name = 'DependencyUnavailableError';
+  }
+}
+
+export const unavailableMessage =
+  'De dienst is tijdelijk niet bereikbaar. Er is niets opgeslagen. Probeer het over een paar minuten opnieuw; met dezelfde idempotentiesleutel ontstaat er geen dubbele melding.';

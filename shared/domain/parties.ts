@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { WIJKEN } from './wijken.js';
+
+/** The kinds of party that signed the covenant (art. 1.1), plus the GGD as voorlichting provider (art. 13). */
+export const PARTY_KINDS = ['school', 'politie', 'gemeente', 'halt', 'jou', 'buurtteam', 'ggd'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+/**
+ * The role decides what a party receives. Wijk-bound roles (wijkagent, gebiedsmanager) are found
+ * by the school's wijk; city-wide roles by role alone.
+ */
+export const ROLES = {
+  school: 'contactpersoon school',
+  wijkagent: 'wijkagent',
+  'gebiedsmanager-veiligheid': 'gebiedsmanager veiligheid',
+  halt: 'contactpersoon Halt',
+  jou: 'contactpersoon JoU',
+  'buurtteam-vo': 'Buurtteam vo/so',
+  'buurtteam-mbo': 'Buurtteam mbo',
+  ggd: 'contactpersoon GGD (Volksgezondheid)',
+} as const;
+export type Role = keyof typeof ROLES;
+const roleKeys = Object.keys(ROLES) as [Role, ...Role[]];
+
+export const SCHOOL_TYPES = ['vo', 'vso', 'mbo'] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+const ROLE_KIND: Record<Role, PartyKind> = {
+  school: 'school',
+  wijkagent: 'politie',
+  'gebiedsmanager-veiligheid': 'gemeente',
+  halt: 'halt',
+  jou: 'jou',
+  'buurtteam-vo': 'buurtteam',
+  'buurtteam-mbo': 'buurtteam',
+  ggd: 'ggd',
+};
+
+const WIJK_BOUND_ROLES: readonly Role[] = ['school', 'wijkagent', 'gebiedsmanager-veiligheid'];
+
+export const partySchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'id: kleine letters, cijfers en streepjes'),
+    name: z.string().min(2).max(120),
+    kind: z.enum(PARTY_KINDS),
+    role: z.enum(roleKeys),
+    wijk: z.enum(WIJKEN).optional(),
+    schoolType: z.enum(SCHOOL_TYPES).optional(),
+    contactName: z.string().min(2).max(120),
+    email: z.email(),
+    active: z.boolean().default(true),
+  })
+  .superRefine((party, ctx) => {
+    if (ROLE_KIND[party.role] !== party.kind) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['role'],
+        message: `rol ${party.role} hoort bij soort ${ROLE_KIND[party.role]}, niet ${party.kind}`,
+      });
+    }
+    if (WIJK_BOUND_ROLES.includes(party.role) && !party.wijk) {
+      ctx.addIssue({ code: 'custom', path: ['wijk'], message: `rol ${party.role} heeft een wijk nodig` });
+    }
+    if ((party.kind === 'school') !== (party.schoolType !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['schoolType'],
+        message: 'alleen een school heeft een schoolType (vo, vso of mbo), en een school altijd',
+      });
+    }
+  });
+
+export type Party = z.infer<typeof partySchema>;
+
+/** A directory file (the example, or the operator's import): parties only; form keys are never in a file. */
+export const directorySchema = z
+  .strictObject({ $comment: z.string().optional(), parties: z.array(partySchema).min(1) })
+  .superRefine(({ parties }, ctx) => {
+    const ids = new Set<string>();
+    parties.forEach((party, index) => {
+      if (ids.has(party.id)) {
+        ctx.addIssue({ code: 'custom', path: ['parties', index, 'id'], message: `dubbel id ${party.id}` });
+      }
+      ids.add(party.id);
+    });
+  });
+export type Directory = z.infer<typeof directorySchema>;

@@ -1,0 +1,76 @@
+/** Every date the product shows or schedules is in Europe/Amsterdam. */
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+function amsterdamParts(instant: Date): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of partsFormatter.formatToParts(instant)) {
+    if (part.type !== 'literal') out[part.type] = Number(part.value);
+  }
+  return out;
+}
+
+/** Offset of Amsterdam from UTC at an instant, in minutes (60 in winter, 120 in summer). */
+export function amsterdamOffsetMinutes(instant: Date): number {
+  const p = amsterdamParts(instant);
+  const asUtc = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Reads a date-time as a form or an API client sends it: ISO 8601 with a zone, or a wall-clock time
+ * without one (an HTML datetime-local field), which is taken as Amsterdam time. Returns undefined
+ * for anything else, including dates that do not exist (31 February).
+ */
+export function parseDateTime(value: string): Date | undefined {
+  if (ISO_WITH_ZONE.test(value)) {
+    const instant = new Date(value);
+    return Number.isNaN(instant.getTime()) ? undefined : instant;
+  }
+  const m = LOCAL_DATE_TIME.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((n) => Number(n ?? 0)) as number[];
+  const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== (month ?? 1) - 1 || check.getUTCDate() !== day || (hour ?? 0) > 23)
+    return undefined;
+  // The offset depends on the instant itself; two passes settle it around a daylight saving change.
+  let instant = wall - amsterdamOffsetMinutes(new Date(wall)) * 60_000;
+  instant = wall - amsterdamOffsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant);
+}
+
+const dutchDateTime = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "vrijdag 27 november 2026 om 10:30", in Amsterdam time. */
+export function formatDutchDateTime(instant: Date): string {
+  return dutchDateTime.format(instant);
+}

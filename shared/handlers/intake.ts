@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { MELDING_ANCHORS, meldingForm } from '../../forms/melding-form.js';
+import { keyProblemPage, messagePage } from '../../forms/pages.js';
+import type { IntakeDeps } from '../app/intake.js';
+import { submitMelding } from '../app/meldingen.js';
+import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import { header, type ParsedBody, parseBody } from '../http/body.js';
+import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
+import { jsonErrors, securityHeaders } from './common.js';
+import { localDateTimeInput } from './pages.js';
+
+export interface IntakeHandlerDeps extends IntakeDeps {
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+function idempotencyKeyOf(event: APIGatewayProxyEventV2, body: ParsedBody): string {
+  const fromHeader = header(event, 'idempotency-key');
+  const fromField = body.fields.idempotencyKey;
+  const key = fromHeader ?? (typeof fromField === 'string' && fromField !== '' ? fromField : undefined);
+  if (key === undefined) return `auto-${randomUUID()}`;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ClientError(400, [
+      {
+        path: 'idempotencyKey',
+        message:
+          'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _. Gebruik bijvoorbeeld een UUID.',
+      },
+    ]);
+  }
+  return key;
+}
+
+/**
+ * A form post without JavaScript gets HTML back: the same form with its values and the errors next
+ * to the fields, or a page that says what went wrong with the link or the service.
+ */
+async function formErrorPage(
+  deps: IntakeHandlerDeps,
+  body: ParsedBody,
+  error: unknown,
+): Promise<HttpResult | undefined> {
+  if (error instanceof DependencyUnavailableError) {
+    return htmlPage(
+      503,
+      messagePage('Tijdelijk niet bereikbaar', [
+        unavailableMessage,
+        'Ga terug en verstuur het formulier opnieuw.',
+      ]),
+      {
+        'retry-after': '5',
+      },
+    );
+  }
+  if (!(error instanceof ClientError)) return undefined;
+  if (error.statusCode === 401) {
+    return htmlPage(
+      401,
+      keyProblemPage(typeof body.fields.formKey === 'string' && body.fields.formKey ? 'unknown' : 'missing'),
+    );
+  }
+  if (error.statusCode === 403) return htmlPage(403, keyProblemPage('wrong-party'));
+  if (error.statusCode === 400 || error.statusCode === 422) {
+    const formKey = String(body.fields.formKey ?? '');
+    const school = await deps.store.findPartyByFormKey(formKey);
+    if (!school) return htmlPage(401, keyProblemPage('unknown'));
+    return htmlPage(
+      error.statusCode,
+      meldingForm({
+        school,
+        formKey,
+        idempotencyKey: String(body.fields.idempotencyKey || randomUUID()),
+        values: body.fields,
+        errors: error.errors.filter((e) => e.path in MELDING_ANCHORS || e.path === ''),
+        maxOccurredAt: localDateTimeInput(deps.now()),
+      }),
+    );
+  }
+  const message = error.errors.map((e) => e.message);
+  return htmlPage(
+    error.statusCode,
+    messagePage('Het formulier kon niet worden verstuurd', [
+      ...message,
+      'Ga terug naar het formulier via de link van uw organisatie.',
+    ]),
+  );
+}
+
+export function createIntakeHandler(deps: IntakeHandlerDeps) {
+  return middy<APIGatewayProxyEventV2, HttpResult>()
+    .use(securityHeaders())
+    .use(jsonErrors(deps.logger))
+    .handler(async (event) => {
+      const body = parseBody(event, deps.maxBodyBytes);
+      try {
+        const idempotencyKey = idempotencyKeyOf(event, body);
+        const accepted = await submitMelding(deps, body.fields, idempotencyKey);
+        deps.logger.info('submission accepted', {
+          kind: 'melding',
+          id: accepted.response.id,
+          replayed: accepted.replayed,
+          recipients: accepted.response.notified.length,
+        });
+        if (body.format === 'form') {
+          const key = encodeURIComponent(String(body.fields.formKey));
+          return redirect(
+            `/formulieren/bevestiging/${encodeURIComponent(accepted.response.id)}?sleutel=${key}`,
+          );
+        }
+        return json(201, accepted.response, accepted.replayed ? { 'idempotent-replayed': 'true' } : {});
+      } catch (error) {
+        if (body.format === 'form') {
+          const page = await formErrorPage(deps, body, error);
+          if (page) return page;
+        }
+        throw error;
+      }
+    });
+}

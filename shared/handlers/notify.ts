@@ -1,0 +1,31 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { deliver, type NotifyDeps } from '../app/notify.js';
+
+export interface NotifyHandlerDeps extends NotifyDeps {
+  logger: Logger;
+}
+
+/**
+ * The stream consumer: one delivery per new outbox item. Records that fail are reported as batch
+ * item failures, so only they are retried, and after the retry limit they reach the failure queue.
+ */
+export function createNotifyHandler(deps: NotifyHandlerDeps) {
+  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  const recordHandler = async (record: DynamoDBRecord) => {
+    const pk = record.dynamodb?.Keys?.pk?.S;
+    const sk = record.dynamodb?.Keys?.sk?.S;
+    if (!pk || !sk?.startsWith('OUT#')) return 'ignored';
+    try {
+      const outcome = await deliver(deps, { pk, sk });
+      deps.logger.info('outbox item handled', { pk, sk, outcome });
+      return outcome;
+    } catch (error) {
+      deps.logger.warn('delivery failed', { pk, sk, errorName: (error as Error)?.name });
+      throw error;
+    }
+  };
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+    processPartialResponse(event, recordHandler, processor, { throwOnFullBatchFailure: false });
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { CSS, CSS_NAME, JS, JS_NAME } from '../../forms/generated/assets.js';
+import { meldingForm } from '../../forms/melding-form.js';
+import { confirmationPage, indexPage, keyProblemPage, messagePage } from '../../forms/pages.js';
+import type { CovenantStore } from '../adapters/store.js';
+import type { MeldingSubmission } from '../domain/emails.js';
+import { DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import { amsterdamOffsetMinutes } from '../domain/time.js';
+import { type HttpResult, htmlPage } from '../http/responses.js';
+import { securityHeaders } from './common.js';
+
+export interface PagesDeps {
+  store: CovenantStore;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** The value for a datetime-local field: Amsterdam wall-clock time, to the minute. */
+export function localDateTimeInput(instant: Date): string {
+  const shifted = new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+const ASSETS: Record<string, { body: string; type: string }> = {
+  [CSS_NAME]: { body: CSS, type: 'text/css; charset=utf-8' },
+  [JS_NAME]: { body: JS, type: 'text/javascript; charset=utf-8' },
+};
+
+function asset(name: string | undefined): HttpResult {
+  const found = name ? ASSETS[name] : undefined;
+  if (!found) return htmlPage(404, messagePage('Niet gevonden', ['Dit bestand bestaat niet.']));
+  return {
+    statusCode: 200,
+    headers: { 'content-type': found.type, 'cache-control': 'public, max-age=31536000, immutable' },
+    body: found.body,
+  };
+}
+
+export function createPagesHandler(deps: PagesDeps) {
+  async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+    const key = event.queryStringParameters?.sleutel?.trim() ?? '';
+    switch (event.routeKey) {
+      case 'GET /':
+        return htmlPage(200, indexPage());
+      case 'GET /assets/{file}':
+        return asset(event.pathParameters?.file);
+      case 'GET /formulieren/melding': {
+        if (!key) return htmlPage(401, keyProblemPage('missing'));
+        const party = await deps.store.findPartyByFormKey(key);
+        if (!party?.active) return htmlPage(401, keyProblemPage('unknown'));
+        if (party.kind !== 'school') return htmlPage(403, keyProblemPage('wrong-party'));
+        return htmlPage(
+          200,
+          meldingForm({
+            school: party,
+            formKey: key,
+            idempotencyKey: randomUUID(),
+            maxOccurredAt: localDateTimeInput(deps.now()),
+          }),
+        );
+      }
+      case 'GET /formulieren/bevestiging/{id}': {
+        const id = event.pathParameters?.id ?? '';
+        const party = key ? await deps.store.findPartyByFormKey(key) : undefined;
+        const submission = party ? await deps.store.getSubmission<MeldingSubmission>(id) : undefined;
+        // Only the school that sent it may see who was told; anyone else learns nothing, not even that it exists.
+        if (!party || !submission || submission.school.id !== party.id) {
+          return htmlPage(
+            404,
+            messagePage('Niet gevonden', [
+              'Deze bevestiging bestaat niet, of hoort bij een andere organisatie.',
+            ]),
+          );
+        }
+        return htmlPage(
+          200,
+          confirmationPage({
+            id: submission.id,
+            createdAt: submission.createdAt,
+            recipients: submission.recipients,
+            gaps: submission.gaps,
+            newFormHref: `/formulieren/melding?sleutel=${encodeURIComponent(key)}`,
+          }),
+        );
+      }
+      default:
+        return htmlPage(404, messagePage('Niet gevonden', ['Deze pagina bestaat niet.']));
+    }
+  }
+
+  return middy<APIGatewayProxyEventV2, HttpResult>()
+    .use(securityHeaders())
+    .handler(async (event) => {
+      try {
+        return await route(event);
+      } catch (error) {
+        if (error instanceof DependencyUnavailableError) {
+          return htmlPage(503, messagePage('Tijdelijk niet bereikbaar', [unavailableMessage]), {
+            'retry-after': '5',
+          });
+        }
+        deps.logger.error('page failed', { errorName: (error as Error)?.name, routeKey: event.routeKey });
+        return htmlPage(
+          500,
+          messagePage('Er ging iets mis', ['Er ging aan onze kant iets mis. Probeer het later opnieuw.']),
+        );
+      }
+    });
+}

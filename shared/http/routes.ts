@@ -1,0 +1,52 @@
+/**
+ * The one route table. The CDK app turns it into HTTP API routes and functions; the local runner
+ * serves the same routes with the same handlers. A handler name is also its entry file:
+ * `functions/<handler>.ts` exporting `handler`.
+ */
+export type HttpHandlerName = 'intake' | 'pages' | 'health';
+
+export interface RouteDefinition {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: HttpHandlerName;
+}
+
+export const ROUTES: readonly RouteDefinition[] = [
+  { method: 'GET', path: '/', handler: 'pages' },
+  { method: 'GET', path: '/formulieren/melding', handler: 'pages' },
+  { method: 'GET', path: '/formulieren/bevestiging/{id}', handler: 'pages' },
+  { method: 'GET', path: '/assets/{file}', handler: 'pages' },
+  { method: 'POST', path: '/api/meldingen', handler: 'intake' },
+  { method: 'GET', path: '/api/health', handler: 'health' },
+];
+
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
+
+/** Settings per function, read by the CDK app: memory and timeout are explicit, never defaults. */
+export const FUNCTION_SETTINGS = {
+  intake: { memorySize: 512, timeoutSeconds: 10, tableAccess: 'readwrite' },
+  pages: { memorySize: 256, timeoutSeconds: 5, tableAccess: 'read' },
+  health: { memorySize: 128, timeoutSeconds: 3, tableAccess: 'read' },
+  notify: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
+} as const;
+
+export type FunctionName = keyof typeof FUNCTION_SETTINGS;
+
+/** Matches a concrete path against a route path with `{param}` parts; returns the parameters or undefined. */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const g = got[i] ?? '';
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (!g) return undefined;
+      params[w.slice(1, -1)] = decodeURIComponent(g);
+    } else if (w !== g) {
+      return undefined;
+    }
+  }
+  return params;
+}
