@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../shared/domain/html.js';
-import { CSS_NAME, JS_NAME } from './generated/assets.js';
+import { CSS_NAME, JS_NAME } from './generated/asset-names.js';
 
 export interface PageOptions {
   title: string;

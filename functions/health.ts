@@ -1,4 +1,5 @@
-import { createHandlers, createRuntime } from '../shared/handlers/runtime.js';
+import { healthFromRuntime } from '../shared/handlers/health.js';
+import { createRuntime } from '../shared/handlers/runtime.js';
 
-const runtime = createRuntime(process.env, 'health');
-export const handler = createHandlers(runtime).health();
+/** Lambda entry: configuration and clients are built once per container, at cold start. */
+export const handler = healthFromRuntime(createRuntime(process.env, 'health'));

@@ -1,4 +1,5 @@
-import { createHandlers, createRuntime } from '../shared/handlers/runtime.js';
+import { intakeFromRuntime } from '../shared/handlers/intake.js';
+import { createRuntime } from '../shared/handlers/runtime.js';
 
-const runtime = createRuntime(process.env, 'intake');
-export const handler = createHandlers(runtime).intake();
+/** Lambda entry: configuration and clients are built once per container, at cold start. */
+export const handler = intakeFromRuntime(createRuntime(process.env, 'intake'));

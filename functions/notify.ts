@@ -1,4 +1,5 @@
-import { createHandlers, createRuntime } from '../shared/handlers/runtime.js';
+import { notifyFromRuntime } from '../shared/handlers/notify.js';
+import { createRuntime } from '../shared/handlers/runtime.js';
 
-const runtime = createRuntime(process.env, 'notify');
-export const handler = createHandlers(runtime).notify();
+/** Lambda entry: configuration and clients are built once per container, at cold start. */
+export const handler = notifyFromRuntime(createRuntime(process.env, 'notify'));

@@ -1,4 +1,5 @@
-import { createHandlers, createRuntime } from '../shared/handlers/runtime.js';
+import { pagesFromRuntime } from '../shared/handlers/pages.js';
+import { createRuntime } from '../shared/handlers/runtime.js';
 
-const runtime = createRuntime(process.env, 'pages');
-export const handler = createHandlers(runtime).pages();
+/** Lambda entry: configuration and clients are built once per container, at cold start. */
+export const handler = pagesFromRuntime(createRuntime(process.env, 'pages'));

@@ -1,11 +1,15 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { buildAssets } from '../forms/build.js';
 import { type LoadedParty, loadDirectory, readDirectoryFile } from '../shared/app/directory.js';
-import { createHandlers, createRuntime, type Runtime } from '../shared/handlers/runtime.js';
+import { healthFromRuntime } from '../shared/handlers/health.js';
+import { intakeFromRuntime } from '../shared/handlers/intake.js';
+import { notifyFromRuntime } from '../shared/handlers/notify.js';
+import { pagesFromRuntime } from '../shared/handlers/pages.js';
+import { createRuntime, type Runtime } from '../shared/handlers/runtime.js';
+import type { HttpHandlerName } from '../shared/http/routes.js';
 import { createTable } from './emulators.js';
-import { createLocalServer, fakeContext, type HttpHandler } from './server.js';
+import { createLocalServer, type HttpHandler } from './server.js';
 import { type DeadLetter, StreamPoller } from './stream.js';
 
 export const EXAMPLE_DIRECTORY = fileURLToPath(new URL('../config/directory.example.json', import.meta.url));
@@ -50,16 +54,12 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     AWS_REGION: 'eu-west-1',
   };
   const runtime = createRuntime(env, 'local');
-  const factories = createHandlers(runtime);
-  const http = {
-    intake: factories.intake(),
-    pages: factories.pages(),
-    health: factories.health(),
-  } as Record<'intake' | 'pages' | 'health', HttpHandler>;
-  const notify = factories.notify() as (
-    event: DynamoDBStreamEvent,
-    context: Context,
-  ) => ReturnType<ReturnType<typeof factories.notify>>;
+  const http: Record<HttpHandlerName, HttpHandler> = {
+    intake: intakeFromRuntime(runtime),
+    pages: pagesFromRuntime(runtime),
+    health: healthFromRuntime(runtime),
+  };
+  const notify = notifyFromRuntime(runtime);
   const parties = await loadDirectory(
     runtime.clients.store,
     readDirectoryFile(options.directoryFile ?? EXAMPLE_DIRECTORY),
@@ -67,7 +67,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
   const poller = new StreamPoller({
     endpoint: options.ddbEndpoint,
     tableName: options.tableName,
-    handler: (event) => notify(event, fakeContext('notify')),
+    handler: (event) => notify(event),
     retryAttempts: options.retryAttempts ?? 3,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 200,
     bisectBatchOnError: true,

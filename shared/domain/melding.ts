@@ -131,33 +131,39 @@ export function meldingSchema(now: () => Date, clockSkewMs = 5 * 60_000) {
             : 'Stuur de melding als een object met velden.',
       },
     )
-    .superRefine((melding, ctx) => {
-      const allowed: readonly string[] | undefined =
-        melding.category in SUBCATEGORIES
-          ? SUBCATEGORIES[melding.category as keyof typeof SUBCATEGORIES]
-          : undefined;
-      if (allowed && !allowed.includes(melding.subcategory ?? '')) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['subcategory'],
-          message: `Kies wat er gebeurde: ${list(allowed)}.`,
-        });
-      }
-      if (!allowed && melding.subcategory) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['subcategory'],
-          message: `Bij ${CATEGORY_LABELS[melding.category].toLowerCase()} hoort geen subcategorie. Laat dit veld leeg.`,
-        });
-      }
-      if (melding.category !== 'strafbaar-feit' && melding.aangifteOverwogen === true) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['aangifteOverwogen'],
-          message: 'Aangifte overwegen kan alleen bij een strafbaar feit. Laat dit vakje leeg.',
-        });
-      }
-    })
+    .superRefine(
+      (melding, ctx) => {
+        // Runs even when other fields failed, so the school sees every problem in one go.
+        if (!(MELDING_CATEGORIES as readonly string[]).includes(melding.category)) return;
+        const allowed: readonly string[] | undefined =
+          melding.category in SUBCATEGORIES
+            ? SUBCATEGORIES[melding.category as keyof typeof SUBCATEGORIES]
+            : undefined;
+        const subcategory = typeof melding.subcategory === 'string' ? melding.subcategory : '';
+        if (allowed && !allowed.includes(subcategory)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['subcategory'],
+            message: `Kies wat er gebeurde: ${list(allowed)}.`,
+          });
+        }
+        if (!allowed && subcategory) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['subcategory'],
+            message: `Bij ${CATEGORY_LABELS[melding.category].toLowerCase()} hoort geen subcategorie. Laat dit veld leeg.`,
+          });
+        }
+        if (melding.category !== 'strafbaar-feit' && melding.aangifteOverwogen === true) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['aangifteOverwogen'],
+            message: 'Aangifte overwegen kan alleen bij een strafbaar feit. Laat dit vakje leeg.',
+          });
+        }
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    )
     .transform(({ formKey: _formKey, idempotencyKey: _idempotencyKey, ...melding }) => ({
       ...melding,
       subcategory: melding.subcategory || undefined,

@@ -74,3 +74,9 @@ const dutchDateTime = new Intl.DateTimeFormat('nl-NL', {
 export function formatDutchDateTime(instant: Date): string {
   return dutchDateTime.format(instant);
 }
+
+/** The value for a datetime-local field: Amsterdam wall-clock time, to the minute. */
+export function localDateTimeInput(instant: Date): string {
+  const shifted = new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}

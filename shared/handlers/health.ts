@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { CovenantStore } from '../adapters/store.js';
 import { errorJson, type HttpResult, json } from '../http/responses.js';
+import type { Runtime } from './runtime.js';
 
 export interface HealthDeps {
   store: CovenantStore;
@@ -21,3 +22,6 @@ export function createHealthHandler(deps: HealthDeps) {
     }
   });
 }
+
+export const healthFromRuntime = ({ clients, logger }: Runtime) =>
+  createHealthHandler({ store: clients.store, logger });

@@ -7,10 +7,11 @@ import { keyProblemPage, messagePage } from '../../forms/pages.js';
 import type { IntakeDeps } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import { localDateTimeInput } from '../domain/time.js';
 import { header, type ParsedBody, parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
 import { jsonErrors, securityHeaders } from './common.js';
-import { localDateTimeInput } from './pages.js';
+import { type Runtime, retentionOf } from './runtime.js';
 
 export interface IntakeHandlerDeps extends IntakeDeps {
   logger: Logger;
@@ -122,3 +123,12 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
       }
     });
 }
+
+export const intakeFromRuntime = ({ config, clients, logger, now }: Runtime) =>
+  createIntakeHandler({
+    store: clients.store,
+    now,
+    retention: retentionOf(config),
+    logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+  });

@@ -2,6 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { deliver, type NotifyDeps } from '../app/notify.js';
+import type { Runtime } from './runtime.js';
 
 export interface NotifyHandlerDeps extends NotifyDeps {
   logger: Logger;
@@ -29,3 +30,12 @@ export function createNotifyHandler(deps: NotifyHandlerDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
     processPartialResponse(event, recordHandler, processor, { throwOnFullBatchFailure: false });
 }
+
+export const notifyFromRuntime = ({ config, clients, logger, now }: Runtime) =>
+  createNotifyHandler({
+    store: clients.store,
+    mailer: clients.mailer,
+    now,
+    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+    logger,
+  });

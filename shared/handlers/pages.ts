@@ -2,26 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { CSS, CSS_NAME, JS, JS_NAME } from '../../forms/generated/assets.js';
+import { CSS_NAME, JS_NAME } from '../../forms/generated/asset-names.js';
+import { CSS, JS } from '../../forms/generated/assets.js';
 import { meldingForm } from '../../forms/melding-form.js';
 import { confirmationPage, indexPage, keyProblemPage, messagePage } from '../../forms/pages.js';
 import type { CovenantStore } from '../adapters/store.js';
 import type { MeldingSubmission } from '../domain/emails.js';
 import { DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
-import { amsterdamOffsetMinutes } from '../domain/time.js';
+import { localDateTimeInput } from '../domain/time.js';
 import { type HttpResult, htmlPage } from '../http/responses.js';
 import { securityHeaders } from './common.js';
+import type { Runtime } from './runtime.js';
 
 export interface PagesDeps {
   store: CovenantStore;
   logger: Logger;
   now: () => Date;
-}
-
-/** The value for a datetime-local field: Amsterdam wall-clock time, to the minute. */
-export function localDateTimeInput(instant: Date): string {
-  const shifted = new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000);
-  return shifted.toISOString().slice(0, 16);
 }
 
 const ASSETS: Record<string, { body: string; type: string }> = {
@@ -110,3 +106,6 @@ export function createPagesHandler(deps: PagesDeps) {
       }
     });
 }
+
+export const pagesFromRuntime = ({ clients, logger, now }: Runtime) =>
+  createPagesHandler({ store: clients.store, logger, now });

@@ -1,0 +1,37 @@
+import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Construct } from 'constructs';
+import { type HttpHandlerName, ROUTES } from '../../shared/http/routes.js';
+import type { CovenantFunction } from './covenant-function.js';
+
+export interface CovenantApiProps {
+  functions: Record<HttpHandlerName, CovenantFunction>;
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+/** The HTTP API: one route per entry of the shared route table, each to its function; throttled at the stage. */
+export class CovenantApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: CovenantApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'HttpApi', { description: 'Veilig in en om school: forms and API' });
+    const integrations = new Map<HttpHandlerName, HttpLambdaIntegration>();
+    for (const route of ROUTES) {
+      let integration = integrations.get(route.handler);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(
+          `${route.handler}Integration`,
+          props.functions[route.handler],
+        );
+        integrations.set(route.handler, integration);
+      }
+      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+    }
+    const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
+    stage.defaultRouteSettings = {
+      throttlingRateLimit: props.throttle.rateLimit,
+      throttlingBurstLimit: props.throttle.burstLimit,
+    };
+  }
+}

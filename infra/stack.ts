@@ -1,0 +1,62 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { CovenantApi } from './constructs/api.js';
+import { CovenantFunction } from './constructs/covenant-function.js';
+import { CovenantData } from './constructs/data.js';
+import { StreamToNotify } from './constructs/notify.js';
+import type { Settings } from './settings.js';
+
+export interface CovenantStackProps extends StackProps {
+  settings: Settings;
+}
+
+/** The whole product in one stack, composed of one construct per edge. */
+export class CovenantStack extends Stack {
+  constructor(scope: Construct, id: string, props: CovenantStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const data = new CovenantData(this, 'Data');
+    const logRetention = (RetentionDays as unknown as Record<string, RetentionDays>)[
+      Object.keys(RetentionDays).find(
+        (k) => (RetentionDays as unknown as Record<string, number>)[k] === settings.logRetentionDays,
+      ) ?? 'THREE_MONTHS'
+    ] as RetentionDays;
+    const environment = {
+      SENDER_EMAIL: settings.senderEmail,
+      RETENTION_SUBMISSION_DAYS: String(settings.retentionSubmissionDays),
+      RETENTION_OUTBOX_DAYS: String(settings.retentionOutboxDays),
+    };
+    const make = (name: 'intake' | 'pages' | 'health' | 'notify') =>
+      new CovenantFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
+        name,
+        environment,
+        logRetention,
+      }).bindTable(data.table);
+    const functions = { intake: make('intake'), pages: make('pages'), health: make('health') };
+    const notify = make('notify');
+    notify.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail'],
+        resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`],
+        conditions: { StringEquals: { 'ses:FromAddress': settings.senderEmail } },
+      }),
+    );
+    const api = new CovenantApi(this, 'Api', {
+      functions,
+      throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
+    });
+    const baseUrl = settings.publicBaseUrl ?? api.api.apiEndpoint;
+    for (const fn of [...Object.values(functions), notify]) fn.addEnvironment('PUBLIC_BASE_URL', baseUrl);
+    const stream = new StreamToNotify(this, 'StreamToNotify', {
+      table: data.table,
+      fn: notify,
+      retryAttempts: settings.streamRetryAttempts,
+    });
+    new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint, description: 'Forms and API' });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'FailedNotificationsQueueUrl', { value: stream.deadLetterQueue.queueUrl });
+  }
+}

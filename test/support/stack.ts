@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { freePort, type RunningService, startSesEmulator } from '../../local/emulators.js';
+import { type LocalApp, type LocalAppOptions, startLocalApp } from '../../local/stack.js';
+import type { Party } from '../../shared/domain/parties.js';
+
+export interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+export interface TestStack {
+  app: LocalApp;
+  ses: RunningService;
+  url: string;
+  keyOf(partyId: string): string;
+  party(partyId: string): Party;
+  emails(): Promise<StoredEmail[]>;
+  waitForEmails(
+    filter: (e: StoredEmail) => boolean,
+    count: number,
+    timeoutMs?: number,
+  ): Promise<StoredEmail[]>;
+  settle(): Promise<void>;
+  restartSes(): Promise<void>;
+  stopSes(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The local stack on free ports, with its own table and its own SES emulator. */
+export async function startTestStack(options: Partial<LocalAppOptions> = {}): Promise<TestStack> {
+  const sesPort = await freePort();
+  let ses = await startSesEmulator(sesPort);
+  const app = await startLocalApp({
+    ddbEndpoint: inject('ddbEndpoint'),
+    sesEndpoint: ses.endpoint,
+    tableName: `test-${randomUUID()}`,
+    port: await freePort(),
+    retryBaseDelayMs: 50,
+    ...options,
+  });
+  const byId = new Map(app.parties.map((p) => [p.party.id, p]));
+  const emails = async (): Promise<StoredEmail[]> => {
+    const res = await fetch(`${ses.endpoint}/store`);
+    return ((await res.json()) as { emails: StoredEmail[] }).emails;
+  };
+  const stack: TestStack = {
+    app,
+    get ses() {
+      return ses;
+    },
+    url: app.url,
+    keyOf: (id) => {
+      const found = byId.get(id);
+      if (!found) throw new Error(`no party ${id} in the example directory`);
+      return found.formKey;
+    },
+    party: (id) => {
+      const found = byId.get(id);
+      if (!found) throw new Error(`no party ${id} in the example directory`);
+      return found.party;
+    },
+    emails,
+    async waitForEmails(filter, count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = (await emails()).filter(filter);
+        if (found.length >= count || Date.now() > deadline) return found;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    /** Waits until the stream has been read and no batch is in flight, twice in a row. */
+    async settle() {
+      let quiet = 0;
+      while (quiet < 2) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        quiet = app.poller.busy ? 0 : quiet + 1;
+      }
+    },
+    async stopSes() {
+      await ses.stop();
+    },
+    async restartSes() {
+      ses = await startSesEmulator(sesPort);
+    },
+    async stop() {
+      await app.stop();
+      await ses.stop().catch(() => undefined);
+    },
+  };
+  return stack;
+}
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {}
+  return { status: res.status, body: parsed, headers: res.headers };
+}
