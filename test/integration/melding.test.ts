@@ -112,7 +112,7 @@ describe('Melding: from a form post to the inboxes', () => {
       expect(stored?.ttl).toBeGreaterThan(Date.now() / 1000 + 365 * 86_400);
       expect(
         Object.fromEntries(
-          (stored?.recipients as Array<{ partyId: string; article: string }>).map((r) => [
+          ((stored?.recipients ?? []) as Array<{ partyId: string; article: string }>).map((r) => [
             r.partyId,
             r.article,
           ]),
