@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeadLetter } from '../../local/stream.js';
+import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
+
+/** The local event source mapping: retries with back-off while SES is away, then exactly once. */
+let stack: TestStack;
+const deadLetters: DeadLetter[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    retryAttempts: 8,
+    retryBaseDelayMs: 100,
+    onDeadLetter: (letter) => deadLetters.push(letter),
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('Stream to notify, locally as in Lambda', () => {
+  it('delivers every email exactly once after the SES emulator was down while meldingen arrived', async () => {
+    await stack.stopSes();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await postJson(`${stack.url}/api/meldingen`, {
+        formKey: stack.keyOf('scholengemeenschap-rijnveld'),
+        category: 'strafbaar-feit',
+        subcategory: 'vuurwerk',
+        location: 'schoolterrein',
+        occurredAt: '2026-11-20T12:00:00Z',
+        description: `Vuurwerk afgestoken op het plein, melding nummer ${i + 1}.`,
+      });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const pending = await stack.app.runtime.clients.store.getItem({
+      pk: `SUB#${ids[0]}`,
+      sk: 'OUT#wijkagent-leidsche-rijn',
+    });
+    expect(pending?.status).toBe('pending');
+    expect(pending?.attempts).toBeGreaterThanOrEqual(1);
+
+    await stack.restartSes();
+
+    const mine = (e: StoredEmail) => ids.some((id) => e.subject.includes(id));
+    const emails = await stack.waitForEmails(mine, 20, 20_000);
+    await stack.settle();
+    const all = (await stack.emails()).filter(mine);
+    expect(emails.length).toBe(20);
+    expect(all.length).toBe(20);
+    for (const id of ids) {
+      const forId = all
+        .filter((e) => e.subject.includes(id))
+        .map((e) => e.destination.to[0])
+        .sort();
+      expect(forId).toEqual([
+        'veiligheid@scholengemeenschap-rijnveld.example.org',
+        'wijkagent.leidsche-rijn@politie.example.org',
+      ]);
+    }
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('moves a record that can never be sent to the dead letters and then delivers the rest', async () => {
+    await stack.app.runtime.clients.store.put({
+      pk: 'SUB#M-20261120-P0IS0N00',
+      sk: 'OUT#het-voorbeeldcollege',
+      type: 'outbox',
+      template: 'melding-confirmation',
+      subjectId: 'M-20261120-P0IS0N00',
+      recipientId: 'het-voorbeeldcollege',
+      status: 'pending',
+      attempts: 0,
+    });
+    const res = await postJson(`${stack.url}/api/meldingen`, {
+      formKey: stack.keyOf('het-voorbeeldcollege'),
+      category: 'zorgsignaal',
+      location: 'schoolgebouw',
+      occurredAt: '2026-11-20T12:00:00Z',
+      description: 'Een leerling lijkt al weken niet goed te eten, wij willen overleggen.',
+    });
+    // As in Lambda, the shard waits while the poison record is retried; then the rest follows.
+    const emails = await stack.waitForEmails((e) => e.subject.includes(res.body.id), 2, 25_000);
+    expect(emails).toHaveLength(2);
+    const deadline = Date.now() + 20_000;
+    while (!deadLetters.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.records[0]?.dynamodb?.Keys?.pk?.S).toBe('SUB#M-20261120-P0IS0N00');
+    expect(deadLetters[0]?.attempts).toBe(9);
+  });
+});
