@@ -1,0 +1,116 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAssets } from '../../forms/build.js';
+import { parseSettings, SettingsError } from '../../infra/settings.js';
+import { CovenantStack } from '../../infra/stack.js';
+import { ROUTES, routeKey } from '../../shared/http/routes.js';
+
+let template: Template;
+
+beforeAll(() => {
+  buildAssets();
+  const app = new App();
+  const stack = new CovenantStack(app, 'Test', {
+    settings: parseSettings({ senderEmail: 'meldpunt@veiligschool.example.org' }),
+    env: { account: '111111111111', region: 'eu-west-1' },
+  });
+  template = Template.fromStack(stack);
+});
+
+describe('Stack: CovenantStack', () => {
+  it('has one table: on demand, stream of new images, TTL, point-in-time recovery, KMS key, deletion protection', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+        SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('runs every function on nodejs24.x and arm64 with explicit memory, timeout and tracing', () => {
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs24.x' },
+    });
+    expect(Object.keys(functions)).toHaveLength(4);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.MemorySize).toBeGreaterThan(0);
+      expect(fn.Properties.Timeout).toBeGreaterThan(0);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
+      expect(fn.Properties.Environment.Variables.SENDER_EMAIL).toBe('meldpunt@veiligschool.example.org');
+    }
+  });
+
+  it('serves exactly the routes of the shared route table', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    const keys = Object.values(routes).map((r) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(ROUTES.map(routeKey).sort());
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+    });
+  });
+
+  it('feeds new outbox items to notify with partial batch responses, bisect, a retry limit and an SQS on-failure destination', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { sk: { S: [{ prefix: 'OUT#' }] } } },
+            }),
+          },
+        ],
+      },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('lets only notify send email, and only from the configured sender', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'ses:SendEmail',
+            Condition: { StringEquals: { 'ses:FromAddress': 'meldpunt@veiligschool.example.org' } },
+          }),
+        ]),
+      },
+    });
+    const policies = template.findResources('AWS::IAM::Policy');
+    const senders = Object.values(policies).filter((p) => JSON.stringify(p).includes('ses:SendEmail'));
+    expect(senders).toHaveLength(1);
+  });
+});
+
+describe('Settings', () => {
+  it('refuses a sender that is not an email address, naming the setting', () => {
+    expect(() => parseSettings({ senderEmail: 'niet-een-adres' })).toThrow(SettingsError);
+    expect(() => parseSettings({ senderEmail: 'niet-een-adres' })).toThrow(/senderEmail/);
+  });
+
+  it('refuses unknown settings, so a typo does not pass silently', () => {
+    expect(() => parseSettings({ senderEmail: 'a@example.org', retentionDays: 5 })).toThrow(/retentionDays/);
+  });
+});

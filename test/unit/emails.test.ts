@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type MeldingSubmission,
+  meldingConfirmation,
+  meldingToRecipient,
+} from '../../shared/domain/emails.js';
+import type { Party } from '../../shared/domain/parties.js';
+
+const school: Party = {
+  id: 'school-a',
+  name: 'School <A>',
+  kind: 'school',
+  role: 'school',
+  wijk: 'Oost',
+  schoolType: 'vo',
+  contactName: 'Anne Voorbeeld',
+  email: 'a@example.org',
+  active: true,
+};
+const wijkagent: Party = {
+  id: 'wa-oost',
+  name: 'Wijkagent Oost',
+  kind: 'politie',
+  role: 'wijkagent',
+  wijk: 'Oost',
+  contactName: 'Bram Testsma',
+  email: 'wa@example.org',
+  active: true,
+};
+const submission: MeldingSubmission = {
+  id: 'M-20261127-ABCDEFGH',
+  kind: 'melding',
+  createdAt: '2026-11-27T10:00:00.000Z',
+  school: { id: school.id, name: 'School\r\nBcc: evil@example.org', wijk: 'Oost', schoolType: 'vo' },
+  melding: {
+    category: 'strafbaar-feit',
+    subcategory: 'geweld',
+    location: 'schoolterrein',
+    occurredAt: '2026-11-27T09:00:00.000Z',
+    description: '<script>alert(1)</script> & "quotes"',
+    aangifteOverwogen: true,
+  },
+  recipients: [
+    { partyId: 'wa-oost', name: 'Wijkagent Oost', role: 'wijkagent', article: '3a', reason: 'Altijd.' },
+  ],
+  gaps: [],
+};
+
+describe('Emails', () => {
+  it('keeps the subject on one line, whatever the values hold', () => {
+    const email = meldingToRecipient(submission, submission.recipients[0]!, wijkagent);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject).toBe(
+      'Melding strafbaar feit (geweld) – School Bcc: evil@example.org, wijk Oost [M-20261127-ABCDEFGH]',
+    );
+  });
+
+  it('escapes every value in the HTML part and keeps the text part literal', () => {
+    const email = meldingToRecipient(submission, submission.recipients[0]!, wijkagent);
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(email.text).toContain('<script>alert(1)</script> & "quotes"');
+  });
+
+  it('tells the recipient why, with the article, and the time in Amsterdam', () => {
+    const email = meldingToRecipient(submission, submission.recipients[0]!, wijkagent);
+    expect(email.text).toContain('artikel 3a');
+    expect(email.text).toContain('Wanneer: vrijdag 27 november 2026 om 10:00');
+    expect(email.text).toContain('Aangifte overwogen: ja');
+  });
+
+  it('lists who was told and the gaps in the school’s confirmation', () => {
+    const email = meldingConfirmation(
+      { ...submission, gaps: [{ role: 'gebiedsmanager-veiligheid', article: '12b', wijk: 'Oost' }] },
+      school,
+    );
+    expect(email.subject.startsWith('Bevestiging melding strafbaar feit (geweld)')).toBe(true);
+    expect(email.text).toContain('Wijkagent Oost (wijkagent), artikel 3a: Altijd.');
+    expect(email.text).toContain('Er is nog geen gebiedsmanager veiligheid voor wijk Oost bekend');
+    expect(email.text).toContain('Veilig Thuis: 0800-2000');
+  });
+});

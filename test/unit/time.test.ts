@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatDutchDateTime, localDateTimeInput, parseDateTime } from '../../shared/domain/time.js';
+
+describe('Time: Europe/Amsterdam', () => {
+  it.each([
+    ['2026-01-15T10:00', '2026-01-15T09:00:00.000Z'],
+    ['2026-07-15T10:00', '2026-07-15T08:00:00.000Z'],
+    // The morning the clocks go forward (29 March 2026, 02:00 -> 03:00) and back (25 October 2026).
+    ['2026-03-29T01:30', '2026-03-29T00:30:00.000Z'],
+    ['2026-03-29T03:30', '2026-03-29T01:30:00.000Z'],
+    ['2026-10-25T04:00', '2026-10-25T03:00:00.000Z'],
+    ['2026-11-27T10:30:00+01:00', '2026-11-27T09:30:00.000Z'],
+    ['2026-11-27T09:30:00Z', '2026-11-27T09:30:00.000Z'],
+  ])('reads %s as %s', (input, expected) => {
+    expect(parseDateTime(input)?.toISOString()).toBe(expected);
+  });
+
+  it.each(['2026-02-29T10:00', '2026-13-01T10:00', '27-11-2026 10:30', '', '2026-11-27'])(
+    'refuses %j',
+    (input) => {
+      expect(parseDateTime(input)).toBeUndefined();
+    },
+  );
+
+  it('shows dates the Dutch way and fills datetime-local fields in Amsterdam time', () => {
+    expect(formatDutchDateTime(new Date('2026-11-27T09:30:00Z'))).toBe('vrijdag 27 november 2026 om 10:30');
+    expect(localDateTimeInput(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02T00:30');
+  });
+});
