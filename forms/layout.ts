@@ -21,7 +21,7 @@ export function page({ title, body, script = false }: PageOptions): string {
 ${script ? html`<script src="/assets/${JS_NAME}" defer></script>` : ''}
 </head>
 <body class="utrecht-page-body utrecht-body">
-<a class="utrecht-link utrecht-link--skip" href="#inhoud">Naar de inhoud</a>
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
 <header class="app-header"><div class="app-container app-header__inner">
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/">Convenant Veilig in en om school – Utrecht</a></p>
 </div></header>

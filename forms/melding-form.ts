@@ -10,6 +10,7 @@ import {
   SUBCATEGORY_LABELS,
 } from '../shared/domain/melding.js';
 import type { Party } from '../shared/domain/parties.js';
+import { alert } from './components.js';
 import { page } from './layout.js';
 
 export type FormValues = Record<string, unknown>;
@@ -45,13 +46,15 @@ const invalid = (errors: readonly FieldError[], name: string) => errors.some((e)
 
 export function errorSummary(errors: readonly FieldError[], anchors: Record<string, string>): SafeHtml | '' {
   if (!errors.length) return '';
-  return html`<div class="utrecht-alert utrecht-alert--error" role="alert" id="foutmeldingen" tabindex="-1">
-<h2 class="utrecht-heading-2">Controleer het formulier</h2>
+  return alert(
+    'error',
+    html`<h2 class="utrecht-heading-2">Controleer het formulier</h2>
 <ul class="utrecht-unordered-list">${errors.map(
-    (e) =>
-      html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#${anchors[e.path] ?? 'formulier'}">${e.message}</a></li>`,
-  )}</ul>
-</div>`;
+      (e) =>
+        html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#${anchors[e.path] ?? 'formulier'}">${e.message}</a></li>`,
+    )}</ul>`,
+    { role: 'alert', id: 'foutmeldingen', focusable: true },
+  );
 }
 
 export const MELDING_ANCHORS: Record<string, string> = {
@@ -71,7 +74,8 @@ export interface MeldingFormInput {
   idempotencyKey: string;
   values?: FormValues;
   errors?: FieldError[];
-  maxOccurredAt: string;
+  /** A date-time in the Dutch format the field expects, to show as an example (today, this morning). */
+  exampleOccurredAt: string;
 }
 
 /** The melding form (art. 3a, 3h, 4). Works as a plain HTML form; the script only adds comfort. */
@@ -83,11 +87,13 @@ export function meldingForm(input: MeldingFormInput): string {
   const aangifte = ['true', 'on', 'ja'].includes(value(values, 'aangifteOverwogen'));
   const body = html`
 <h1 class="utrecht-heading-1">Melding doen</h1>
-<div class="utrecht-alert utrecht-alert--warning" role="note">
-<p class="utrecht-paragraph"><strong>Bij direct gevaar: bel 112.</strong></p>
+${alert(
+  'warning',
+  html`<p class="utrecht-paragraph"><strong>Bij direct gevaar: bel 112.</strong></p>
 <p class="utrecht-paragraph">Vermoedt u huiselijk geweld of kindermishandeling? Bel Veilig Thuis: <a class="utrecht-link" href="tel:08002000">0800-2000</a> (gratis, dag en nacht).</p>
-<p class="utrecht-paragraph">Vul geen namen of andere persoonsgegevens in: onder het convenant worden geen persoonsgegevens uitgewisseld (artikel 23).</p>
-</div>
+<p class="utrecht-paragraph">Vul geen namen of andere persoonsgegevens in: onder het convenant worden geen persoonsgegevens uitgewisseld (artikel 23).</p>`,
+  { role: 'note' },
+)}
 <p class="utrecht-paragraph">U meldt namens <strong>${school.name}</strong> (wijk ${school.wijk}).</p>
 ${errorSummary(errors, MELDING_ANCHORS)}
 <form id="formulier" class="app-stack" method="post" action="/api/meldingen" novalidate data-form="melding">
@@ -99,7 +105,7 @@ ${errorSummary(errors, MELDING_ANCHORS)}
 ${fieldError(errors, 'category')}
 ${MELDING_CATEGORIES.map(
   (c) => html`<div class="utrecht-form-field utrecht-form-field--radio">
-<input class="utrecht-radio-button" type="radio" name="category" id="category-${c}" value="${c}" aria-describedby="category-${c}-hint"${category === c ? html` checked` : ''} required>
+<input class="utrecht-radio-button" type="radio" name="category" id="category-${c}" value="${c}" aria-describedby="category-${c}-hint"${category === c ? html` checked` : ''}>
 <label class="utrecht-form-label utrecht-form-label--radio" for="category-${c}">${CATEGORY_LABELS[c]}</label>
 <p class="utrecht-form-field-description" id="category-${c}-hint">${CATEGORY_HINTS[c]}</p>
 </div>`,
@@ -126,7 +132,7 @@ ${Object.entries(SUBCATEGORIES).map(
 ${fieldError(errors, 'location')}
 ${LOCATIONS.map(
   (l) => html`<div class="utrecht-form-field utrecht-form-field--radio">
-<input class="utrecht-radio-button" type="radio" name="location" id="location-${l}" value="${l}"${location === l ? html` checked` : ''} required>
+<input class="utrecht-radio-button" type="radio" name="location" id="location-${l}" value="${l}"${location === l ? html` checked` : ''}>
 <label class="utrecht-form-label utrecht-form-label--radio" for="location-${l}">${LOCATION_LABELS[l]}</label>
 </div>`,
 )}
@@ -134,16 +140,16 @@ ${LOCATIONS.map(
 
 <div class="utrecht-form-field">
 <label class="utrecht-form-label" for="occurredAt">Wanneer gebeurde het?</label>
-<p class="utrecht-form-field-description" id="occurredAt-hint">Datum en tijd, bijvoorbeeld 27-11-2026 10:30.</p>
+<p class="utrecht-form-field-description" id="occurredAt-hint">Datum en tijd, bijvoorbeeld ${input.exampleOccurredAt}.</p>
 ${fieldError(errors, 'occurredAt')}
-<input class="utrecht-textbox utrecht-textbox--html-input${invalid(errors, 'occurredAt') ? ' utrecht-textbox--invalid' : ''}" type="datetime-local" name="occurredAt" id="occurredAt" value="${value(values, 'occurredAt')}" max="${input.maxOccurredAt}" aria-describedby="${describedBy(errors, 'occurredAt', 'occurredAt-hint')}"${invalid(errors, 'occurredAt') ? html` aria-invalid="true"` : ''} required>
+<input class="utrecht-textbox utrecht-textbox--html-input${invalid(errors, 'occurredAt') ? ' utrecht-textbox--invalid' : ''}" type="text" inputmode="numeric" autocomplete="off" name="occurredAt" id="occurredAt" value="${value(values, 'occurredAt')}" placeholder="dd-mm-jjjj uu:mm" aria-describedby="${describedBy(errors, 'occurredAt', 'occurredAt-hint')}"${invalid(errors, 'occurredAt') ? html` aria-invalid="true"` : ''} aria-required="true">
 </div>
 
 <div class="utrecht-form-field">
 <label class="utrecht-form-label" for="description">Wat is er gebeurd?</label>
 <p class="utrecht-form-field-description" id="description-hint">Beschrijf de situatie zonder namen, telefoonnummers, adressen of andere persoonsgegevens. Minstens 10 en hoogstens ${DESCRIPTION_MAX} tekens.</p>
 ${fieldError(errors, 'description')}
-<textarea class="utrecht-textarea utrecht-textarea--html-textarea${invalid(errors, 'description') ? ' utrecht-textarea--invalid' : ''}" name="description" id="description" rows="6" maxlength="${DESCRIPTION_MAX}" aria-describedby="${describedBy(errors, 'description', 'description-hint')}"${invalid(errors, 'description') ? html` aria-invalid="true"` : ''} required>${value(values, 'description')}</textarea>
+<textarea class="utrecht-textarea utrecht-textarea--html-textarea${invalid(errors, 'description') ? ' utrecht-textarea--invalid' : ''}" name="description" id="description" rows="6" maxlength="${DESCRIPTION_MAX}" aria-describedby="${describedBy(errors, 'description', 'description-hint')}"${invalid(errors, 'description') ? html` aria-invalid="true"` : ''} aria-required="true">${value(values, 'description')}</textarea>
 </div>
 
 <div class="utrecht-form-field utrecht-form-field--checkbox" data-field="aangifteOverwogen">

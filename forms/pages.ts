@@ -2,6 +2,7 @@ import { html } from '../shared/domain/html.js';
 import { ROLES } from '../shared/domain/parties.js';
 import type { Recipient, RoutingGap } from '../shared/domain/routing.js';
 import { formatDutchDateTime } from '../shared/domain/time.js';
+import { alert } from './components.js';
 import { page } from './layout.js';
 
 export function indexPage(): string {
@@ -65,10 +66,12 @@ export function confirmationPage(input: ConfirmationInput): string {
   return page({
     title: `Melding ontvangen (${input.id})`,
     body: html`<h1 class="utrecht-heading-1">Uw melding is ontvangen</h1>
-<div class="utrecht-alert utrecht-alert--ok" role="status">
-<p class="utrecht-paragraph">Referentie: <strong data-reference>${input.id}</strong></p>
-<p class="utrecht-paragraph">Ontvangen op ${formatDutchDateTime(new Date(input.createdAt))}. U krijgt ook een bevestiging per e-mail.</p>
-</div>
+${alert(
+  'ok',
+  html`<p class="utrecht-paragraph">Referentie: <strong data-reference>${input.id}</strong></p>
+<p class="utrecht-paragraph">Ontvangen op ${formatDutchDateTime(new Date(input.createdAt))}. U krijgt ook een bevestiging per e-mail.</p>`,
+  { role: 'status' },
+)}
 <h2 class="utrecht-heading-2">Wie is ingelicht en waarom</h2>
 <ul class="utrecht-unordered-list" data-recipients>${input.recipients.map(
       (r) =>
@@ -76,10 +79,13 @@ export function confirmationPage(input: ConfirmationInput): string {
     )}</ul>
 ${
   input.gaps.length
-    ? html`<div class="utrecht-alert utrecht-alert--warning"><p class="utrecht-paragraph">${input.gaps.map(
-        (g) =>
-          `Er is nog geen ${ROLES[g.role]}${g.wijk ? ` voor wijk ${g.wijk}` : ''} bekend. De beheerder is gewaarschuwd; neem bij spoed zelf contact op. `,
-      )}</p></div>`
+    ? alert(
+        'warning',
+        html`<p class="utrecht-paragraph">${input.gaps.map(
+          (g) =>
+            `Er is nog geen ${ROLES[g.role]}${g.wijk ? ` voor wijk ${g.wijk}` : ''} bekend. De beheerder is gewaarschuwd; neem bij spoed zelf contact op. `,
+        )}</p>`,
+      )
     : ''
 }
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${input.newFormHref}">Nog een melding doen</a></p>`,

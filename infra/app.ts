@@ -3,7 +3,7 @@ import { buildAssets } from '../forms/build.js';
 import { parseSettings } from './settings.js';
 import { CovenantStack } from './stack.js';
 
-buildAssets();
+await buildAssets();
 const app = new App();
 const settings = parseSettings(app.node.tryGetContext('covenant'));
 new CovenantStack(app, app.node.tryGetContext('stackName') ?? 'VeiligInEnOmSchool', {

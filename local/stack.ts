@@ -40,7 +40,7 @@ export interface LocalApp {
  * fresh form keys, serves the route table and feeds the stream to notify.
  */
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
-  buildAssets();
+  await buildAssets();
   await createTable(options.ddbEndpoint, options.tableName);
   const env = {
     POWERTOOLS_LOG_LEVEL: 'WARN',

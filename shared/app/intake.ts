@@ -11,6 +11,7 @@ import {
 } from '../domain/errors.js';
 import type { Party } from '../domain/parties.js';
 import { findPersonalData, personalDataMessage } from '../domain/privacy.js';
+import { toFieldErrors } from './field-errors.js';
 import { canonicalJson, sha256 } from './ids.js';
 
 export interface IntakeDeps {
@@ -34,20 +35,6 @@ export interface Accepted {
 
 const DAY_S = 86_400;
 
-/** Turns zod issues into the contract's `{path, message}` list; a field appears once, with its first message. */
-export function toFieldErrors(error: z.ZodError): FieldError[] {
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const issue of error.issues) {
-    const path =
-      issue.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : issue.path.map((p) => String(p)).join('.');
-    if (seen.has(path)) continue;
-    seen.add(path);
-    out.push({ path, message: issue.message });
-  }
-  return out;
-}
-
 /** 401 for a missing or unknown key, 403 for a key of a party that may not use this form. */
 export async function authenticate(
   store: CovenantStore,
@@ -68,10 +55,25 @@ export async function authenticate(
   return party;
 }
 
-export function parseOrThrow<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+/**
+ * Validates, or throws every field error at once. Free-text fields that hold personal data are
+ * named in the same answer, so nobody fixes the form twice.
+ */
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+  freeTextFields: readonly string[] = [],
+): z.output<S> {
   const result = schema.safeParse(raw);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error));
-  return result.data;
+  if (result.success) return result.data;
+  const errors = toFieldErrors(result.error);
+  for (const field of freeTextFields) {
+    const text = raw[field];
+    if (typeof text !== 'string' || errors.some((e) => e.path === field)) continue;
+    const findings = findPersonalData(text);
+    if (findings.length) errors.push({ path: field, message: personalDataMessage(findings) });
+  }
+  throw new ValidationError(errors);
 }
 
 /** Article 23: refuses free text that holds personal data, naming the field and what was found. */

@@ -27,7 +27,7 @@ export async function submitMelding(
     (party) => party.kind === 'school',
     'Een melding wordt gedaan door een school. Gebruik de formulierlink van uw school.',
   );
-  const melding = parseOrThrow(meldingSchema(deps.now), raw);
+  const melding = parseOrThrow(meldingSchema(deps.now), raw, ['description']);
   assertNoPersonalData({ description: melding.description });
   const directory = await deps.store.listDirectory();
   const decision = routeMelding(melding.category, school, directory);

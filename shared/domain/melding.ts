@@ -69,7 +69,9 @@ const formBoolean = z.preprocess(
   z.boolean({ error: 'Kies ja of nee.' }),
 );
 
-const list = (values: readonly string[]) => values.join(', ');
+/** "a, b of c": the allowed values, for API clients, in a sentence a form user can read past. */
+const list = (values: readonly string[]) =>
+  values.length > 1 ? `${values.slice(0, -1).join(', ')} of ${values.at(-1)}` : (values[0] ?? '');
 
 /** Fields every submission form shares: the party's key and an optional idempotency key. */
 export const formKeyField = z
@@ -93,18 +95,23 @@ export function meldingSchema(now: () => Date, clockSkewMs = 5 * 60_000) {
         formKey: formKeyField,
         idempotencyKey: idempotencyKeyField,
         category: z.enum(MELDING_CATEGORIES, {
-          error: `Kies een soort melding: ${list(MELDING_CATEGORIES)}.`,
+          error: `Kies wat voor melding het is (${list(MELDING_CATEGORIES)}).`,
         }),
         subcategory: z.string({ error: 'Kies wat er gebeurde.' }).optional(),
-        location: z.enum(LOCATIONS, { error: `Kies waar het gebeurde: ${list(LOCATIONS)}.` }),
+        location: z.enum(LOCATIONS, { error: `Kies waar het gebeurde (${list(LOCATIONS)}).` }),
         occurredAt: z
           .string({ error: 'Vul in wanneer het gebeurde (datum en tijd).' })
           .transform((value, ctx) => {
+            if (value.trim() === '') {
+              ctx.addIssue({ code: 'custom', message: 'Vul in wanneer het gebeurde: datum en tijd.' });
+              return z.NEVER;
+            }
             const instant = parseDateTime(value);
             if (!instant) {
               ctx.addIssue({
                 code: 'custom',
-                message: 'Vul een geldige datum en tijd in, bijvoorbeeld 2026-11-27T10:30.',
+                message:
+                  'Deze datum en tijd bestaan niet of zijn onleesbaar. Schrijf ze als 27-11-2026 10:30.',
               });
               return z.NEVER;
             }

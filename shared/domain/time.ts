@@ -35,6 +35,8 @@ export function amsterdamOffsetMinutes(instant: Date): number {
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+// As people write it, for browsers that show a plain text field: 27-11-2026 10:30, 7-3-2026 9.05.
+const DUTCH_DATE_TIME = /^(\d{1,2})-(\d{1,2})-(\d{4})\s+(?:om\s+)?(\d{1,2})[:.](\d{2})$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -47,9 +49,12 @@ export function parseDateTime(value: string): Date | undefined {
     const instant = new Date(value);
     return Number.isNaN(instant.getTime()) ? undefined : instant;
   }
-  const m = LOCAL_DATE_TIME.exec(value);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((n) => Number(n ?? 0)) as number[];
+  const iso = LOCAL_DATE_TIME.exec(value.trim());
+  const dutch = iso ? undefined : DUTCH_DATE_TIME.exec(value.trim());
+  if (!iso && !dutch) return undefined;
+  const [year, month, day, hour, minute, second] = (
+    iso ? iso.slice(1) : [dutch?.[3], dutch?.[2], dutch?.[1], dutch?.[4], dutch?.[5], '0']
+  ).map((n) => Number(n ?? 0)) as number[];
   const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0);
   const check = new Date(wall);
   if (check.getUTCMonth() !== (month ?? 1) - 1 || check.getUTCDate() !== day || (hour ?? 0) > 23)
@@ -75,8 +80,8 @@ export function formatDutchDateTime(instant: Date): string {
   return dutchDateTime.format(instant);
 }
 
-/** The value for a datetime-local field: Amsterdam wall-clock time, to the minute. */
-export function localDateTimeInput(instant: Date): string {
-  const shifted = new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000);
-  return shifted.toISOString().slice(0, 16);
+/** "27-11-2026 10:30": how a Dutch form shows and takes a date-time, in Amsterdam time. */
+export function formatDutchInput(instant: Date): string {
+  const shifted = new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000).toISOString();
+  return `${shifted.slice(8, 10)}-${shifted.slice(5, 7)}-${shifted.slice(0, 4)} ${shifted.slice(11, 16)}`;
 }

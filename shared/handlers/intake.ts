@@ -7,7 +7,7 @@ import { keyProblemPage, messagePage } from '../../forms/pages.js';
 import type { IntakeDeps } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
-import { localDateTimeInput } from '../domain/time.js';
+import { formatDutchInput } from '../domain/time.js';
 import { header, type ParsedBody, parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
 import { jsonErrors, securityHeaders } from './common.js';
@@ -78,7 +78,7 @@ async function formErrorPage(
         idempotencyKey: String(body.fields.idempotencyKey || randomUUID()),
         values: body.fields,
         errors: error.errors.filter((e) => e.path in MELDING_ANCHORS || e.path === ''),
-        maxOccurredAt: localDateTimeInput(deps.now()),
+        exampleOccurredAt: formatDutchInput(deps.now()),
       }),
     );
   }

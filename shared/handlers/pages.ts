@@ -9,7 +9,7 @@ import { confirmationPage, indexPage, keyProblemPage, messagePage } from '../../
 import type { CovenantStore } from '../adapters/store.js';
 import type { MeldingSubmission } from '../domain/emails.js';
 import { DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
-import { localDateTimeInput } from '../domain/time.js';
+import { formatDutchInput } from '../domain/time.js';
 import { type HttpResult, htmlPage } from '../http/responses.js';
 import { securityHeaders } from './common.js';
 import type { Runtime } from './runtime.js';
@@ -54,7 +54,7 @@ export function createPagesHandler(deps: PagesDeps) {
             school: party,
             formKey: key,
             idempotencyKey: randomUUID(),
-            maxOccurredAt: localDateTimeInput(deps.now()),
+            exampleOccurredAt: formatDutchInput(deps.now()),
           }),
         );
       }

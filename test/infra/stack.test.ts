@@ -8,8 +8,8 @@ import { ROUTES, routeKey } from '../../shared/http/routes.js';
 
 let template: Template;
 
-beforeAll(() => {
-  buildAssets();
+beforeAll(async () => {
+  await buildAssets();
   const app = new App();
   const stack = new CovenantStack(app, 'Test', {
     settings: parseSettings({ senderEmail: 'meldpunt@veiligschool.example.org' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '../../shared/app/intake.js';
+import { toFieldErrors } from '../../shared/app/field-errors.js';
 import { meldingSchema } from '../../shared/domain/melding.js';
 
 const now = () => new Date('2026-11-27T12:00:00Z');
@@ -41,12 +41,12 @@ describe('Schema: melding', () => {
   });
 
   it.each([
-    ['category', { category: 'ruzie' }, /Kies een soort melding/],
+    ['category', { category: 'ruzie' }, /Kies wat voor melding het is/],
     ['subcategory', { subcategory: 'pesten' }, /diefstal, vernieling/],
     [
       'subcategory',
       { category: 'onveilige-situatie', subcategory: 'diefstal', aangifteOverwogen: undefined },
-      /pesten, online-pesten, overig/,
+      /pesten, online-pesten of overig/,
     ],
     ['subcategory', { category: 'zorgsignaal', aangifteOverwogen: undefined }, /hoort geen subcategorie/],
     [
@@ -55,8 +55,8 @@ describe('Schema: melding', () => {
       /alleen bij een strafbaar feit/,
     ],
     ['location', { location: 'kantine' }, /Kies waar het gebeurde/],
-    ['occurredAt', { occurredAt: '27-11-2026' }, /geldige datum en tijd/],
-    ['occurredAt', { occurredAt: '2026-02-30T10:00' }, /geldige datum en tijd/],
+    ['occurredAt', { occurredAt: '27-11-2026' }, /Schrijf ze als 27-11-2026 10:30/],
+    ['occurredAt', { occurredAt: '2026-02-30T10:00' }, /bestaan niet/],
     ['occurredAt', { occurredAt: '2026-11-27T13:30' }, /toekomst/],
     ['description', { description: 'kort' }, /minstens 10 tekens/],
     ['description', { description: 'x'.repeat(2001) }, /hoogstens 2000 tekens/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDutchDateTime, localDateTimeInput, parseDateTime } from '../../shared/domain/time.js';
+import { formatDutchDateTime, formatDutchInput, parseDateTime } from '../../shared/domain/time.js';
 
 describe('Time: Europe/Amsterdam', () => {
   it.each([
@@ -11,19 +11,21 @@ describe('Time: Europe/Amsterdam', () => {
     ['2026-10-25T04:00', '2026-10-25T03:00:00.000Z'],
     ['2026-11-27T10:30:00+01:00', '2026-11-27T09:30:00.000Z'],
     ['2026-11-27T09:30:00Z', '2026-11-27T09:30:00.000Z'],
+    ['27-11-2026 10:30', '2026-11-27T09:30:00.000Z'],
+    ['7-3-2026 9.05', '2026-03-07T08:05:00.000Z'],
   ])('reads %s as %s', (input, expected) => {
     expect(parseDateTime(input)?.toISOString()).toBe(expected);
   });
 
-  it.each(['2026-02-29T10:00', '2026-13-01T10:00', '27-11-2026 10:30', '', '2026-11-27'])(
+  it.each(['2026-02-29T10:00', '2026-13-01T10:00', '31-11-2026 10:30', '27-11-2026', '', '2026-11-27'])(
     'refuses %j',
     (input) => {
       expect(parseDateTime(input)).toBeUndefined();
     },
   );
 
-  it('shows dates the Dutch way and fills datetime-local fields in Amsterdam time', () => {
+  it('shows dates the Dutch way and fills date-time fields the Dutch way, in Amsterdam time', () => {
     expect(formatDutchDateTime(new Date('2026-11-27T09:30:00Z'))).toBe('vrijdag 27 november 2026 om 10:30');
-    expect(localDateTimeInput(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02T00:30');
+    expect(formatDutchInput(new Date('2026-07-01T22:30:00Z'))).toBe('02-07-2026 00:30');
   });
 });

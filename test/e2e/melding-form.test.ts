@@ -1,0 +1,205 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium, newContext, screenshots } from '../support/browser.js';
+import { type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const formUrl = (school: string) =>
+  `${stack.url}/formulieren/melding?sleutel=${encodeURIComponent(stack.keyOf(school))}`;
+
+async function fillStrafbaarFeit(page: Page, description: string): Promise<void> {
+  await page.getByRole('radio', { name: 'Strafbaar feit' }).check();
+  await page.getByLabel('Wat gebeurde er?').selectOption('vernieling');
+  await page.getByLabel('Op het schoolterrein').check();
+  await page.getByLabel('Wanneer gebeurde het?').fill('20-11-2026 09:45');
+  await page.getByLabel('Wat is er gebeurd?').fill(description);
+  await page.getByLabel('De school overweegt aangifte').check();
+}
+
+async function expectConfirmation(page: Page, school: string): Promise<string> {
+  await page.waitForURL(/\/formulieren\/bevestiging\//);
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Uw melding is ontvangen');
+  const reference = (await page.locator('[data-reference]').textContent()) ?? '';
+  expect(reference).toMatch(/^M-\d{8}-[0-9A-Z]{8}$/);
+  expect(await page.locator('[data-recipients]').textContent()).toContain('wijkagent');
+  const emails = await stack.waitForEmails((e: StoredEmail) => e.subject.includes(reference), 2);
+  expect(emails.map((e) => e.destination.to[0]).sort()).toEqual(
+    [stack.party(school).email, 'wijkagent.oost@politie.example.org'].sort(),
+  );
+  return reference;
+}
+
+describe('Melding form in Chromium', () => {
+  it('is filled and sent with JavaScript, ends on the confirmation page and in the inbox', async () => {
+    const context = await newContext(browser, { width: 375 });
+    const page = await context.newPage();
+    await page.goto(formUrl('lyceum-de-proefhoek'));
+    await expect.poll(() => page.getByText('Bij direct gevaar: bel 112.').isVisible()).toBe(true);
+    expect(await page.getByText('0800-2000').isVisible()).toBe(true);
+
+    await fillStrafbaarFeit(page, 'Met JavaScript: de fietsenstalling is beschadigd.');
+    // A double click still makes one melding: the idempotency key travels with every attempt.
+    await page.getByRole('button', { name: 'Melding versturen' }).dblclick();
+
+    const reference = await expectConfirmation(page, 'lyceum-de-proefhoek');
+    await stack.settle();
+    expect((await stack.emails()).filter((e) => e.subject.includes(reference))).toHaveLength(2);
+    await context.close();
+  });
+
+  it('is filled and sent without JavaScript, through a plain form post', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(formUrl('lyceum-de-proefhoek'));
+    await fillStrafbaarFeit(page, 'Zonder JavaScript: een raam van het fietsenhok is ingegooid.');
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await expectConfirmation(page, 'lyceum-de-proefhoek');
+    await context.close();
+  });
+
+  it('shows dependent fields only where they apply, with JavaScript', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(formUrl('lyceum-de-proefhoek'));
+    await page.getByRole('radio', { name: 'Zorgsignaal' }).check();
+    expect(await page.getByLabel('Wat gebeurde er?').isVisible()).toBe(false);
+    expect(await page.getByLabel('De school overweegt aangifte').isVisible()).toBe(false);
+    await page.getByRole('radio', { name: 'Onveilige situatie' }).check();
+    expect(await page.getByLabel('Wat gebeurde er?').isVisible()).toBe(true);
+    expect(await page.getByLabel('De school overweegt aangifte').isVisible()).toBe(false);
+    const options = await page.locator('#subcategory optgroup:not([hidden]) option').allTextContents();
+    expect(options).toEqual(['Ernstig pesten', 'Online pesten (social media)', 'Overig']);
+    await context.close();
+  });
+
+  it('shows every error next to its field and in a summary that links to it, without JavaScript', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(formUrl('lyceum-de-proefhoek'));
+    await page.getByLabel('Wat is er gebeurd?').fill('Bel de vader op 06-12345678 voor overleg.');
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    const summary = page.locator('#foutmeldingen');
+    expect(await summary.isVisible()).toBe(true);
+    // Without JavaScript nothing may be evaluated in the page; attributes are read from outside.
+    const links = await Promise.all((await summary.locator('a').all()).map((a) => a.getAttribute('href')));
+    expect(links).toEqual(
+      expect.arrayContaining(['#category-strafbaar-feit', '#location-schoolgebouw', '#occurredAt']),
+    );
+    expect(await page.locator('#occurredAt-fout').textContent()).toMatch(/Vul/);
+    // The text the school typed is kept, and personal data is named in the same answer.
+    expect(await page.getByLabel('Wat is er gebeurd?').inputValue()).toBe(
+      'Bel de vader op 06-12345678 voor overleg.',
+    );
+    expect(await page.locator('#description-fout').textContent()).toMatch(/telefoonnummer.*artikel 23/);
+    await context.close();
+
+    // axe needs script in the page, so the same server-rendered answer is checked with only our script blocked.
+    const checking = await newContext(browser);
+    const axePage = await checking.newPage();
+    await axePage.route('**/assets/*.js', (route) => route.abort());
+    await axePage.goto(formUrl('lyceum-de-proefhoek'));
+    await axePage.getByRole('button', { name: 'Melding versturen' }).click();
+    await axePage.waitForSelector('#foutmeldingen');
+    expect(await axeViolations(axePage)).toEqual([]);
+    await checking.close();
+  });
+
+  it('checks as the user goes and names personal data before anything is sent, with JavaScript', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(formUrl('lyceum-de-proefhoek'));
+    await fillStrafbaarFeit(page, 'Contact via ouder@example.org graag.');
+    await page.getByLabel('Wanneer gebeurde het?').fill('01-01-2099 10:00');
+    await page.getByLabel('Wat is er gebeurd?').focus();
+    await expect.poll(() => page.locator('#occurredAt-fout').textContent()).toMatch(/toekomst/);
+    await page.getByLabel('Wanneer gebeurde het?').fill('20-11-2026 09:45');
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await expect
+      .poll(() => page.locator('#description-fout').textContent())
+      .toMatch(/e-mailadres.*artikel 23/);
+    expect(await page.locator('#foutmeldingen').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('can be completed with the keyboard only', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(formUrl('het-voorbeeldcollege'));
+    await page.locator('#category-strafbaar-feit').focus();
+    await page.keyboard.press('ArrowDown'); // radio group: to "Onveilige situatie"
+    await page.keyboard.press('Tab'); // to the subcategory select
+    await page.keyboard.press('ArrowDown'); // first option: Ernstig pesten
+    await page.keyboard.press('Tab'); // location group
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // date-time field
+    await page.keyboard.type('20-11-2026 09:45');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Een groep leerlingen pest een klasgenoot al weken in de kantine.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/formulieren\/bevestiging\//);
+    const reference = (await page.locator('[data-reference]').textContent()) ?? '';
+    const stored = await stack.app.runtime.clients.store.getSubmission<any>(reference);
+    expect(stored.melding.category).toBe('onveilige-situatie');
+    expect(stored.melding.subcategory).toBe('pesten');
+    expect(stored.melding.location).toBe('schoolgebouw');
+    expect(stored.melding.occurredAt).toBe('2026-11-20T08:45:00.000Z');
+    await context.close();
+  });
+});
+
+describe('Pages: accessibility and screenshots', () => {
+  it('has no WCAG 2.1 A/AA violations on any page, and screenshots at 375 and 1280 pixels', async () => {
+    const res = await fetch(`${stack.url}/api/meldingen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        formKey: stack.keyOf('het-voorbeeldcollege'),
+        category: 'overlast-omgeving',
+        location: 'directe-omgeving',
+        occurredAt: '2026-11-20T12:00:00Z',
+        description: 'Veel afval rond de school na de middagpauze.',
+      }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const key = encodeURIComponent(stack.keyOf('het-voorbeeldcollege'));
+    const pages: Record<string, string> = {
+      index: `${stack.url}/`,
+      melding: formUrl('het-voorbeeldcollege'),
+      bevestiging: `${stack.url}/formulieren/bevestiging/${id}?sleutel=${key}`,
+      'sleutel-ontbreekt': `${stack.url}/formulieren/melding`,
+      'sleutel-onbekend': `${stack.url}/formulieren/melding?sleutel=onbekend-onbekend-onbekend`,
+      'verkeerde-partij': formUrl('wijkagent-oost'),
+    };
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+      await screenshots(browser, url, name);
+    }
+    await context.close();
+  });
+
+  it('sends the security headers on every page', async () => {
+    const res = await fetch(formUrl('het-voorbeeldcollege'));
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
