@@ -9,24 +9,47 @@ import type { z } from 'zod';
 import { toFieldErrors } from '../shared/app/field-errors.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { meldingSchema } from '../shared/domain/melding.js';
+import { amsterdamDate } from '../shared/domain/time.js';
+import { voorlichtingSchema } from '../shared/domain/voorlichting.js';
 
-type FormName = 'melding';
+type FormName =
+  | 'melding'
+  | 'voorlichting'
+  | 'gezien'
+  | 'terugkoppeling'
+  | 'afdoening'
+  | 'voorlichting-antwoord';
 
-const SCHEMAS: Record<FormName, () => z.ZodType> = {
+/** Forms checked as the user goes and sent with fetch; the answer forms behind links post plainly. */
+const SCHEMAS: Partial<Record<FormName, () => z.ZodType>> = {
   melding: () => meldingSchema(() => new Date()),
+  voorlichting: () =>
+    voorlichtingSchema({
+      today: () => amsterdamDate(new Date()),
+      // Weekends here; public holidays are checked by the server, which has the holiday table.
+      isWorkingDay: (date) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()),
+    }),
 };
 
+type Values = Record<string, unknown>;
+
 /** Fields that only apply for some answers: shown and enabled only then. */
-const DEPENDENT: Record<
-  FormName,
-  Array<{ field: string; when: (values: Record<string, unknown>) => boolean }>
-> = {
+const DEPENDENT: Partial<Record<FormName, Array<{ field: string; when: (values: Values) => boolean }>>> = {
   melding: [
     {
       field: 'subcategory',
       when: (v) => v.category === 'strafbaar-feit' || v.category === 'onveilige-situatie',
     },
     { field: 'aangifteOverwogen', when: (v) => v.category === 'strafbaar-feit' },
+  ],
+  voorlichting: [
+    { field: 'haltTheme', when: (v) => v.provider === 'halt' },
+    { field: 'freeTheme', when: (v) => v.provider !== undefined && v.provider !== 'halt' },
+  ],
+  'voorlichting-antwoord': [
+    { field: 'plannedAt', when: (v) => v.answer === 'geaccepteerd' },
+    { field: 'proposedDates', when: (v) => v.answer === 'ander-voorstel' },
+    { field: 'reason', when: (v) => v.answer === 'afgewezen' },
   ],
 };
 
@@ -56,7 +79,11 @@ function valuesOf(form: HTMLFormElement): Record<string, unknown> {
       if (element.checked) values[element.name] = element.value;
       continue;
     }
-    if (element.value !== '') values[element.name] = element.value;
+    if (element.value === '') continue;
+    const repeated = form.querySelectorAll(`[name="${element.name}"]`).length > 1;
+    values[element.name] = repeated
+      ? [...((values[element.name] as string[]) ?? []), element.value]
+      : element.value;
   }
   return values;
 }
@@ -135,25 +162,37 @@ function showSummary(form: HTMLFormElement, errors: readonly FieldError[]): void
   box.focus();
 }
 
-function enhance(form: HTMLFormElement, name: FormName): void {
-  const schema = SCHEMAS[name]();
+/** Shows and enables only the fields that apply to the answers given so far; returns those answers. */
+function showApplicable(form: HTMLFormElement, name: FormName): Values {
+  const values = valuesOf(form);
+  for (const { field, when } of DEPENDENT[name] ?? []) {
+    const container = form.querySelector<HTMLElement>(`[data-field="${field}"]`);
+    if (!container) continue;
+    const applies = when(values);
+    container.hidden = !applies;
+    const inputs = container.matches('[name]')
+      ? [container]
+      : Array.from(container.querySelectorAll<HTMLElement>('[name]'));
+    for (const input of inputs) (input as HTMLInputElement).disabled = !applies;
+  }
+  return values;
+}
+
+/** Answer forms: only the dependent fields; they post as plain forms. */
+function enhanceDependencies(form: HTMLFormElement, name: FormName): void {
+  form.addEventListener('change', () => showApplicable(form, name));
+  showApplicable(form, name);
+}
+
+function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodType): void {
+  const schema = makeSchema();
   const touched = new Set<string>();
   const status = form.querySelector<HTMLElement>('[data-status]');
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
   let sending = false;
 
   const applyDependencies = () => {
-    const values = valuesOf(form);
-    for (const { field, when } of DEPENDENT[name]) {
-      const container = form.querySelector<HTMLElement>(`[data-field="${field}"]`);
-      const applies = when(values);
-      if (container) container.hidden = !applies;
-      for (const input of Array.from(
-        form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[name="${field}"]`),
-      )) {
-        input.disabled = !applies;
-      }
-    }
+    const values = showApplicable(form, name);
     // Only the subcategories of the chosen category are offered.
     for (const group of Array.from(form.querySelectorAll<HTMLOptGroupElement>('optgroup[data-category]'))) {
       const match = group.dataset.category === values.category;
@@ -237,5 +276,7 @@ function enhance(form: HTMLFormElement, name: FormName): void {
 
 for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form[data-form]'))) {
   const name = form.dataset.form as FormName;
-  if (name in SCHEMAS) enhance(form, name);
+  const makeSchema = SCHEMAS[name];
+  if (makeSchema) enhance(form, name, makeSchema);
+  else enhanceDependencies(form, name);
 }

@@ -11,9 +11,20 @@ import {
 } from '../shared/domain/melding.js';
 import type { Party } from '../shared/domain/parties.js';
 import { alert } from './components.js';
+import {
+  checkbox,
+  choiceGroup,
+  type FieldContext,
+  type FormValues,
+  firstChoiceAnchor,
+  stringValue,
+  submitButton,
+  textArea,
+  textField,
+} from './fields.js';
 import { page } from './layout.js';
 
-export type FormValues = Record<string, unknown>;
+export type { FormValues } from './fields.js';
 
 const CATEGORY_HINTS: Record<(typeof MELDING_CATEGORIES)[number], string> = {
   'strafbaar-feit':
@@ -25,24 +36,6 @@ const CATEGORY_HINTS: Record<(typeof MELDING_CATEGORIES)[number], string> = {
   zorgsignaal:
     'Zorgen over een leerling, voor overleg met het Buurtteam, zonder persoonsgegevens (artikel 3h).',
 };
-
-const value = (values: FormValues, name: string): string => {
-  const v = values[name];
-  return typeof v === 'string' ? v : '';
-};
-
-function fieldError(errors: readonly FieldError[], name: string): SafeHtml | '' {
-  const error = errors.find((e) => e.path === name);
-  return error
-    ? html`<p class="utrecht-form-field-error-message" id="${name}-fout">${error.message}</p>`
-    : '';
-}
-
-const describedBy = (errors: readonly FieldError[], name: string, hint?: string) =>
-  [hint, errors.some((e) => e.path === name) ? `${name}-fout` : undefined].filter(Boolean).join(' ') ||
-  undefined;
-
-const invalid = (errors: readonly FieldError[], name: string) => errors.some((e) => e.path === name);
 
 export function errorSummary(errors: readonly FieldError[], anchors: Record<string, string>): SafeHtml | '' {
   if (!errors.length) return '';
@@ -57,110 +50,101 @@ export function errorSummary(errors: readonly FieldError[], anchors: Record<stri
   );
 }
 
+/** The warning every submission form opens with. */
+export const safetyNotice = () =>
+  alert(
+    'warning',
+    html`<p class="utrecht-paragraph"><strong>Bij direct gevaar: bel 112.</strong></p>
+<p class="utrecht-paragraph">Vermoedt u huiselijk geweld of kindermishandeling? Bel Veilig Thuis: <a class="utrecht-link" href="tel:08002000">0800-2000</a> (gratis, dag en nacht).</p>
+<p class="utrecht-paragraph">Vul geen namen of andere persoonsgegevens in: onder het convenant worden geen persoonsgegevens uitgewisseld (artikel 23).</p>`,
+    { role: 'note' },
+  );
+
 export const MELDING_ANCHORS: Record<string, string> = {
-  category: `category-${MELDING_CATEGORIES[0]}`,
+  category: firstChoiceAnchor('category', MELDING_CATEGORIES),
   subcategory: 'subcategory',
-  location: `location-${LOCATIONS[0]}`,
+  location: firstChoiceAnchor('location', LOCATIONS),
   occurredAt: 'occurredAt',
   description: 'description',
   aangifteOverwogen: 'aangifteOverwogen',
-  idempotencyKey: 'formulier',
-  formKey: 'formulier',
 };
 
-export interface MeldingFormInput {
+export interface SubmissionFormInput {
   school: Party;
   formKey: string;
   idempotencyKey: string;
   values?: FormValues;
   errors?: FieldError[];
-  /** A date-time in the Dutch format the field expects, to show as an example (today, this morning). */
+  /** A date-time in the Dutch format the fields expect, to show as an example (now). */
   exampleOccurredAt: string;
 }
 
-/** The melding form (art. 3a, 3h, 4). Works as a plain HTML form; the script only adds comfort. */
-export function meldingForm(input: MeldingFormInput): string {
-  const { school, formKey, idempotencyKey, values = {}, errors = [] } = input;
-  const category = value(values, 'category');
-  const subcategory = value(values, 'subcategory');
-  const location = value(values, 'location');
-  const aangifte = ['true', 'on', 'ja'].includes(value(values, 'aangifteOverwogen'));
-  const body = html`
-<h1 class="utrecht-heading-1">Melding doen</h1>
-${alert(
-  'warning',
-  html`<p class="utrecht-paragraph"><strong>Bij direct gevaar: bel 112.</strong></p>
-<p class="utrecht-paragraph">Vermoedt u huiselijk geweld of kindermishandeling? Bel Veilig Thuis: <a class="utrecht-link" href="tel:08002000">0800-2000</a> (gratis, dag en nacht).</p>
-<p class="utrecht-paragraph">Vul geen namen of andere persoonsgegevens in: onder het convenant worden geen persoonsgegevens uitgewisseld (artikel 23).</p>`,
-  { role: 'note' },
-)}
-<p class="utrecht-paragraph">U meldt namens <strong>${school.name}</strong> (wijk ${school.wijk}).</p>
-${errorSummary(errors, MELDING_ANCHORS)}
-<form id="formulier" class="app-stack" method="post" action="/api/meldingen" novalidate data-form="melding">
-<input type="hidden" name="formKey" value="${formKey}">
-<input type="hidden" name="idempotencyKey" value="${idempotencyKey}">
-
-<fieldset class="utrecht-form-fieldset${invalid(errors, 'category') ? ' utrecht-form-fieldset--invalid' : ''}" aria-describedby="${describedBy(errors, 'category')}">
-<legend class="utrecht-form-fieldset__legend utrecht-form-label">Soort melding</legend>
-${fieldError(errors, 'category')}
-${MELDING_CATEGORIES.map(
-  (c) => html`<div class="utrecht-form-field utrecht-form-field--radio">
-<input class="utrecht-radio-button" type="radio" name="category" id="category-${c}" value="${c}" aria-describedby="category-${c}-hint"${category === c ? html` checked` : ''}>
-<label class="utrecht-form-label utrecht-form-label--radio" for="category-${c}">${CATEGORY_LABELS[c]}</label>
-<p class="utrecht-form-field-description" id="category-${c}-hint">${CATEGORY_HINTS[c]}</p>
-</div>`,
-)}
-</fieldset>
-
-<div class="utrecht-form-field" data-field="subcategory">
-<label class="utrecht-form-label" for="subcategory">Wat gebeurde er? <span class="utrecht-form-field-description">(alleen bij een strafbaar feit of een onveilige situatie)</span></label>
-${fieldError(errors, 'subcategory')}
-<select class="utrecht-select utrecht-select--html-select${invalid(errors, 'subcategory') ? ' utrecht-select--invalid' : ''}" name="subcategory" id="subcategory" aria-describedby="${describedBy(errors, 'subcategory')}"${invalid(errors, 'subcategory') ? html` aria-invalid="true"` : ''}>
+function subcategorySelect(ctx: FieldContext): SafeHtml {
+  const invalid = ctx.errors.some((e) => e.path === 'subcategory');
+  const chosen = stringValue(ctx.values, 'subcategory');
+  return html`<div class="utrecht-form-field" data-field="subcategory">
+<label class="utrecht-form-label" for="subcategory">Wat gebeurde er?</label>
+<p class="utrecht-form-field-description" id="subcategory-hint">Alleen bij een strafbaar feit of een onveilige situatie.</p>
+${invalid ? html`<p class="utrecht-form-field-error-message" id="subcategory-fout">${ctx.errors.find((e) => e.path === 'subcategory')?.message}</p>` : ''}
+<select class="utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}" name="subcategory" id="subcategory" aria-describedby="subcategory-hint${invalid ? ' subcategory-fout' : ''}"${invalid ? html` aria-invalid="true"` : ''}>
 <option value="">Kies…</option>
 ${Object.entries(SUBCATEGORIES).map(
   ([group, options]) =>
     html`<optgroup label="${CATEGORY_LABELS[group as keyof typeof SUBCATEGORIES]}" data-category="${group}">${options.map(
       (o) =>
-        html`<option value="${o}"${subcategory === o ? html` selected` : ''}>${SUBCATEGORY_LABELS[o]}</option>`,
+        html`<option value="${o}"${chosen === o ? html` selected` : ''}>${SUBCATEGORY_LABELS[o]}</option>`,
     )}</optgroup>`,
 )}
 </select>
-</div>
+</div>`;
+}
 
-<fieldset class="utrecht-form-fieldset" aria-describedby="${describedBy(errors, 'location')}">
-<legend class="utrecht-form-fieldset__legend utrecht-form-label">Waar gebeurde het?</legend>
-${fieldError(errors, 'location')}
-${LOCATIONS.map(
-  (l) => html`<div class="utrecht-form-field utrecht-form-field--radio">
-<input class="utrecht-radio-button" type="radio" name="location" id="location-${l}" value="${l}"${location === l ? html` checked` : ''}>
-<label class="utrecht-form-label utrecht-form-label--radio" for="location-${l}">${LOCATION_LABELS[l]}</label>
-</div>`,
-)}
-</fieldset>
-
-<div class="utrecht-form-field">
-<label class="utrecht-form-label" for="occurredAt">Wanneer gebeurde het?</label>
-<p class="utrecht-form-field-description" id="occurredAt-hint">Datum en tijd, bijvoorbeeld ${input.exampleOccurredAt}.</p>
-${fieldError(errors, 'occurredAt')}
-<input class="utrecht-textbox utrecht-textbox--html-input${invalid(errors, 'occurredAt') ? ' utrecht-textbox--invalid' : ''}" type="text" inputmode="numeric" autocomplete="off" name="occurredAt" id="occurredAt" value="${value(values, 'occurredAt')}" placeholder="dd-mm-jjjj uu:mm" aria-describedby="${describedBy(errors, 'occurredAt', 'occurredAt-hint')}"${invalid(errors, 'occurredAt') ? html` aria-invalid="true"` : ''} aria-required="true">
-</div>
-
-<div class="utrecht-form-field">
-<label class="utrecht-form-label" for="description">Wat is er gebeurd?</label>
-<p class="utrecht-form-field-description" id="description-hint">Beschrijf de situatie zonder namen, telefoonnummers, adressen of andere persoonsgegevens. Minstens 10 en hoogstens ${DESCRIPTION_MAX} tekens.</p>
-${fieldError(errors, 'description')}
-<textarea class="utrecht-textarea utrecht-textarea--html-textarea${invalid(errors, 'description') ? ' utrecht-textarea--invalid' : ''}" name="description" id="description" rows="6" maxlength="${DESCRIPTION_MAX}" aria-describedby="${describedBy(errors, 'description', 'description-hint')}"${invalid(errors, 'description') ? html` aria-invalid="true"` : ''} aria-required="true">${value(values, 'description')}</textarea>
-</div>
-
-<div class="utrecht-form-field utrecht-form-field--checkbox" data-field="aangifteOverwogen">
-${fieldError(errors, 'aangifteOverwogen')}
-<input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" name="aangifteOverwogen" id="aangifteOverwogen" value="true"${aangifte ? html` checked` : ''} aria-describedby="aangifteOverwogen-hint">
-<label class="utrecht-form-label utrecht-form-label--checkbox" for="aangifteOverwogen">De school overweegt aangifte</label>
-<p class="utrecht-form-field-description" id="aangifteOverwogen-hint">Alleen bij een strafbaar feit. Over aangifte overlegt de school met de politie (artikel 3a).</p>
-</div>
-
-<p class="utrecht-paragraph" aria-live="polite" data-status></p>
-<button class="utrecht-button utrecht-button--primary-action" type="submit">Melding versturen</button>
+/** The melding form (art. 3a, 3h, 4). Works as a plain HTML form; the script only adds comfort. */
+export function meldingForm(input: SubmissionFormInput): string {
+  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  const body = html`
+<h1 class="utrecht-heading-1">Melding doen</h1>
+${safetyNotice()}
+<p class="utrecht-paragraph">U meldt namens <strong>${input.school.name}</strong> (wijk ${input.school.wijk}).</p>
+${errorSummary(ctx.errors, MELDING_ANCHORS)}
+<form id="formulier" class="app-stack" method="post" action="/api/meldingen" novalidate data-form="melding">
+<input type="hidden" name="formKey" value="${input.formKey}">
+<input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
+${choiceGroup(ctx, {
+  name: 'category',
+  legend: 'Soort melding',
+  type: 'radio',
+  choices: MELDING_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c], hint: CATEGORY_HINTS[c] })),
+})}
+${subcategorySelect(ctx)}
+${choiceGroup(ctx, {
+  name: 'location',
+  legend: 'Waar gebeurde het?',
+  type: 'radio',
+  choices: LOCATIONS.map((l) => ({ value: l, label: LOCATION_LABELS[l] })),
+})}
+${textField(ctx, {
+  name: 'occurredAt',
+  label: 'Wanneer gebeurde het?',
+  hint: `Datum en tijd, bijvoorbeeld ${input.exampleOccurredAt}.`,
+  inputmode: 'numeric',
+  placeholder: 'dd-mm-jjjj uu:mm',
+  required: true,
+})}
+${textArea(ctx, {
+  name: 'description',
+  label: 'Wat is er gebeurd?',
+  hint: `Beschrijf de situatie zonder namen, telefoonnummers, adressen of andere persoonsgegevens. Minstens 10 en hoogstens ${DESCRIPTION_MAX} tekens.`,
+  maxLength: DESCRIPTION_MAX,
+  required: true,
+})}
+${checkbox(ctx, {
+  name: 'aangifteOverwogen',
+  label: 'De school overweegt aangifte',
+  hint: 'Alleen bij een strafbaar feit. Over aangifte overlegt de school met de politie (artikel 3a).',
+  dataField: 'aangifteOverwogen',
+})}
+${submitButton('Melding versturen')}
 </form>`;
-  return page({ title: errors.length ? 'Fout in melding' : 'Melding doen', body, script: true });
+  return page({ title: ctx.errors.length ? 'Fout in melding' : 'Melding doen', body, script: true });
 }

@@ -12,7 +12,8 @@ export function indexPage(): string {
 <p class="utrecht-paragraph">Met deze formulieren voeren de scholen en partners in Utrecht de afspraken uit het convenant "Veilig in en om school" uit.
 Iedere organisatie heeft een eigen link met een sleutel. Open het formulier via die link.</p>
 <ul class="utrecht-unordered-list">
-<li class="utrecht-unordered-list__item"><strong>Melding</strong>: een strafbaar feit, een onveilige situatie, overlast in de omgeving of een zorgsignaal (voor scholen).</li>
+<li class="utrecht-unordered-list__item"><strong>Melding</strong> (scholen): een strafbaar feit, een onveilige situatie, overlast in de omgeving of een zorgsignaal.</li>
+<li class="utrecht-unordered-list__item"><strong>Voorlichting aanvragen</strong> (scholen): bij Halt, de politie, JoU of de GGD.</li>
 </ul>
 <p class="utrecht-paragraph">Geen link? Vraag de contactpersoon van uw school of de gebiedsmanager veiligheid van uw wijk.</p>
 <p class="utrecht-paragraph"><strong>Bij direct gevaar: bel 112.</strong> Vermoeden van huiselijk geweld of kindermishandeling: Veilig Thuis, 0800-2000.</p>`,
@@ -32,7 +33,7 @@ const KEY_PROBLEMS: Record<KeyProblem, { title: string; text: string }> = {
   },
   'wrong-party': {
     title: 'Dit formulier is niet voor uw organisatie',
-    text: 'Een melding wordt gedaan door een school. Gebruik het formulier dat bij uw organisatie hoort.',
+    text: 'Dit formulier is voor scholen. Gebruik het formulier dat bij uw organisatie hoort.',
   },
 };
 
@@ -55,6 +56,7 @@ export function messagePage(title: string, paragraphs: string[]): string {
 }
 
 export interface ConfirmationInput {
+  kind: 'melding' | 'voorlichting';
   id: string;
   createdAt: string;
   recipients: Recipient[];
@@ -64,8 +66,8 @@ export interface ConfirmationInput {
 
 export function confirmationPage(input: ConfirmationInput): string {
   return page({
-    title: `Melding ontvangen (${input.id})`,
-    body: html`<h1 class="utrecht-heading-1">Uw melding is ontvangen</h1>
+    title: `${input.kind === 'melding' ? 'Melding' : 'Aanvraag'} ontvangen (${input.id})`,
+    body: html`<h1 class="utrecht-heading-1">Uw ${input.kind === 'melding' ? 'melding' : 'aanvraag'} is ontvangen</h1>
 ${alert(
   'ok',
   html`<p class="utrecht-paragraph">Referentie: <strong data-reference>${input.id}</strong></p>
@@ -88,6 +90,6 @@ ${
       )
     : ''
 }
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${input.newFormHref}">Nog een melding doen</a></p>`,
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${input.newFormHref}">${input.kind === 'melding' ? 'Nog een melding doen' : 'Nog een aanvraag doen'}</a></p>`,
   });
 }

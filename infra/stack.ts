@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { CovenantApi } from './constructs/api.js';
 import { CovenantFunction } from './constructs/covenant-function.js';
@@ -28,14 +29,28 @@ export class CovenantStack extends Stack {
       RETENTION_SUBMISSION_DAYS: String(settings.retentionSubmissionDays),
       RETENTION_OUTBOX_DAYS: String(settings.retentionOutboxDays),
     };
-    const make = (name: 'intake' | 'pages' | 'health' | 'notify') =>
+    const make = (name: 'intake' | 'pages' | 'health' | 'acties' | 'notify') =>
       new CovenantFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
         name,
         environment,
         logRetention,
       }).bindTable(data.table);
-    const functions = { intake: make('intake'), pages: make('pages'), health: make('health') };
+    const functions = {
+      intake: make('intake'),
+      pages: make('pages'),
+      health: make('health'),
+      acties: make('acties'),
+    };
     const notify = make('notify');
+    // The key for signed links: generated in Secrets Manager, read only by the functions that sign or check links.
+    const linkSecret = new Secret(this, 'ActionLinkSecret', {
+      description: 'HMAC key for the signed action links in covenant emails',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    for (const fn of [functions.acties, notify]) {
+      linkSecret.grantRead(fn);
+      fn.addEnvironment('ACTION_LINK_SECRET_ARN', linkSecret.secretArn);
+    }
     notify.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,

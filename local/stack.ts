@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { buildAssets } from '../forms/build.js';
 import { type LoadedParty, loadDirectory, readDirectoryFile } from '../shared/app/directory.js';
+import { actiesFromRuntime } from '../shared/handlers/acties.js';
 import { healthFromRuntime } from '../shared/handlers/health.js';
 import { intakeFromRuntime } from '../shared/handlers/intake.js';
 import { notifyFromRuntime } from '../shared/handlers/notify.js';
@@ -52,12 +54,15 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     SENDER_EMAIL: options.env?.SENDER_EMAIL ?? 'meldpunt@veiligschool.example.org',
     PUBLIC_BASE_URL: `http://localhost:${options.port}`,
     AWS_REGION: 'eu-west-1',
+    // On one machine the key for signed links is made at start; links die with the in-memory table.
+    ACTION_LINK_SECRET: options.env?.ACTION_LINK_SECRET ?? randomBytes(32).toString('base64url'),
   };
   const runtime = createRuntime(env, 'local');
   const http: Record<HttpHandlerName, HttpHandler> = {
     intake: intakeFromRuntime(runtime),
     pages: pagesFromRuntime(runtime),
     health: healthFromRuntime(runtime),
+    acties: actiesFromRuntime(runtime),
   };
   const notify = notifyFromRuntime(runtime);
   const parties = await loadDirectory(

@@ -1,20 +1,23 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from './config.js';
+import { ActionLinks } from './links.js';
 import { SesMailer } from './mailer.js';
 import { CovenantStore } from './store.js';
 
 export interface Clients {
   store: CovenantStore;
   mailer: SesMailer;
+  links: ActionLinks;
 }
 
 /**
  * Builds the AWS clients once per container. Locally the endpoints point at DynamoDB Local and the
  * SES emulator; in AWS they are unset and the SDK uses the regional endpoints and the role's credentials.
  */
-export function buildClients(config: AppConfig): Clients {
+export function buildClients(config: AppConfig, now: () => Date = () => new Date()): Clients {
   const local = config.DDB_ENDPOINT || config.SES_ENDPOINT;
   const credentials = local ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined;
   const ddb = new DynamoDBClient({
@@ -30,8 +33,15 @@ export function buildClients(config: AppConfig): Clients {
     ...(credentials ? { credentials } : {}),
     maxAttempts: 2,
   });
+  // Only a function that signs or checks links and has no key in its environment ever makes this client.
+  let secrets: SecretsManagerClient | undefined;
+  const secretsClient = () => {
+    secrets ??= new SecretsManagerClient({ region: config.AWS_REGION, maxAttempts: 3 });
+    return secrets;
+  };
   return {
     store: new CovenantStore(doc, config.TABLE_NAME),
     mailer: new SesMailer(ses, config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
+    links: new ActionLinks(config, secretsClient, now),
   };
 }

@@ -17,6 +17,11 @@ const envSchema = z.object({
   RETENTION_IDEMPOTENCY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(32_768),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(900).default(60),
+  /** The key for signed links: given directly (local) or as a Secrets Manager ARN (AWS). */
+  ACTION_LINK_SECRET: z.string().min(32, 'ACTION_LINK_SECRET must have at least 32 characters').optional(),
+  ACTION_LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  ANSWER_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(1000).default(400),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -12,7 +12,11 @@ import { DependencyUnavailableError } from '../domain/errors.js';
 import type { Party } from '../domain/parties.js';
 import { DIRECTORY_INDEX_PK, keys, TABLE } from './table.js';
 
-export type OutboxTemplate = 'melding-recipient' | 'melding-confirmation';
+export type OutboxTemplate =
+  | 'submission-recipient'
+  | 'submission-confirmation'
+  | 'answer-to-school'
+  | 'afdoening-request';
 
 export interface OutboxItem {
   pk: string;
@@ -21,6 +25,8 @@ export interface OutboxItem {
   template: OutboxTemplate;
   subjectId: string;
   recipientId: string;
+  /** For emails about an answer: the event item's sort key. */
+  eventSk?: string;
   status: 'pending' | 'sending' | 'sent';
   attempts: number;
   createdAt: string;
@@ -69,6 +75,14 @@ async function guard<T>(operation: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (isUnavailable(error)) throw new DependencyUnavailableError('dynamodb', { cause: error });
     throw error;
+  }
+}
+
+/** The signed link was already used for an answer that closes it. */
+export class LinkUsedError extends Error {
+  constructor() {
+    super('link already used');
+    this.name = 'LinkUsedError';
   }
 }
 
@@ -225,6 +239,96 @@ export class CovenantStore {
       if (isUnavailable(error)) throw new DependencyUnavailableError('dynamodb', { cause: error });
       throw error;
     }
+  }
+
+  /**
+   * Records a partner's answer: the event, the link's use (for answers that close it) and the
+   * outbox items, in one transaction. Returns false when this exact answer was recorded before (a
+   * repeated post); throws LinkUsedError when the link was used by another answer.
+   */
+  async recordAnswer(input: {
+    event: { pk: string; sk: string; at: string; ttl: number };
+    consumeNonce?: string;
+    outbox: OutboxItem[];
+  }): Promise<boolean> {
+    const { event, consumeNonce, outbox } = input;
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: event,
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...(consumeNonce
+              ? [
+                  {
+                    Put: {
+                      TableName: this.tableName,
+                      Item: {
+                        ...keys.linkUse(consumeNonce),
+                        type: 'link-use',
+                        eventSk: event.sk,
+                        subjectPk: event.pk,
+                        at: event.at,
+                        ttl: event.ttl,
+                      },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
+            ...outbox.map((item) => ({
+              Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const [eventReason, linkReason] = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (eventReason === 'ConditionalCheckFailed') return false;
+        if (consumeNonce && linkReason === 'ConditionalCheckFailed') throw new LinkUsedError();
+        if ((error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) {
+          throw new DependencyUnavailableError('dynamodb', { cause: error });
+        }
+      }
+      if (isUnavailable(error)) throw new DependencyUnavailableError('dynamodb', { cause: error });
+      throw error;
+    }
+  }
+
+  async getLinkUse(nonce: string): Promise<{ eventSk: string; at: string } | undefined> {
+    const out = await guard(() =>
+      this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.linkUse(nonce), ConsistentRead: true }),
+      ),
+    );
+    return out.Item as { eventSk: string; at: string } | undefined;
+  }
+
+  /** A submission's events (answers), oldest first: one Query on its partition. */
+  async listEvents<T = Record<string, unknown>>(submissionId: string): Promise<T[]> {
+    return guard(async () => {
+      const items: T[] = [];
+      const pages = paginateQuery(
+        { client: this.doc },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
+          ExpressionAttributeValues: { ':pk': keys.submission(submissionId).pk, ':evt': 'EVT#' },
+          ConsistentRead: true,
+        },
+      );
+      for await (const page of pages) items.push(...((page.Items ?? []) as T[]));
+      return items.sort((a, b) =>
+        String((a as { at?: string }).at).localeCompare(String((b as { at?: string }).at)),
+      );
+    });
   }
 
   async getSubmission<T = Record<string, unknown>>(id: string): Promise<T | undefined> {

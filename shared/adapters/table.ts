@@ -15,6 +15,8 @@ export const keys = {
   submission: (id: string) => ({ pk: `SUB#${id}`, sk: 'SUB' }),
   outbox: (subjectPk: string, recipientId: string) => ({ pk: subjectPk, sk: `OUT#${recipientId}` }),
   idempotency: (partyId: string, key: string) => ({ pk: `IDEM#${partyId}#${key}`, sk: 'IDEM' }),
+  event: (submissionId: string, eventId: string) => ({ pk: `SUB#${submissionId}`, sk: `EVT#${eventId}` }),
+  linkUse: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'USED' }),
 } as const;
 
 export const DIRECTORY_INDEX_PK = 'DIRECTORY';

@@ -1,16 +1,23 @@
+import type { ActionLinks } from '../adapters/links.js';
 import type { Mailer } from '../adapters/mailer.js';
 import type { CovenantStore, OutboxItem } from '../adapters/store.js';
+import type { SubmissionEvent } from '../domain/actions.js';
 import {
+  afdoeningRequest,
+  answerToSchool,
+  confirmation,
+  type EmailLinks,
   type EmailMessage,
-  type MeldingSubmission,
-  meldingConfirmation,
-  meldingToRecipient,
+  toRecipient,
 } from '../domain/emails.js';
 import type { Party } from '../domain/parties.js';
+import type { ActionKind } from '../domain/signing.js';
+import type { Submission } from '../domain/submission.js';
 
 export interface NotifyDeps {
   store: CovenantStore;
   mailer: Mailer;
+  links: ActionLinks;
   now: () => Date;
   leaseMs: number;
 }
@@ -23,18 +30,50 @@ export class UndeliverableError extends Error {
   }
 }
 
-export type DeliveryOutcome = 'sent' | 'already-handled' | 'recipient-inactive';
+export type DeliveryOutcome = 'sent' | 'already-handled';
 
-function render(item: OutboxItem, submission: MeldingSubmission, party: Party): EmailMessage {
+/** Which signed links an email carries, by what it is and who gets it. */
+function linkActions(item: OutboxItem, submission: Submission, party: Party): ActionKind[] {
   switch (item.template) {
-    case 'melding-recipient': {
+    case 'submission-recipient':
+      if (submission.kind === 'voorlichting') return ['voorlichting-antwoord'];
+      return party.role === 'wijkagent' ? ['gezien', 'terugkoppeling'] : ['gezien'];
+    case 'afdoening-request':
+      return ['afdoening'];
+    default:
+      return ['status'];
+  }
+}
+
+async function render(
+  deps: NotifyDeps,
+  item: OutboxItem,
+  submission: Submission,
+  party: Party,
+): Promise<EmailMessage> {
+  const links: EmailLinks = {};
+  for (const action of linkActions(item, submission, party)) {
+    links[action] = await deps.links.url(action, submission.id, party.id);
+  }
+  const event = async () => {
+    const found = item.eventSk ? await deps.store.getItem({ pk: item.pk, sk: item.eventSk }) : undefined;
+    if (!found) throw new UndeliverableError(`event ${item.eventSk} of ${submission.id} not found`);
+    return found as unknown as SubmissionEvent;
+  };
+  switch (item.template) {
+    case 'submission-recipient': {
       const recipient = submission.recipients.find((r) => r.partyId === party.id);
       if (!recipient)
         throw new UndeliverableError(`recipient ${party.id} not in routing of ${submission.id}`);
-      return meldingToRecipient(submission, recipient, party);
+      return toRecipient(submission, recipient, party, links);
     }
-    case 'melding-confirmation':
-      return meldingConfirmation(submission, party);
+    case 'submission-confirmation':
+      return confirmation(submission, party, links);
+    case 'answer-to-school':
+      return answerToSchool(submission, await event(), party, links);
+    case 'afdoening-request':
+      if (submission.kind !== 'melding') throw new UndeliverableError(`afdoening for ${submission.kind}`);
+      return afdoeningRequest(submission, await event(), party, links);
     default:
       throw new UndeliverableError(`unknown template ${String((item as { template?: unknown }).template)}`);
   }
@@ -55,12 +94,11 @@ export async function deliver(
   try {
     const item = (await deps.store.getItem(key)) as OutboxItem | undefined;
     if (!item) throw new UndeliverableError(`outbox item ${key.pk}/${key.sk} vanished`);
-    const submission = await deps.store.getSubmission<MeldingSubmission>(item.subjectId);
+    const submission = await deps.store.getSubmission<Submission>(item.subjectId);
     if (!submission) throw new UndeliverableError(`submission ${item.subjectId} not found`);
     const party = await deps.store.getParty(item.recipientId);
     if (!party) throw new UndeliverableError(`party ${item.recipientId} not in directory`);
-    const message = render(item, submission, party);
-    messageId = await deps.mailer.send(party.email, message);
+    messageId = await deps.mailer.send(party.email, await render(deps, item, submission, party));
   } catch (error) {
     await deps.store.releaseOutbox(key, error instanceof Error ? error.name : 'error').catch(() => undefined);
     throw error;

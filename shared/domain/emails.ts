@@ -1,8 +1,14 @@
+import { ACTION_ARTICLES, ANSWER_LABELS, HANDLING_LABELS, type SubmissionEvent } from './actions.js';
 import { html, type SafeHtml, singleLine } from './html.js';
 import { CATEGORY_LABELS, LOCATION_LABELS, type Melding, SUBCATEGORY_LABELS } from './melding.js';
 import { type Party, ROLES } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
-import { formatDutchDateTime } from './time.js';
+import type { ActionKind } from './signing.js';
+import type { MeldingSubmission, Submission, VoorlichtingSubmission } from './submission.js';
+import { formatDutchDate, formatDutchDateTime } from './time.js';
+import { AUDIENCE_LABELS, PROVIDER_LABELS, themeLabel } from './voorlichting.js';
+
+export type { MeldingSubmission, Submission, VoorlichtingSubmission } from './submission.js';
 
 export interface EmailMessage {
   subject: string;
@@ -10,19 +16,19 @@ export interface EmailMessage {
   html: string;
 }
 
-/** The submission as the templates see it: stored at intake, so an email can be rendered again later. */
-export interface MeldingSubmission {
-  id: string;
-  kind: 'melding';
-  createdAt: string;
-  school: Pick<Party, 'id' | 'name' | 'wijk' | 'schoolType'>;
-  melding: Melding;
-  recipients: Recipient[];
-  gaps: RoutingGap[];
-}
+/** Signed links to put in an email, by action; rendered as a list of "what you can do". */
+export type EmailLinks = Partial<Record<ActionKind, string>>;
+
+const LINK_LABELS: Record<ActionKind, string> = {
+  gezien: 'Laat de school weten dat u de melding heeft gezien',
+  terugkoppeling: 'Koppel terug hoe de melding wordt opgepakt (artikel 8)',
+  afdoening: 'Meld dat de Halt-afdoening is afgerond (artikel 16)',
+  'voorlichting-antwoord': 'Beantwoord de aanvraag: accepteren, andere datum voorstellen of afwijzen',
+  status: 'Bekijk de status en wie wat heeft geantwoord',
+};
 
 const FOOTER_TEXT =
-  'Dit bericht komt van de meldingsdienst van het convenant "Veilig in en om school" (Utrecht, 2021). Onder het convenant worden geen persoonsgegevens uitgewisseld (artikel 23).';
+  'Dit bericht komt van de meldingsdienst van het convenant "Veilig in en om school" (Utrecht, 2021). Onder het convenant worden geen persoonsgegevens uitgewisseld (artikel 23). Deze links zijn persoonlijk: stuur ze niet door.';
 
 function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
@@ -33,116 +39,249 @@ ${body}
 </body></html>`.value;
 }
 
-function meldingWhat(melding: Melding): string {
+type Facts = Array<[string, string]>;
+
+const factsText = (facts: Facts) => facts.map(([k, v]) => `${k}: ${v}`).join('\n');
+const factsHtml = (facts: Facts) =>
+  html`<table role="presentation" style="border-collapse: collapse">${facts.map(
+    ([k, v]) =>
+      html`<tr><th scope="row" style="text-align: left; padding: 2px 12px 2px 0; vertical-align: top">${k}</th><td>${v}</td></tr>`,
+  )}</table>`;
+
+const linksText = (links: EmailLinks) =>
+  Object.entries(links).flatMap(([action, url]) => [`${LINK_LABELS[action as ActionKind]}:`, url ?? '', '']);
+const linksHtml = (links: EmailLinks) =>
+  Object.keys(links).length
+    ? html`<ul>${Object.entries(links).map(
+        ([action, url]) => html`<li><a href="${url}">${LINK_LABELS[action as ActionKind]}</a></li>`,
+      )}</ul>`
+    : '';
+
+interface Parts {
+  subject: string;
+  greeting: string;
+  intro: string;
+  facts: Facts;
+  sections: Array<{ title: string; lines: string[]; preformatted?: boolean }>;
+  links: EmailLinks;
+  closing?: string;
+}
+
+/** One shape for every email: greeting, facts, sections, the signed links, footer; text and HTML from the same parts. */
+function compose(parts: Parts): EmailMessage {
+  const subject = singleLine(parts.subject);
+  const text = [
+    parts.greeting,
+    '',
+    parts.intro,
+    '',
+    factsText(parts.facts),
+    ...parts.sections.flatMap((s) => [
+      '',
+      `${s.title}:`,
+      ...(s.preformatted ? s.lines : s.lines.map((l) => `- ${l}`)),
+    ]),
+    '',
+    ...linksText(parts.links),
+    ...(parts.closing ? [parts.closing, ''] : []),
+    FOOTER_TEXT,
+  ].join('\n');
+  const body = html`<p>${parts.greeting}</p>
+<p>${parts.intro}</p>
+${factsHtml(parts.facts)}
+${parts.sections.map(
+  (s) =>
+    html`<h2 style="font-size: 18px">${s.title}</h2>${
+      s.preformatted
+        ? html`<p style="white-space: pre-wrap">${s.lines.join('\n')}</p>`
+        : html`<ul>${s.lines.map((l) => html`<li>${l}</li>`)}</ul>`
+    }`,
+)}
+${linksHtml(parts.links)}
+${parts.closing ? html`<p>${parts.closing}</p>` : ''}`;
+  return { subject, text, html: layout(subject, body) };
+}
+
+export function meldingWhat(melding: Melding): string {
   const category = CATEGORY_LABELS[melding.category];
   return melding.subcategory
     ? `${category} (${SUBCATEGORY_LABELS[melding.subcategory]?.toLowerCase()})`
     : category;
 }
 
-function meldingFacts(submission: MeldingSubmission): Array<[string, string]> {
-  const { melding, school } = submission;
-  const facts: Array<[string, string]> = [
+/** "melding strafbaar feit (diefstal)" or "voorlichting Halt: Groepsdruk": what a submission is about. */
+export function submissionWhat(submission: Submission): string {
+  return submission.kind === 'melding'
+    ? `melding ${meldingWhat(submission.melding).toLowerCase()}`
+    : `aanvraag voorlichting ${PROVIDER_LABELS[submission.voorlichting.provider]}: ${themeLabel(submission.voorlichting)}`;
+}
+
+const where = (s: Submission) => `${s.school.name}, wijk ${s.school.wijk}`;
+
+export function submissionFacts(submission: Submission): Facts {
+  const facts: Facts = [
     ['Referentie', submission.id],
-    ['School', school.name],
-    ['Wijk', school.wijk ?? 'onbekend'],
-    ['Soort melding', meldingWhat(melding)],
-    ['Plaats', LOCATION_LABELS[melding.location]],
-    ['Wanneer', formatDutchDateTime(new Date(melding.occurredAt))],
+    ['School', submission.school.name],
+    ['Wijk', submission.school.wijk ?? 'onbekend'],
   ];
-  if (melding.aangifteOverwogen !== undefined) {
-    facts.push([
-      'Aangifte overwogen',
-      melding.aangifteOverwogen ? 'ja, de school overweegt aangifte' : 'nee',
-    ]);
+  if (submission.kind === 'melding') {
+    const { melding } = submission;
+    facts.push(
+      ['Soort melding', meldingWhat(melding)],
+      ['Plaats', LOCATION_LABELS[melding.location]],
+      ['Wanneer', formatDutchDateTime(new Date(melding.occurredAt))],
+    );
+    if (melding.aangifteOverwogen !== undefined) {
+      facts.push([
+        'Aangifte overwogen',
+        melding.aangifteOverwogen ? 'ja, de school overweegt aangifte' : 'nee',
+      ]);
+    }
+  } else {
+    const { voorlichting: v } = submission;
+    facts.push(
+      ['Aanbieder', PROVIDER_LABELS[v.provider]],
+      ['Thema', themeLabel(v)],
+      ['Voor', v.audience.map((a) => AUDIENCE_LABELS[a]).join(', ')],
+      ['Aantal deelnemers', String(v.groupSize)],
+      ['Voorkeursdata', v.preferredDates.map(formatDutchDate).join('; ')],
+      ['Met ouderbijeenkomst', v.withParentMeeting ? 'ja' : 'nee'],
+    );
   }
   facts.push(['Ontvangen', formatDutchDateTime(new Date(submission.createdAt))]);
   return facts;
 }
 
-const factsText = (facts: Array<[string, string]>) => facts.map(([k, v]) => `${k}: ${v}`).join('\n');
-const factsHtml = (facts: Array<[string, string]>) =>
-  html`<table role="presentation" style="border-collapse: collapse">${facts.map(
-    ([k, v]) =>
-      html`<tr><th scope="row" style="text-align: left; padding: 2px 12px 2px 0; vertical-align: top">${k}</th><td>${v}</td></tr>`,
-  )}</table>`;
+const freeText = (submission: Submission) =>
+  submission.kind === 'melding'
+    ? [{ title: 'Wat er gebeurde', lines: [submission.melding.description], preformatted: true }]
+    : submission.voorlichting.remarks
+      ? [{ title: 'Opmerkingen van de school', lines: [submission.voorlichting.remarks], preformatted: true }]
+      : [];
 
-/** To a partner the covenant makes responsible for this melding. */
-export function meldingToRecipient(
-  submission: MeldingSubmission,
+/** To a partner the covenant makes responsible for a submission. */
+export function toRecipient(
+  submission: Submission,
   recipient: Recipient,
   party: Party,
+  links: EmailLinks,
 ): EmailMessage {
-  const where = `${submission.school.name}, wijk ${submission.school.wijk}`;
-  const subject = singleLine(
-    `Melding ${meldingWhat(submission.melding).toLowerCase()} – ${where} [${submission.id}]`,
-  );
-  const facts = meldingFacts(submission);
-  const why = `U ontvangt deze melding als ${ROLES[recipient.role]} op grond van artikel ${recipient.article} van het convenant: ${recipient.reason}`;
-  const text = [
-    `Beste ${party.contactName},`,
-    '',
-    `${submission.school.name} heeft een melding gedaan.`,
-    '',
-    factsText(facts),
-    '',
-    'Wat er gebeurde:',
-    submission.melding.description,
-    '',
-    why,
-    '',
-    'Neem voor overleg contact op met de contactpersoon van de school. Vermeld de referentie.',
-    '',
-    FOOTER_TEXT,
-  ].join('\n');
-  const body = html`<p>Beste ${party.contactName},</p>
-<p>${submission.school.name} heeft een melding gedaan.</p>
-${factsHtml(facts)}
-<h2 style="font-size: 18px">Wat er gebeurde</h2>
-<p style="white-space: pre-wrap">${submission.melding.description}</p>
-<p>${why}</p>
-<p>Neem voor overleg contact op met de contactpersoon van de school. Vermeld de referentie <strong>${submission.id}</strong>.</p>`;
-  return { subject, text, html: layout(subject, body) };
+  const what = submissionWhat(submission);
+  return compose({
+    subject: `${what[0]?.toUpperCase()}${what.slice(1)} – ${where(submission)} [${submission.id}]`,
+    greeting: `Beste ${party.contactName},`,
+    intro:
+      submission.kind === 'melding'
+        ? `${submission.school.name} heeft een melding gedaan.`
+        : `${submission.school.name} vraagt voorlichting aan.`,
+    facts: submissionFacts(submission),
+    sections: [
+      ...freeText(submission),
+      {
+        title: 'Waarom u dit ontvangt',
+        lines: [
+          `Als ${ROLES[recipient.role]}, op grond van artikel ${recipient.article} van het convenant: ${recipient.reason}`,
+        ],
+      },
+    ],
+    links,
+    closing: `Neem voor overleg contact op met de contactpersoon van de school en vermeld de referentie ${submission.id}.`,
+  });
 }
 
-function recipientLine(r: Recipient): string {
-  return `${r.name} (${ROLES[r.role]}), artikel ${r.article}: ${r.reason}`;
+const recipientLine = (r: Recipient) => `${r.name} (${ROLES[r.role]}), artikel ${r.article}: ${r.reason}`;
+const gapLine = (g: RoutingGap) =>
+  `Er is nog geen ${ROLES[g.role]}${g.wijk ? ` voor wijk ${g.wijk}` : ''} bekend (artikel ${g.article}). De beheerder is gewaarschuwd; neem bij spoed zelf contact op.`;
+
+/** To the school: its submission was received, and who was told, and why. */
+export function confirmation(submission: Submission, school: Party, links: EmailLinks): EmailMessage {
+  const what = submissionWhat(submission);
+  return compose({
+    subject: `Bevestiging ${what} – ${where(submission)} [${submission.id}]`,
+    greeting: `Beste ${school.contactName},`,
+    intro: `Uw ${submission.kind === 'melding' ? 'melding' : 'aanvraag'} is ontvangen en doorgestuurd. Referentie: ${submission.id}.`,
+    facts: submissionFacts(submission),
+    sections: [
+      { title: 'Wie is ingelicht en waarom', lines: submission.recipients.map(recipientLine) },
+      ...(submission.gaps.length ? [{ title: 'Let op', lines: submission.gaps.map(gapLine) }] : []),
+    ],
+    links,
+    closing:
+      submission.kind === 'melding'
+        ? 'Bij direct gevaar: bel 112. Vermoedt u huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000.'
+        : undefined,
+  });
 }
 
-function gapLine(g: RoutingGap): string {
-  const where = g.wijk ? ` voor wijk ${g.wijk}` : '';
-  return `Er is nog geen ${ROLES[g.role]}${where} bekend (artikel ${g.article}). De beheerder is gewaarschuwd; neem bij spoed zelf contact op.`;
+/** The answer an event carries, in words. */
+export function describeEvent(event: SubmissionEvent): string[] {
+  const d = event.data;
+  switch (event.action) {
+    case 'gezien':
+      return [`${event.partyName} heeft de melding gezien.`];
+    case 'terugkoppeling':
+      return [
+        `${event.partyName}: ${HANDLING_LABELS[d.handling as keyof typeof HANDLING_LABELS]}.`,
+        `Toelichting: ${String(d.text ?? '')}`,
+      ];
+    case 'afdoening':
+      return [
+        `${event.partyName}: de Halt-afdoening is afgerond op ${formatDutchDate(String(d.completedOn))}.`,
+        ...(d.reference ? [`Referentie van Halt: ${String(d.reference)}`] : []),
+      ];
+    case 'voorlichting-antwoord':
+      if (d.answer === 'geaccepteerd') {
+        return [
+          `${event.partyName} accepteert de aanvraag: ${formatDutchDateTime(new Date(String(d.plannedAt)))}.`,
+        ];
+      }
+      if (d.answer === 'ander-voorstel') {
+        return [
+          `${event.partyName} stelt andere data voor: ${(d.proposedDates as string[]).map(formatDutchDate).join('; ')}.`,
+        ];
+      }
+      return [`${event.partyName} wijst de aanvraag af.`, `Reden: ${String(d.reason ?? '')}`];
+  }
 }
 
-/** To the school: its melding was received, and who was told, and why. */
-export function meldingConfirmation(submission: MeldingSubmission, school: Party): EmailMessage {
-  const subject = singleLine(
-    `Bevestiging melding ${meldingWhat(submission.melding).toLowerCase()} – ${submission.school.name}, wijk ${submission.school.wijk} [${submission.id}]`,
-  );
-  const facts = meldingFacts(submission);
-  const told = submission.recipients.map(recipientLine);
-  const gaps = submission.gaps.map(gapLine);
-  const text = [
-    `Beste ${school.contactName},`,
-    '',
-    `Uw melding is ontvangen en doorgestuurd. Referentie: ${submission.id}.`,
-    '',
-    factsText(facts),
-    '',
-    'Wie is ingelicht en waarom:',
-    ...told.map((line) => `- ${line}`),
-    ...(gaps.length ? ['', 'Let op:', ...gaps.map((line) => `- ${line}`)] : []),
-    '',
-    'Bij direct gevaar: bel 112. Vermoedt u huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000.',
-    '',
-    FOOTER_TEXT,
-  ].join('\n');
-  const body = html`<p>Beste ${school.contactName},</p>
-<p>Uw melding is ontvangen en doorgestuurd. Referentie: <strong>${submission.id}</strong>.</p>
-${factsHtml(facts)}
-<h2 style="font-size: 18px">Wie is ingelicht en waarom</h2>
-<ul>${told.map((line) => html`<li>${line}</li>`)}</ul>
-${gaps.length ? html`<h2 style="font-size: 18px">Let op</h2><ul>${gaps.map((line) => html`<li>${line}</li>`)}</ul>` : ''}
-<p>Bij direct gevaar: bel 112. Vermoedt u huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000.</p>`;
-  return { subject, text, html: layout(subject, body) };
+/** To the school: a partner answered. */
+export function answerToSchool(
+  submission: Submission,
+  event: SubmissionEvent,
+  school: Party,
+  links: EmailLinks,
+): EmailMessage {
+  const label =
+    event.action === 'voorlichting-antwoord'
+      ? ANSWER_LABELS[event.data.answer as keyof typeof ANSWER_LABELS]
+      : event.action === 'terugkoppeling'
+        ? `Terugkoppeling: ${HANDLING_LABELS[event.data.handling as keyof typeof HANDLING_LABELS].toLowerCase()}`
+        : event.action === 'afdoening'
+          ? 'Halt-afdoening afgerond'
+          : 'Gezien';
+  return compose({
+    subject: `${label} – ${submissionWhat(submission)} – ${where(submission)} [${submission.id}]`,
+    greeting: `Beste ${school.contactName},`,
+    intro: `Er is een antwoord op uw ${submission.kind === 'melding' ? 'melding' : 'aanvraag'} (artikel ${ACTION_ARTICLES[event.action]} van het convenant).`,
+    facts: submissionFacts(submission),
+    sections: [{ title: 'Het antwoord', lines: describeEvent(event) }],
+    links,
+  });
+}
+
+/** To Halt, when the police referred a melding to Halt (art. 8, 16). */
+export function afdoeningRequest(
+  submission: MeldingSubmission,
+  event: SubmissionEvent,
+  halt: Party,
+  links: EmailLinks,
+): EmailMessage {
+  return compose({
+    subject: `Doorverwezen naar Halt – ${submissionWhat(submission)} – ${where(submission)} [${submission.id}]`,
+    greeting: `Beste ${halt.contactName},`,
+    intro: `${event.partyName} heeft deze melding doorverwezen naar Halt. Meld de school wanneer de afdoening is afgerond (artikel 16): alleen een datum en eventueel uw referentie, geen namen.`,
+    facts: submissionFacts(submission),
+    sections: [{ title: 'Terugkoppeling van de politie', lines: describeEvent(event) }],
+    links,
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formBoolean, formKeyField, idempotencyKeyField, list, unknownFieldsError } from './fields.js';
 import { parseDateTime } from './time.js';
 
 export const MELDING_CATEGORIES = [
@@ -58,32 +59,6 @@ export const LOCATION_LABELS: Record<(typeof LOCATIONS)[number], string> = {
 
 export const DESCRIPTION_MAX = 2000;
 
-/** A form sends booleans as "true", "on" or "ja"; a missing checkbox means false. */
-const formBoolean = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    if (['true', 'on', 'ja', '1'].includes(value)) return true;
-    if (['false', 'nee', '0', ''].includes(value)) return false;
-    return value;
-  },
-  z.boolean({ error: 'Kies ja of nee.' }),
-);
-
-/** "a, b of c": the allowed values, for API clients, in a sentence a form user can read past. */
-const list = (values: readonly string[]) =>
-  values.length > 1 ? `${values.slice(0, -1).join(', ')} of ${values.at(-1)}` : (values[0] ?? '');
-
-/** Fields every submission form shares: the party's key and an optional idempotency key. */
-export const formKeyField = z
-  .string({ error: 'De formuliersleutel ontbreekt. Open het formulier via de link van uw organisatie.' })
-  .min(1, 'De formuliersleutel ontbreekt. Open het formulier via de link van uw organisatie.')
-  .max(200, 'Deze formuliersleutel is te lang. Open het formulier via de link van uw organisatie.');
-
-export const idempotencyKeyField = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, 'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.')
-  .optional();
-
 /**
  * The melding as it arrives (art. 3a, 3h, 4). `now` is handed in so "not in the future" is testable
  * and a few minutes of clock difference between a school's computer and the server is tolerated.
@@ -131,12 +106,7 @@ export function meldingSchema(now: () => Date, clockSkewMs = 5 * 60_000) {
           .max(DESCRIPTION_MAX, `De beschrijving is te lang: gebruik hoogstens ${DESCRIPTION_MAX} tekens.`),
         aangifteOverwogen: formBoolean.optional(),
       },
-      {
-        error: (issue) =>
-          issue.code === 'unrecognized_keys'
-            ? `Onbekend veld: ${issue.keys.join(', ')}. Laat dit veld weg.`
-            : 'Stuur de melding als een object met velden.',
-      },
+      { error: unknownFieldsError('de melding') },
     )
     .superRefine(
       (melding, ctx) => {

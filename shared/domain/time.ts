@@ -85,3 +85,30 @@ export function formatDutchInput(instant: Date): string {
   const shifted = new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000).toISOString();
   return `${shifted.slice(8, 10)}-${shifted.slice(5, 7)}-${shifted.slice(0, 4)} ${shifted.slice(11, 16)}`;
 }
+
+/** Today's date in Amsterdam, as YYYY-MM-DD. */
+export const amsterdamDate = (instant: Date): string =>
+  instant.toLocaleDateString('sv-SE', { timeZone: TIME_ZONE });
+
+const dutchDate = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "maandag 7 december 2026" for a calendar date YYYY-MM-DD. */
+export const formatDutchDate = (date: string): string => dutchDate.format(new Date(`${date}T12:00:00Z`));
+
+/** Reads a calendar date as ISO (2026-12-07) or Dutch (7-12-2026); undefined if it does not exist. */
+export function parseDate(value: string): string | undefined {
+  const trimmed = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(trimmed);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dutch ? [dutch[3], dutch[2], dutch[1]] : [];
+  if (!y || !m || !d) return undefined;
+  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const check = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === date ? date : undefined;
+}

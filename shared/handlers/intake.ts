@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { MELDING_ANCHORS, meldingForm } from '../../forms/melding-form.js';
+import { MELDING_ANCHORS, meldingForm, type SubmissionFormInput } from '../../forms/melding-form.js';
 import { keyProblemPage, messagePage } from '../../forms/pages.js';
-import type { IntakeDeps } from '../app/intake.js';
+import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
+import type { Accepted, IntakeDeps } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
+import { submitVoorlichting } from '../app/voorlichtingen.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
 import { formatDutchInput } from '../domain/time.js';
 import { header, type ParsedBody, parseBody } from '../http/body.js';
@@ -19,6 +21,29 @@ export interface IntakeHandlerDeps extends IntakeDeps {
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+interface SubmissionRoute {
+  kind: 'melding' | 'voorlichting';
+  submit: (deps: IntakeDeps, raw: Record<string, unknown>, key: string) => Promise<Accepted>;
+  form: (input: SubmissionFormInput) => string;
+  anchors: Record<string, string>;
+}
+
+/** Per submission route: the use case, and the form to show again when a plain form post has errors. */
+const SUBMISSION_ROUTES: Record<string, SubmissionRoute> = {
+  'POST /api/meldingen': {
+    kind: 'melding',
+    submit: submitMelding,
+    form: meldingForm,
+    anchors: MELDING_ANCHORS,
+  },
+  'POST /api/voorlichtingen': {
+    kind: 'voorlichting',
+    submit: submitVoorlichting,
+    form: voorlichtingForm,
+    anchors: VOORLICHTING_ANCHORS,
+  },
+};
 
 function idempotencyKeyOf(event: APIGatewayProxyEventV2, body: ParsedBody): string {
   const fromHeader = header(event, 'idempotency-key');
@@ -43,6 +68,7 @@ function idempotencyKeyOf(event: APIGatewayProxyEventV2, body: ParsedBody): stri
  */
 async function formErrorPage(
   deps: IntakeHandlerDeps,
+  spec: SubmissionRoute,
   body: ParsedBody,
   error: unknown,
 ): Promise<HttpResult | undefined> {
@@ -72,12 +98,12 @@ async function formErrorPage(
     if (!school) return htmlPage(401, keyProblemPage('unknown'));
     return htmlPage(
       error.statusCode,
-      meldingForm({
+      spec.form({
         school,
         formKey,
         idempotencyKey: String(body.fields.idempotencyKey || randomUUID()),
         values: body.fields,
-        errors: error.errors.filter((e) => e.path in MELDING_ANCHORS || e.path === ''),
+        errors: error.errors.filter((e) => e.path in spec.anchors || e.path === ''),
         exampleOccurredAt: formatDutchInput(deps.now()),
       }),
     );
@@ -97,12 +123,14 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
     .use(securityHeaders())
     .use(jsonErrors(deps.logger))
     .handler(async (event) => {
+      const spec = SUBMISSION_ROUTES[event.routeKey];
+      if (!spec) throw new ClientError(404, [{ path: '', message: 'Deze route bestaat niet.' }]);
       const body = parseBody(event, deps.maxBodyBytes);
       try {
         const idempotencyKey = idempotencyKeyOf(event, body);
-        const accepted = await submitMelding(deps, body.fields, idempotencyKey);
+        const accepted = await spec.submit(deps, body.fields, idempotencyKey);
         deps.logger.info('submission accepted', {
-          kind: 'melding',
+          kind: spec.kind,
           id: accepted.response.id,
           replayed: accepted.replayed,
           recipients: accepted.response.notified.length,
@@ -116,7 +144,7 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
         return json(201, accepted.response, accepted.replayed ? { 'idempotent-replayed': 'true' } : {});
       } catch (error) {
         if (body.format === 'form') {
-          const page = await formErrorPage(deps, body, error);
+          const page = await formErrorPage(deps, spec, body, error);
           if (page) return page;
         }
         throw error;

@@ -36,6 +36,7 @@ export const notifyFromRuntime = ({ config, clients, logger, now }: Runtime) =>
     store: clients.store,
     mailer: clients.mailer,
     now,
+    links: clients.links.assertConfigured(),
     leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
     logger,
   });

@@ -6,9 +6,10 @@ import { CSS_NAME, JS_NAME } from '../../forms/generated/asset-names.js';
 import { CSS, JS } from '../../forms/generated/assets.js';
 import { meldingForm } from '../../forms/melding-form.js';
 import { confirmationPage, indexPage, keyProblemPage, messagePage } from '../../forms/pages.js';
+import { voorlichtingForm } from '../../forms/voorlichting-form.js';
 import type { CovenantStore } from '../adapters/store.js';
-import type { MeldingSubmission } from '../domain/emails.js';
 import { DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import type { Submission } from '../domain/submission.js';
 import { formatDutchInput } from '../domain/time.js';
 import { type HttpResult, htmlPage } from '../http/responses.js';
 import { securityHeaders } from './common.js';
@@ -43,14 +44,16 @@ export function createPagesHandler(deps: PagesDeps) {
         return htmlPage(200, indexPage());
       case 'GET /assets/{file}':
         return asset(event.pathParameters?.file);
-      case 'GET /formulieren/melding': {
+      case 'GET /formulieren/melding':
+      case 'GET /formulieren/voorlichting': {
         if (!key) return htmlPage(401, keyProblemPage('missing'));
         const party = await deps.store.findPartyByFormKey(key);
         if (!party?.active) return htmlPage(401, keyProblemPage('unknown'));
         if (party.kind !== 'school') return htmlPage(403, keyProblemPage('wrong-party'));
+        const form = event.routeKey === 'GET /formulieren/melding' ? meldingForm : voorlichtingForm;
         return htmlPage(
           200,
-          meldingForm({
+          form({
             school: party,
             formKey: key,
             idempotencyKey: randomUUID(),
@@ -61,7 +64,7 @@ export function createPagesHandler(deps: PagesDeps) {
       case 'GET /formulieren/bevestiging/{id}': {
         const id = event.pathParameters?.id ?? '';
         const party = key ? await deps.store.findPartyByFormKey(key) : undefined;
-        const submission = party ? await deps.store.getSubmission<MeldingSubmission>(id) : undefined;
+        const submission = party ? await deps.store.getSubmission<Submission>(id) : undefined;
         // Only the school that sent it may see who was told; anyone else learns nothing, not even that it exists.
         if (!party || !submission || submission.school.id !== party.id) {
           return htmlPage(
@@ -74,11 +77,12 @@ export function createPagesHandler(deps: PagesDeps) {
         return htmlPage(
           200,
           confirmationPage({
+            kind: submission.kind,
             id: submission.id,
             createdAt: submission.createdAt,
             recipients: submission.recipients,
             gaps: submission.gaps,
-            newFormHref: `/formulieren/melding?sleutel=${encodeURIComponent(key)}`,
+            newFormHref: `/formulieren/${submission.kind}?sleutel=${encodeURIComponent(key)}`,
           }),
         );
       }

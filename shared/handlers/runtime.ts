@@ -15,11 +15,12 @@ export function createRuntime(
   serviceName = 'covenant',
 ): Runtime {
   const config = loadConfig(env);
+  const now = () => new Date();
   return {
     config,
-    clients: buildClients(config),
+    clients: buildClients(config, now),
     logger: new Logger({ serviceName }),
-    now: () => new Date(),
+    now,
   };
 }
 

@@ -3,7 +3,7 @@
  * serves the same routes with the same handlers. A handler name is also its entry file:
  * `functions/<handler>.ts` exporting `handler`.
  */
-export type HttpHandlerName = 'intake' | 'pages' | 'health';
+export type HttpHandlerName = 'intake' | 'pages' | 'health' | 'acties';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST';
@@ -14,9 +14,13 @@ export interface RouteDefinition {
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/', handler: 'pages' },
   { method: 'GET', path: '/formulieren/melding', handler: 'pages' },
+  { method: 'GET', path: '/formulieren/voorlichting', handler: 'pages' },
   { method: 'GET', path: '/formulieren/bevestiging/{id}', handler: 'pages' },
   { method: 'GET', path: '/assets/{file}', handler: 'pages' },
   { method: 'POST', path: '/api/meldingen', handler: 'intake' },
+  { method: 'POST', path: '/api/voorlichtingen', handler: 'intake' },
+  { method: 'GET', path: '/acties/{token}', handler: 'acties' },
+  { method: 'POST', path: '/api/acties/{token}', handler: 'acties' },
   { method: 'GET', path: '/api/health', handler: 'health' },
 ];
 
@@ -27,6 +31,7 @@ export const FUNCTION_SETTINGS = {
   intake: { memorySize: 512, timeoutSeconds: 10, tableAccess: 'readwrite' },
   pages: { memorySize: 256, timeoutSeconds: 5, tableAccess: 'read' },
   health: { memorySize: 128, timeoutSeconds: 3, tableAccess: 'read' },
+  acties: { memorySize: 512, timeoutSeconds: 10, tableAccess: 'readwrite' },
   notify: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
 } as const;
 

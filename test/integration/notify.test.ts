@@ -6,6 +6,7 @@ import { createTable, freePort, type RunningService, startSesEmulator } from '..
 import { createLocalServer } from '../../local/server.js';
 import { EXAMPLE_DIRECTORY } from '../../local/stack.js';
 import { loadDirectory, readDirectoryFile } from '../../shared/app/directory.js';
+import { actiesFromRuntime } from '../../shared/handlers/acties.js';
 import { healthFromRuntime } from '../../shared/handlers/health.js';
 import { intakeFromRuntime } from '../../shared/handlers/intake.js';
 import { notifyFromRuntime } from '../../shared/handlers/notify.js';
@@ -28,6 +29,7 @@ const env = (overrides: Record<string, string>) => ({
   DDB_ENDPOINT: inject('ddbEndpoint'),
   SES_ENDPOINT: ses.endpoint,
   SENDER_EMAIL: 'meldpunt@veiligschool.example.org',
+  ACTION_LINK_SECRET: 'test-secret-test-secret-test-secret-0001',
   ...overrides,
 });
 
@@ -167,6 +169,7 @@ describe('When DynamoDB is unavailable', () => {
       intake: intakeFromRuntime(dead),
       pages: pagesFromRuntime(dead),
       health: healthFromRuntime(dead),
+      acties: actiesFromRuntime(dead),
     });
     const port = await freePort();
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

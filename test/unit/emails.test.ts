@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type MeldingSubmission,
-  meldingConfirmation,
-  meldingToRecipient,
-} from '../../shared/domain/emails.js';
+import { confirmation, type MeldingSubmission, toRecipient } from '../../shared/domain/emails.js';
 import type { Party } from '../../shared/domain/parties.js';
 
 const school: Party = {
@@ -48,7 +44,7 @@ const submission: MeldingSubmission = {
 
 describe('Emails', () => {
   it('keeps the subject on one line, whatever the values hold', () => {
-    const email = meldingToRecipient(submission, submission.recipients[0]!, wijkagent);
+    const email = toRecipient(submission, submission.recipients[0]!, wijkagent, {});
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.subject).toBe(
       'Melding strafbaar feit (geweld) – School Bcc: evil@example.org, wijk Oost [M-20261127-ABCDEFGH]',
@@ -56,27 +52,32 @@ describe('Emails', () => {
   });
 
   it('escapes every value in the HTML part and keeps the text part literal', () => {
-    const email = meldingToRecipient(submission, submission.recipients[0]!, wijkagent);
+    const email = toRecipient(submission, submission.recipients[0]!, wijkagent, {});
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
     expect(email.text).toContain('<script>alert(1)</script> & "quotes"');
   });
 
   it('tells the recipient why, with the article, and the time in Amsterdam', () => {
-    const email = meldingToRecipient(submission, submission.recipients[0]!, wijkagent);
+    const email = toRecipient(submission, submission.recipients[0]!, wijkagent, {});
     expect(email.text).toContain('artikel 3a');
     expect(email.text).toContain('Wanneer: vrijdag 27 november 2026 om 10:00');
     expect(email.text).toContain('Aangifte overwogen: ja');
   });
 
   it('lists who was told and the gaps in the school’s confirmation', () => {
-    const email = meldingConfirmation(
+    const email = confirmation(
       { ...submission, gaps: [{ role: 'gebiedsmanager-veiligheid', article: '12b', wijk: 'Oost' }] },
       school,
+      { status: 'http://localhost/acties/v1.abc.def' },
     );
     expect(email.subject.startsWith('Bevestiging melding strafbaar feit (geweld)')).toBe(true);
     expect(email.text).toContain('Wijkagent Oost (wijkagent), artikel 3a: Altijd.');
     expect(email.text).toContain('Er is nog geen gebiedsmanager veiligheid voor wijk Oost bekend');
     expect(email.text).toContain('Veilig Thuis: 0800-2000');
+    expect(email.text).toContain(
+      'Bekijk de status en wie wat heeft geantwoord:\nhttp://localhost/acties/v1.abc.def',
+    );
+    expect(email.html).toContain('<a href="http://localhost/acties/v1.abc.def">');
   });
 });

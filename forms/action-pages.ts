@@ -1,0 +1,235 @@
+import type { LinkContext, LinkProblem } from '../shared/app/actions.js';
+import { LINK_PROBLEM_MESSAGES, LINK_USED_MESSAGE } from '../shared/app/actions.js';
+import { ANSWER_LABELS, ANSWERS, HANDLING_LABELS, HANDLINGS } from '../shared/domain/actions.js';
+import { describeEvent, submissionFacts, submissionWhat } from '../shared/domain/emails.js';
+import type { FieldError } from '../shared/domain/errors.js';
+import { html, type SafeHtml } from '../shared/domain/html.js';
+import { ROLES } from '../shared/domain/parties.js';
+import { formatDutchDateTime } from '../shared/domain/time.js';
+import { alert } from './components.js';
+import {
+  choiceGroup,
+  type FieldContext,
+  type FormValues,
+  firstChoiceAnchor,
+  submitButton,
+  textArea,
+  textField,
+} from './fields.js';
+import { page } from './layout.js';
+import { errorSummary } from './melding-form.js';
+
+const TITLES = {
+  gezien: 'Melding gezien',
+  terugkoppeling: 'Terugkoppeling aan de school',
+  afdoening: 'Halt-afdoening afgerond',
+  'voorlichting-antwoord': 'Aanvraag voorlichting beantwoorden',
+  status: 'Status',
+} as const;
+
+export const ACTION_ANCHORS: Record<string, string> = {
+  handling: firstChoiceAnchor('handling', HANDLINGS),
+  text: 'text',
+  completedOn: 'completedOn',
+  reference: 'reference',
+  answer: firstChoiceAnchor('answer', ANSWERS),
+  plannedAt: 'plannedAt',
+  proposedDates: 'proposedDates-1',
+  reason: 'reason',
+};
+
+function summary(context: LinkContext): SafeHtml {
+  const facts = submissionFacts(context.submission);
+  const { submission } = context;
+  return html`<h2 class="utrecht-heading-2">Waar het over gaat</h2>
+<dl class="app-facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+${
+  submission.kind === 'melding'
+    ? html`<h3 class="utrecht-heading-3">Wat er gebeurde</h3><p class="utrecht-paragraph app-pre">${submission.melding.description}</p>`
+    : submission.voorlichting.remarks
+      ? html`<h3 class="utrecht-heading-3">Opmerkingen van de school</h3><p class="utrecht-paragraph app-pre">${submission.voorlichting.remarks}</p>`
+      : ''
+}`;
+}
+
+function history(context: LinkContext): SafeHtml {
+  const { submission, events } = context;
+  return html`<h2 class="utrecht-heading-2">Wie is ingelicht</h2>
+<ul class="utrecht-unordered-list">${submission.recipients.map(
+    (r) =>
+      html`<li class="utrecht-unordered-list__item">${r.name} (${ROLES[r.role]}), artikel ${r.article}</li>`,
+  )}</ul>
+<h2 class="utrecht-heading-2">Antwoorden</h2>
+${
+  events.length
+    ? html`<ol class="utrecht-ordered-list" data-history>${events.map(
+        (e) =>
+          html`<li class="utrecht-ordered-list__item">${formatDutchDateTime(new Date(e.at))}: ${describeEvent(e).join(' ')}</li>`,
+      )}</ol>`
+    : html`<p class="utrecht-paragraph" data-history>Nog geen antwoorden.</p>`
+}`;
+}
+
+function answerForm(context: LinkContext, ctx: FieldContext, token: string, exampleDate: string): SafeHtml {
+  const action = `/api/acties/${encodeURIComponent(token)}`;
+  const open = (name: string, fields: SafeHtml | SafeHtml[], button: string) =>
+    html`${errorSummary(ctx.errors, ACTION_ANCHORS)}<form id="formulier" class="app-stack" method="post" action="${action}" novalidate data-form="${name}">${fields}${submitButton(button)}</form>`;
+  switch (context.claims.a) {
+    case 'gezien':
+      return open(
+        'gezien',
+        html`<p class="utrecht-paragraph">Laat de school weten dat u deze melding heeft gezien.</p>`,
+        'Ik heb de melding gezien',
+      );
+    case 'terugkoppeling':
+      return open(
+        'terugkoppeling',
+        [
+          choiceGroup(ctx, {
+            name: 'handling',
+            legend: 'Hoe wordt de melding opgepakt?',
+            type: 'radio',
+            choices: HANDLINGS.map((h) => ({ value: h, label: HANDLING_LABELS[h] })),
+          }),
+          textArea(ctx, {
+            name: 'text',
+            label: 'Korte toelichting voor de school',
+            hint: 'Zonder namen of andere persoonsgegevens (artikel 23). Hoogstens 500 tekens.',
+            maxLength: 500,
+            required: true,
+          }),
+        ],
+        'Terugkoppeling versturen',
+      );
+    case 'afdoening':
+      return open(
+        'afdoening',
+        [
+          textField(ctx, {
+            name: 'completedOn',
+            label: 'Afgerond op',
+            hint: `Datum, bijvoorbeeld ${exampleDate}.`,
+            inputmode: 'numeric',
+            placeholder: 'dd-mm-jjjj',
+            required: true,
+          }),
+          textField(ctx, {
+            name: 'reference',
+            label: 'Referentie van Halt (niet verplicht)',
+            hint: 'Alleen uw dossiernummer: letters, cijfers, - of /. Geen namen.',
+          }),
+        ],
+        'Afronding melden',
+      );
+    case 'voorlichting-antwoord':
+      return open(
+        'voorlichting-antwoord',
+        [
+          choiceGroup(ctx, {
+            name: 'answer',
+            legend: 'Uw antwoord',
+            type: 'radio',
+            choices: ANSWERS.map((a) => ({ value: a, label: ANSWER_LABELS[a] })),
+          }),
+          textField(ctx, {
+            name: 'plannedAt',
+            label: 'Datum en tijd van de les',
+            hint: `Alleen bij accepteren, bijvoorbeeld ${exampleDate} 10:00.`,
+            inputmode: 'numeric',
+            placeholder: 'dd-mm-jjjj uu:mm',
+            dataField: 'plannedAt',
+          }),
+          html`<div data-field="proposedDates">${[1, 2, 3].map((n) =>
+            textField(
+              {
+                values: {},
+                errors:
+                  n === 1
+                    ? ctx.errors
+                        .filter((e) => e.path === 'proposedDates')
+                        .map((e) => ({ ...e, path: 'proposedDates' }))
+                    : [],
+              },
+              {
+                name: 'proposedDates',
+                id: `proposedDates-${n}`,
+                label: `Andere datum ${n}${n > 1 ? ' (niet verplicht)' : ''}`,
+                hint:
+                  n === 1
+                    ? 'Alleen bij een ander voorstel: werkdagen, bijvoorbeeld ' + exampleDate + '.'
+                    : undefined,
+                inputmode: 'numeric',
+                placeholder: 'dd-mm-jjjj',
+                value: Array.isArray(ctx.values.proposedDates)
+                  ? String(ctx.values.proposedDates[n - 1] ?? '')
+                  : n === 1
+                    ? String(ctx.values.proposedDates ?? '')
+                    : '',
+              },
+            ),
+          )}</div>`,
+          textArea(ctx, {
+            name: 'reason',
+            label: 'Reden',
+            hint: 'Alleen bij afwijzen. Zonder persoonsgegevens.',
+            maxLength: 500,
+            dataField: 'reason',
+          }),
+        ],
+        'Antwoord versturen',
+      );
+    case 'status':
+      return html``;
+  }
+}
+
+export interface ActionPageInput {
+  context: LinkContext;
+  token: string;
+  values?: FormValues;
+  errors?: FieldError[];
+  exampleDate: string;
+}
+
+/** What a partner sees behind a link: what it is about, what happened so far, and the answer form. */
+export function actionPage(input: ActionPageInput): string {
+  const { context } = input;
+  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  const what = submissionWhat(context.submission);
+  const isStatus = context.claims.a === 'status';
+  const body = html`<h1 class="utrecht-heading-1">${TITLES[context.claims.a]}</h1>
+<p class="utrecht-paragraph">${isStatus ? 'Uw' : 'De'} ${what} van ${context.submission.school.name} (wijk ${context.submission.school.wijk}).</p>
+${alert('info', html`<p class="utrecht-paragraph">Status: <strong data-status-label>${context.status}</strong></p>`, { role: 'status' })}
+${
+  context.usedAt && !isStatus
+    ? alert('ok', html`<p class="utrecht-paragraph">${LINK_USED_MESSAGE}</p>`, { role: 'status' })
+    : answerForm(context, ctx, input.token, input.exampleDate)
+}
+${summary(context)}
+${history(context)}`;
+  return page({ title: TITLES[context.claims.a], body, script: !isStatus && !context.usedAt });
+}
+
+export function answerDonePage(context: LinkContext, status: string, followUpHref?: string): string {
+  return page({
+    title: 'Antwoord ontvangen',
+    body: html`<h1 class="utrecht-heading-1">Dank u, uw antwoord is ontvangen</h1>
+${alert('ok', html`<p class="utrecht-paragraph">De school (${context.submission.school.name}) krijgt uw antwoord per e-mail. Status: <strong data-status-label>${status}</strong>.</p>`, { role: 'status' })}
+${followUpHref ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${followUpHref}">Later nog een update geven</a> (bewaar deze link).</p>` : ''}`,
+  });
+}
+
+export function linkProblemPage(problem: LinkProblem | 'used'): string {
+  const title =
+    problem === 'expired'
+      ? 'Deze link is verlopen'
+      : problem === 'used'
+        ? 'Deze link is al gebruikt'
+        : 'Deze link werkt niet';
+  return page({
+    title,
+    body: html`<h1 class="utrecht-heading-1">${title}</h1>
+<p class="utrecht-paragraph">${problem === 'used' ? LINK_USED_MESSAGE : LINK_PROBLEM_MESSAGES[problem]}</p>
+<p class="utrecht-paragraph">Er is niets veranderd.</p>`,
+  });
+}

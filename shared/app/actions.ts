@@ -1,0 +1,189 @@
+import type { ActionLinks } from '../adapters/links.js';
+import { type CovenantStore, LinkUsedError, type OutboxItem } from '../adapters/store.js';
+import { keys } from '../adapters/table.js';
+import {
+  ANSWER_FREE_TEXT,
+  type AnswerKind,
+  answerSchemas,
+  deriveStatus,
+  isFinal,
+  type SubmissionEvent,
+} from '../domain/actions.js';
+import { ClientError } from '../domain/errors.js';
+import type { Party } from '../domain/parties.js';
+import type { ActionClaims, VerifyFailure } from '../domain/signing.js';
+import type { Submission } from '../domain/submission.js';
+import { amsterdamDate } from '../domain/time.js';
+import { canonicalJson, sha256 } from './ids.js';
+import { assertNoPersonalData, parseOrThrow } from './intake.js';
+
+export interface ActionDeps {
+  store: CovenantStore;
+  links: ActionLinks;
+  now: () => Date;
+  retention: { submissionDays: number; outboxDays: number };
+}
+
+export type LinkProblem = VerifyFailure | 'unknown-subject' | 'not-allowed' | 'inactive';
+
+/** A link that cannot be used: the page and the JSON answer both say why, in Dutch. */
+export class LinkError extends ClientError {
+  constructor(readonly problem: LinkProblem) {
+    const status =
+      problem === 'expired' ? 410 : problem === 'not-allowed' || problem === 'inactive' ? 403 : 404;
+    super(status, [{ path: 'token', message: LINK_PROBLEM_MESSAGES[problem] }]);
+    this.name = 'LinkError';
+  }
+}
+
+export const LINK_PROBLEM_MESSAGES: Record<LinkProblem, string> = {
+  malformed: 'Deze link is niet compleet of klopt niet. Gebruik de volledige link uit de e-mail.',
+  signature: 'Deze link is niet compleet of klopt niet. Gebruik de volledige link uit de e-mail.',
+  'not-yet-valid':
+    'Deze link is nog niet geldig. Controleer de klok van uw computer, of gebruik de link uit de e-mail later opnieuw.',
+  expired: 'Deze link is verlopen. Neem contact op met de school en vermeld de referentie uit de e-mail.',
+  'unknown-subject':
+    'De melding of aanvraag bij deze link bestaat niet (meer). Neem contact op met de school.',
+  'not-allowed': 'Met deze link kunt u dit niet doen. Gebruik de link uit de e-mail die u zelf ontving.',
+  inactive: 'Uw organisatie neemt niet (meer) deel aan het convenant. Neem contact op met de gemeente.',
+};
+
+export const LINK_USED_MESSAGE =
+  'Deze link is al gebruikt: uw antwoord is ontvangen en de school is ingelicht. Wilt u iets aanvullen? Neem contact op met de school en vermeld de referentie.';
+
+export interface LinkContext {
+  claims: ActionClaims;
+  submission: Submission;
+  party: Party;
+  events: SubmissionEvent[];
+  status: string;
+  /** Set when the link was used for an answer that closes it. */
+  usedAt?: string;
+}
+
+/** Who may use which action: decided again when the link is used, so a directory change applies at once. */
+function allowed(claims: ActionClaims, submission: Submission, party: Party): boolean {
+  const recipient = submission.recipients.find((r) => r.partyId === party.id);
+  switch (claims.a) {
+    case 'status':
+      return submission.school.id === party.id;
+    case 'gezien':
+      return submission.kind === 'melding' && !!recipient;
+    case 'terugkoppeling':
+      return submission.kind === 'melding' && recipient?.role === 'wijkagent';
+    case 'afdoening':
+      return submission.kind === 'melding' && party.role === 'halt';
+    case 'voorlichting-antwoord':
+      return submission.kind === 'voorlichting' && !!recipient;
+  }
+}
+
+/** Verifies a link and loads what it is about; throws LinkError for every way it can be wrong. */
+export async function openLink(deps: ActionDeps, token: string): Promise<LinkContext> {
+  const verified = await deps.links.verify(token);
+  if (!verified.ok) throw new LinkError(verified.reason);
+  const { claims } = verified;
+  const submission = await deps.store.getSubmission<Submission>(claims.s);
+  if (!submission) throw new LinkError('unknown-subject');
+  const party = await deps.store.getParty(claims.p);
+  if (!party) throw new LinkError('not-allowed');
+  if (!party.active) throw new LinkError('inactive');
+  if (!allowed(claims, submission, party)) throw new LinkError('not-allowed');
+  const [events, used] = await Promise.all([
+    deps.store.listEvents<SubmissionEvent>(submission.id),
+    claims.a === 'status' ? Promise.resolve(undefined) : deps.store.getLinkUse(claims.n),
+  ]);
+  return {
+    claims,
+    submission,
+    party,
+    events,
+    status: deriveStatus(submission.kind, events),
+    ...(used ? { usedAt: used.at } : {}),
+  };
+}
+
+export interface AnswerResult {
+  eventId: string;
+  status: string;
+  replayed: boolean;
+  /** For an answer that leaves the link open (a terugkoppeling "in behandeling"): still usable. */
+  linkStillOpen: boolean;
+}
+
+/**
+ * Records an answer given through a link: validated, checked for personal data, stored as an event
+ * with the emails it causes, once. The same answer posted twice (a double click) is recorded once.
+ */
+export async function answerLink(
+  deps: ActionDeps,
+  token: string,
+  raw: Record<string, unknown>,
+  directory: () => Promise<Party[]>,
+): Promise<AnswerResult> {
+  const context = await openLink(deps, token);
+  const { claims, submission, party } = context;
+  if (claims.a === 'status') throw new LinkError('not-allowed');
+  const action: AnswerKind = claims.a;
+  const { idempotencyKey: _ignored, ...fields } = raw;
+  const schemas = answerSchemas(deps.now, () => amsterdamDate(deps.now()));
+  const data = parseOrThrow(schemas[action], fields, ANSWER_FREE_TEXT[action]) as Record<string, unknown>;
+  assertNoPersonalData(
+    Object.fromEntries(
+      ANSWER_FREE_TEXT[action].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string) : undefined]),
+    ),
+  );
+  // The same link and the same answer give the same event id: a repeated post is a no-op.
+  const eventId = `${sha256(`${claims.n}|${canonicalJson(data)}`).slice(0, 16)}`;
+  if (context.usedAt) {
+    const existing = await deps.store.getItem(keys.event(submission.id, eventId));
+    if (existing) return { eventId, status: context.status, replayed: true, linkStillOpen: false };
+    throw new LinkUsedError();
+  }
+  const now = deps.now();
+  const nowS = Math.floor(now.getTime() / 1000);
+  const eventKey = keys.event(submission.id, eventId);
+  const event: SubmissionEvent & { pk: string; ttl: number; type: 'event' } = {
+    ...eventKey,
+    type: 'event',
+    eventId,
+    action,
+    partyId: party.id,
+    partyName: party.name,
+    at: now.toISOString(),
+    data,
+    ttl: nowS + deps.retention.submissionDays * 86_400,
+  };
+  const outboxFor = (recipientId: string, template: OutboxItem['template']): OutboxItem => ({
+    pk: eventKey.pk,
+    sk: `OUT#${recipientId}#${eventId}`,
+    type: 'outbox',
+    template,
+    subjectId: submission.id,
+    recipientId,
+    eventSk: eventKey.sk,
+    status: 'pending',
+    attempts: 0,
+    createdAt: now.toISOString(),
+    ttl: nowS + deps.retention.outboxDays * 86_400,
+  });
+  const outbox = [outboxFor(submission.school.id, 'answer-to-school')];
+  if (action === 'terugkoppeling' && data.handling === 'doorverwezen-naar-halt') {
+    for (const halt of (await directory()).filter((p) => p.role === 'halt' && p.active)) {
+      outbox.push(outboxFor(halt.id, 'afdoening-request'));
+    }
+  }
+  const final = isFinal(action, data);
+  const recorded = await deps.store.recordAnswer({
+    event,
+    outbox,
+    ...(final ? { consumeNonce: claims.n } : {}),
+  });
+  const events = [...context.events.filter((e) => e.eventId !== eventId), event];
+  return {
+    eventId,
+    status: deriveStatus(submission.kind, events),
+    replayed: !recorded,
+    linkStillOpen: !final,
+  };
+}

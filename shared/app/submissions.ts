@@ -1,0 +1,61 @@
+import type { Party } from '../domain/parties.js';
+import type { RoutingDecision } from '../domain/routing.js';
+import type { Submission } from '../domain/submission.js';
+import { newReference } from './ids.js';
+import { type Accepted, type IntakeDeps, storeOnce } from './intake.js';
+
+const PREFIX: Record<Submission['kind'], string> = { melding: 'M', voorlichting: 'V' };
+
+/**
+ * Stores a routed submission once: the submission with its routing decision (indexed by kind, wijk
+ * and time for the reports), one outbox item per recipient and one for the school's confirmation.
+ */
+export function storeRoutedSubmission<K extends Submission['kind']>(
+  deps: IntakeDeps,
+  input: {
+    school: Party;
+    idempotencyKey: string;
+    kind: K;
+    payload: Extract<Submission, { kind: K }>[K & keyof Extract<Submission, { kind: K }>];
+    decision: RoutingDecision;
+  },
+): Promise<Accepted> {
+  const { school, kind, payload, decision } = input;
+  return storeOnce(deps, {
+    party: school,
+    idempotencyKey: input.idempotencyKey,
+    body: { kind, payload },
+    build: () => {
+      const now = deps.now();
+      const id = newReference(PREFIX[kind], now);
+      const submission = {
+        id,
+        kind,
+        createdAt: now.toISOString(),
+        school: { id: school.id, name: school.name, wijk: school.wijk, schoolType: school.schoolType },
+        [kind]: payload,
+        recipients: decision.recipients,
+        gaps: decision.gaps,
+      };
+      return {
+        id,
+        item: {
+          pk: `SUB#${id}`,
+          sk: 'SUB',
+          type: 'submission',
+          gsi1pk: `${kind}#${school.wijk}`,
+          gsi1sk: submission.createdAt,
+          ...submission,
+        },
+        outbox: [
+          ...decision.recipients.map((r) => ({
+            template: 'submission-recipient' as const,
+            recipientId: r.partyId,
+          })),
+          { template: 'submission-confirmation' as const, recipientId: school.id },
+        ],
+        response: { id, status: 'ontvangen', notified: decision.recipients.map((r) => r.partyId) },
+      };
+    },
+  });
+}

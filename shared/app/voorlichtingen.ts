@@ -1,0 +1,44 @@
+import { route } from '../domain/routing.js';
+import { amsterdamDate } from '../domain/time.js';
+import { VOORLICHTING_ROUTES, voorlichtingSchema } from '../domain/voorlichting.js';
+import { isWorkingDay } from '../domain/working-days.js';
+import {
+  type Accepted,
+  assertNoPersonalData,
+  authenticate,
+  type IntakeDeps,
+  parseOrThrow,
+} from './intake.js';
+import { storeRoutedSubmission } from './submissions.js';
+
+/** A school asks for voorlichting (art. 9, 13, 17, 3d): routed to the provider's contact. */
+export async function submitVoorlichting(
+  deps: IntakeDeps,
+  raw: Record<string, unknown>,
+  idempotencyKey: string,
+): Promise<Accepted> {
+  const school = await authenticate(
+    deps.store,
+    raw,
+    (party) => party.kind === 'school',
+    'Voorlichting wordt aangevraagd door een school. Gebruik de formulierlink van uw school.',
+  );
+  const request = parseOrThrow(
+    voorlichtingSchema({ today: () => amsterdamDate(deps.now()), isWorkingDay }),
+    raw,
+    ['theme', 'remarks'],
+  );
+  // Halt's themes are a fixed list; every other theme is free text and checked like the remarks.
+  assertNoPersonalData({
+    ...(request.provider === 'halt' ? {} : { theme: request.theme }),
+    remarks: request.remarks,
+  });
+  const decision = route(VOORLICHTING_ROUTES[request.provider], school, await deps.store.listDirectory());
+  return storeRoutedSubmission(deps, {
+    school,
+    idempotencyKey,
+    kind: 'voorlichting',
+    payload: request,
+    decision,
+  });
+}

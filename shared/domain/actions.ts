@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { list, unknownFieldsError } from './fields.js';
+import type { ActionKind } from './signing.js';
+import { parseDate, parseDateTime } from './time.js';
+import { isWorkingDay } from './working-days.js';
+
+/** What a partner can answer, per action; every free text is checked for personal data too. */
+export const HANDLINGS = [
+  'in-behandeling',
+  'aangifte-opgenomen',
+  'doorverwezen-naar-halt',
+  'afgehandeld',
+] as const;
+export const HANDLING_LABELS: Record<(typeof HANDLINGS)[number], string> = {
+  'in-behandeling': 'In behandeling',
+  'aangifte-opgenomen': 'Aangifte opgenomen',
+  'doorverwezen-naar-halt': 'Doorverwezen naar Halt',
+  afgehandeld: 'Afgehandeld',
+};
+
+export const ANSWERS = ['geaccepteerd', 'ander-voorstel', 'afgewezen'] as const;
+export const ANSWER_LABELS: Record<(typeof ANSWERS)[number], string> = {
+  geaccepteerd: 'Geaccepteerd',
+  'ander-voorstel': 'Andere datum voorgesteld',
+  afgewezen: 'Afgewezen',
+};
+
+export const ACTION_LABELS: Record<ActionKind, string> = {
+  gezien: 'gezien',
+  terugkoppeling: 'terugkoppeling van de politie',
+  afdoening: 'Halt-afdoening afgerond',
+  'voorlichting-antwoord': 'antwoord op de aanvraag',
+  status: 'status',
+};
+
+/** The article each answer follows from, for the email to the school. */
+export const ACTION_ARTICLES: Record<ActionKind, string> = {
+  gezien: '3a',
+  terugkoppeling: '8',
+  afdoening: '16',
+  'voorlichting-antwoord': '9, 13, 17',
+  status: '8',
+};
+
+const shortText = (what: string, max: number) =>
+  z
+    .string({ error: `Vul ${what} in.` })
+    .trim()
+    .max(max, `Gebruik hoogstens ${max} tekens.`);
+
+const asList = (value: unknown) =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value];
+
+export function answerSchemas(now: () => Date, today: () => string) {
+  const futureWorkingDays = z.preprocess(
+    asList,
+    z
+      .array(z.string())
+      .min(1, 'Stel minstens één andere datum voor.')
+      .max(3, 'Stel hoogstens drie data voor.')
+      .transform((values, ctx) => {
+        const dates: string[] = [];
+        for (const value of values) {
+          const date = parseDate(value);
+          if (!date)
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${value.slice(0, 20)}" is geen datum. Schrijf bijvoorbeeld 7-12-2026.`,
+            });
+          else if (date <= today())
+            ctx.addIssue({ code: 'custom', message: `${value} ligt niet in de toekomst.` });
+          else if (!isWorkingDay(date))
+            ctx.addIssue({ code: 'custom', message: `${value} is geen werkdag.` });
+          else dates.push(date);
+        }
+        return dates.sort();
+      }),
+  );
+  return {
+    gezien: z.strictObject({}, { error: unknownFieldsError('het antwoord') }),
+    terugkoppeling: z.strictObject(
+      {
+        handling: z.enum(HANDLINGS, { error: `Kies hoe de melding wordt opgepakt (${list(HANDLINGS)}).` }),
+        text: shortText('een korte toelichting', 500).min(
+          5,
+          'Geef een korte toelichting, in minstens 5 tekens.',
+        ),
+      },
+      { error: unknownFieldsError('de terugkoppeling') },
+    ),
+    afdoening: z.strictObject(
+      {
+        completedOn: z
+          .string({ error: 'Vul de datum in waarop de afdoening is afgerond.' })
+          .transform((value, ctx) => {
+            const date = parseDate(value);
+            if (!date) {
+              ctx.addIssue({ code: 'custom', message: 'Vul een datum in, bijvoorbeeld 7-12-2026.' });
+              return z.NEVER;
+            }
+            if (date > today()) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'Deze datum ligt in de toekomst. Vul de datum van afronding in.',
+              });
+              return z.NEVER;
+            }
+            return date;
+          }),
+        reference: z
+          .string()
+          .trim()
+          .regex(
+            /^[A-Za-z0-9/-]{0,40}$/,
+            'Een referentie bestaat uit hoogstens 40 letters, cijfers, - of /; geen namen.',
+          )
+          .optional(),
+      },
+      { error: unknownFieldsError('het antwoord') },
+    ),
+    'voorlichting-antwoord': z
+      .strictObject(
+        {
+          answer: z.enum(ANSWERS, { error: `Kies een antwoord (${list(ANSWERS)}).` }),
+          plannedAt: z.string().optional(),
+          proposedDates: z.unknown().optional(),
+          reason: z.string().trim().max(500, 'Gebruik hoogstens 500 tekens.').optional(),
+        },
+        { error: unknownFieldsError('het antwoord') },
+      )
+      .transform((answer, ctx) => {
+        if (answer.answer === 'geaccepteerd') {
+          const planned = answer.plannedAt ? parseDateTime(answer.plannedAt) : undefined;
+          if (!planned) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['plannedAt'],
+              message: 'Vul datum en tijd van de les in, bijvoorbeeld 7-12-2026 10:00.',
+            });
+            return z.NEVER;
+          }
+          if (planned.getTime() <= now().getTime()) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['plannedAt'],
+              message: 'Dit tijdstip ligt niet in de toekomst.',
+            });
+            return z.NEVER;
+          }
+          return { answer: answer.answer, plannedAt: planned.toISOString() };
+        }
+        if (answer.answer === 'ander-voorstel') {
+          const dates = futureWorkingDays.safeParse(answer.proposedDates);
+          if (!dates.success) {
+            for (const issue of dates.error.issues)
+              ctx.addIssue({ code: 'custom', path: ['proposedDates'], message: issue.message });
+            return z.NEVER;
+          }
+          return { answer: answer.answer, proposedDates: dates.data };
+        }
+        if (!answer.reason || answer.reason.length < 5) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['reason'],
+            message: 'Geef een korte reden, in minstens 5 tekens.',
+          });
+          return z.NEVER;
+        }
+        return { answer: answer.answer, reason: answer.reason };
+      }),
+  } as const;
+}
+
+export type AnswerKind = Exclude<ActionKind, 'status'>;
+
+/** Free-text fields per answer, for the privacy guard. */
+export const ANSWER_FREE_TEXT: Record<AnswerKind, readonly string[]> = {
+  gezien: [],
+  terugkoppeling: ['text'],
+  afdoening: ['reference'],
+  'voorlichting-antwoord': ['reason'],
+};
+
+export interface SubmissionEvent {
+  sk: string;
+  eventId: string;
+  action: AnswerKind;
+  partyId: string;
+  partyName: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/** A link may be used again for a terugkoppeling that is not final: the police can send updates. */
+export const isFinal = (action: AnswerKind, data: Record<string, unknown>): boolean =>
+  action !== 'terugkoppeling' ||
+  data.handling === 'afgehandeld' ||
+  data.handling === 'doorverwezen-naar-halt';
+
+/** The status of a submission, derived from its events only: there is no second copy that can drift. */
+export function deriveStatus(kind: 'melding' | 'voorlichting', events: readonly SubmissionEvent[]): string {
+  const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  if (kind === 'voorlichting') {
+    const last = sorted.filter((e) => e.action === 'voorlichting-antwoord').at(-1);
+    return last
+      ? ANSWER_LABELS[last.data.answer as (typeof ANSWERS)[number]]
+      : 'Aangevraagd, nog geen antwoord';
+  }
+  if (sorted.some((e) => e.action === 'afdoening')) return 'Halt-afdoening afgerond';
+  const feedback = sorted.filter((e) => e.action === 'terugkoppeling').at(-1);
+  if (feedback) return HANDLING_LABELS[feedback.data.handling as (typeof HANDLINGS)[number]];
+  if (sorted.some((e) => e.action === 'gezien')) return 'Gezien door een ontvanger';
+  return 'Ontvangen, nog niet gezien';
+}

@@ -1,0 +1,55 @@
+import Holidays from 'date-holidays';
+import { TIME_ZONE } from './time.js';
+
+/** Dutch public holidays from date-holidays (maintained upstream), not a list of our own. */
+const netherlands = new Holidays('NL', { timezone: TIME_ZONE, types: ['public'] });
+const byYear = new Map<number, Set<string>>();
+
+function holidaysOf(year: number): Set<string> {
+  let days = byYear.get(year);
+  if (!days) {
+    days = new Set(netherlands.getHolidays(year).map((h) => h.date.slice(0, 10)));
+    byYear.set(year, days);
+  }
+  return days;
+}
+
+/** A calendar date as YYYY-MM-DD. */
+export type IsoDate = string;
+
+export const isIsoDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+};
+
+export function isPublicHoliday(date: IsoDate): boolean {
+  return holidaysOf(Number(date.slice(0, 4))).has(date);
+}
+
+export function isWorkingDay(date: IsoDate): boolean {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !isPublicHoliday(date);
+}
+
+export const addDays = (date: IsoDate, days: number): IsoDate =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The date `count` working days after `date` (count 0: the date itself if it is one, else the next). */
+export function addWorkingDays(date: IsoDate, count: number): IsoDate {
+  let current = date;
+  let left = count;
+  while (!isWorkingDay(current)) current = addDays(current, 1);
+  while (left > 0) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current)) left--;
+  }
+  return current;
+}
+
+/** Working days after `from` up to and including `to`. */
+export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+  return count;
+}

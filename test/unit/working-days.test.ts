@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { deriveStatus, type SubmissionEvent } from '../../shared/domain/actions.js';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../shared/domain/working-days.js';
+
+describe('Working days (Netherlands)', () => {
+  it.each([
+    ['2026-12-25', false, 'Kerstmis'],
+    ['2026-12-26', false, 'Tweede kerstdag (zaterdag)'],
+    ['2026-04-27', false, 'Koningsdag'],
+    ['2026-05-14', false, 'Hemelvaartsdag'],
+    ['2026-05-25', false, 'Tweede pinksterdag'],
+    ['2027-04-27', false, 'Koningsdag 2027'],
+    ['2026-11-28', false, 'zaterdag'],
+    ['2026-11-29', false, 'zondag'],
+    ['2026-11-30', true, 'maandag'],
+    ['2026-12-24', true, 'kerstavond is een werkdag'],
+  ])('%s is a working day: %s (%s)', (date, expected) => {
+    expect(isWorkingDay(date)).toBe(expected);
+  });
+
+  it('counts working days over weekends and holidays', () => {
+    expect(addWorkingDays('2026-12-23', 2)).toBe('2026-12-28');
+    expect(addWorkingDays('2026-11-28', 0)).toBe('2026-11-30');
+    // 24, 28, 29, 30 and 31 December; the 25th is Kerstmis, the 26th and 27th a weekend.
+    expect(workingDaysBetween('2026-12-23', '2026-12-31')).toBe(5);
+  });
+});
+
+describe('Status from events', () => {
+  const event = (
+    action: SubmissionEvent['action'],
+    at: string,
+    data: Record<string, unknown> = {},
+  ): SubmissionEvent => ({
+    sk: `EVT#${at}`,
+    eventId: at,
+    action,
+    partyId: 'p',
+    partyName: 'P',
+    at,
+    data,
+  });
+
+  it('derives the melding status from the latest answer, never from a stored copy', () => {
+    expect(deriveStatus('melding', [])).toBe('Ontvangen, nog niet gezien');
+    expect(deriveStatus('melding', [event('gezien', '1')])).toBe('Gezien door een ontvanger');
+    expect(
+      deriveStatus('melding', [
+        event('terugkoppeling', '3', { handling: 'afgehandeld' }),
+        event('terugkoppeling', '2', { handling: 'in-behandeling' }),
+      ]),
+    ).toBe('Afgehandeld');
+    expect(
+      deriveStatus('melding', [
+        event('afdoening', '4'),
+        event('terugkoppeling', '5', { handling: 'afgehandeld' }),
+      ]),
+    ).toBe('Halt-afdoening afgerond');
+  });
+
+  it('derives the voorlichting status from the provider’s last answer', () => {
+    expect(deriveStatus('voorlichting', [])).toBe('Aangevraagd, nog geen antwoord');
+    expect(
+      deriveStatus('voorlichting', [event('voorlichting-antwoord', '1', { answer: 'ander-voorstel' })]),
+    ).toBe('Andere datum voorgesteld');
+  });
+});
