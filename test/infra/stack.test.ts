@@ -44,7 +44,8 @@ describe('Stack: CovenantStack', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs24.x' },
     });
-    expect(Object.keys(functions)).toHaveLength(4);
+    // One per handler of the route table, plus notify.
+    expect(Object.keys(functions)).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 1);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.MemorySize).toBeGreaterThan(0);
@@ -101,6 +102,16 @@ describe('Stack: CovenantStack', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const senders = Object.values(policies).filter((p) => JSON.stringify(p).includes('ses:SendEmail'));
     expect(senders).toHaveLength(1);
+  });
+
+  it('keeps the key for signed links in Secrets Manager, readable only by the functions that sign or check links', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const functions = template.findResources('AWS::Lambda::Function');
+    const withArn = Object.entries(functions)
+      .filter(([, fn]) => fn.Properties.Environment.Variables.ACTION_LINK_SECRET_ARN)
+      .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
+    expect(withArn.sort()).toEqual(['ActiesFunction', 'NotifyFunction']);
+    for (const fn of Object.values(functions)) expect(fn.Properties.Environment.Variables.ACTION_LINK_SECRET).toBeUndefined();
   });
 });
 
