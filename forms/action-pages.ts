@@ -1,10 +1,12 @@
 import type { LinkContext, LinkProblem } from '../shared/app/actions.js';
 import { LINK_PROBLEM_MESSAGES, LINK_USED_MESSAGE } from '../shared/app/actions.js';
 import { ANSWER_LABELS, ANSWERS, HANDLING_LABELS, HANDLINGS } from '../shared/domain/actions.js';
+import { OUTCOME_LABELS, OUTCOMES } from '../shared/domain/beeindiging.js';
 import { describeEvent, submissionFacts, submissionWhat } from '../shared/domain/emails.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
 import { ROLES } from '../shared/domain/parties.js';
+import { submitterOf } from '../shared/domain/submission.js';
 import { formatDutchDateTime } from '../shared/domain/time.js';
 import { alert } from './components.js';
 import {
@@ -24,6 +26,7 @@ const TITLES = {
   terugkoppeling: 'Terugkoppeling aan de school',
   afdoening: 'Halt-afdoening afgerond',
   'voorlichting-antwoord': 'Aanvraag voorlichting beantwoorden',
+  'beeindiging-uitkomst': 'Uitkomst van het overleg over beëindiging',
   status: 'Status',
 } as const;
 
@@ -36,20 +39,31 @@ export const ACTION_ANCHORS: Record<string, string> = {
   plannedAt: 'plannedAt',
   proposedDates: 'proposedDates-1',
   reason: 'reason',
+  outcome: firstChoiceAnchor('outcome', OUTCOMES),
+  meetingOn: 'meetingOn',
 };
+
+function freeTextOf(submission: LinkContext['submission']): SafeHtml | '' {
+  const block = (title: string, text: string) =>
+    html`<h3 class="utrecht-heading-3">${title}</h3><p class="utrecht-paragraph app-pre">${text}</p>`;
+  switch (submission.kind) {
+    case 'melding':
+      return block('Wat er gebeurde', submission.melding.description);
+    case 'beeindiging':
+      return block('Toelichting', submission.beeindiging.reason);
+    case 'voorlichting':
+      return submission.voorlichting.remarks
+        ? block('Opmerkingen van de school', submission.voorlichting.remarks)
+        : '';
+  }
+}
 
 function summary(context: LinkContext): SafeHtml {
   const facts = submissionFacts(context.submission);
   const { submission } = context;
   return html`<h2 class="utrecht-heading-2">Waar het over gaat</h2>
 <dl class="app-facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-${
-  submission.kind === 'melding'
-    ? html`<h3 class="utrecht-heading-3">Wat er gebeurde</h3><p class="utrecht-paragraph app-pre">${submission.melding.description}</p>`
-    : submission.voorlichting.remarks
-      ? html`<h3 class="utrecht-heading-3">Opmerkingen van de school</h3><p class="utrecht-paragraph app-pre">${submission.voorlichting.remarks}</p>`
-      : ''
-}`;
+${freeTextOf(submission)}`;
 }
 
 function history(context: LinkContext): SafeHtml {
@@ -178,6 +192,28 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
         ],
         'Antwoord versturen',
       );
+    case 'beeindiging-uitkomst':
+      return open(
+        'beeindiging-uitkomst',
+        [
+          choiceGroup(ctx, {
+            name: 'outcome',
+            legend: 'Uitkomst van het overleg (artikel 22b)',
+            hint: 'Bij bevestigen eindigt de deelname op de eerste dag van de eerstvolgende zomervakantie voor het voortgezet onderwijs (artikel 22c).',
+            type: 'radio',
+            choices: OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
+          }),
+          textField(ctx, {
+            name: 'meetingOn',
+            label: 'Datum van het overleg',
+            hint: `Bijvoorbeeld ${exampleDate}.`,
+            inputmode: 'numeric',
+            placeholder: 'dd-mm-jjjj',
+            required: true,
+          }),
+        ],
+        'Uitkomst vastleggen',
+      );
     case 'status':
       return html``;
   }
@@ -197,8 +233,9 @@ export function actionPage(input: ActionPageInput): string {
   const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
   const what = submissionWhat(context.submission);
   const isStatus = context.claims.a === 'status';
+  const from = submitterOf(context.submission);
   const body = html`<h1 class="utrecht-heading-1">${TITLES[context.claims.a]}</h1>
-<p class="utrecht-paragraph">${isStatus ? 'Uw' : 'De'} ${what} van ${context.submission.school.name} (wijk ${context.submission.school.wijk}).</p>
+<p class="utrecht-paragraph">${isStatus ? 'Uw' : 'De'} ${what} van ${from.name}${from.wijk ? ` (wijk ${from.wijk})` : ''}.</p>
 ${alert('info', html`<p class="utrecht-paragraph">Status: <strong data-status-label>${context.status}</strong></p>`, { role: 'status' })}
 ${
   context.usedAt && !isStatus
@@ -214,7 +251,7 @@ export function answerDonePage(context: LinkContext, status: string, followUpHre
   return page({
     title: 'Antwoord ontvangen',
     body: html`<h1 class="utrecht-heading-1">Dank u, uw antwoord is ontvangen</h1>
-${alert('ok', html`<p class="utrecht-paragraph">De school (${context.submission.school.name}) krijgt uw antwoord per e-mail. Status: <strong data-status-label>${status}</strong>.</p>`, { role: 'status' })}
+${alert('ok', html`<p class="utrecht-paragraph">${context.submission.kind === 'beeindiging' ? 'Alle partijen krijgen' : `De school (${submitterOf(context.submission).name}) krijgt`} uw antwoord per e-mail. Status: <strong data-status-label>${status}</strong>.</p>`, { role: 'status' })}
 ${followUpHref ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${followUpHref}">Later nog een update geven</a> (bewaar deze link).</p>` : ''}`,
   });
 }

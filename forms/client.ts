@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { toFieldErrors } from '../shared/app/field-errors.js';
+import { beeindigingSchema } from '../shared/domain/beeindiging.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { meldingSchema } from '../shared/domain/melding.js';
 import { amsterdamDate } from '../shared/domain/time.js';
@@ -15,6 +16,8 @@ import { voorlichtingSchema } from '../shared/domain/voorlichting.js';
 type FormName =
   | 'melding'
   | 'voorlichting'
+  | 'beeindiging'
+  | 'beeindiging-uitkomst'
   | 'gezien'
   | 'terugkoppeling'
   | 'afdoening'
@@ -23,6 +26,7 @@ type FormName =
 /** Forms checked as the user goes and sent with fetch; the answer forms behind links post plainly. */
 const SCHEMAS: Partial<Record<FormName, () => z.ZodType>> = {
   melding: () => meldingSchema(() => new Date()),
+  beeindiging: () => beeindigingSchema,
   voorlichting: () =>
     voorlichtingSchema({
       today: () => amsterdamDate(new Date()),

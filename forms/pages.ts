@@ -14,6 +14,7 @@ Iedere organisatie heeft een eigen link met een sleutel. Open het formulier via 
 <ul class="utrecht-unordered-list">
 <li class="utrecht-unordered-list__item"><strong>Melding</strong> (scholen): een strafbaar feit, een onveilige situatie, overlast in de omgeving of een zorgsignaal.</li>
 <li class="utrecht-unordered-list__item"><strong>Voorlichting aanvragen</strong> (scholen): bij Halt, de politie, JoU of de GGD.</li>
+<li class="utrecht-unordered-list__item"><strong>Deelname beëindigen</strong> (alle partijen): het schriftelijke voornemen van artikel 22.</li>
 </ul>
 <p class="utrecht-paragraph">Geen link? Vraag de contactpersoon van uw school of de gebiedsmanager veiligheid van uw wijk.</p>
 <p class="utrecht-paragraph"><strong>Bij direct gevaar: bel 112.</strong> Vermoeden van huiselijk geweld of kindermishandeling: Veilig Thuis, 0800-2000.</p>`,
@@ -55,8 +56,14 @@ export function messagePage(title: string, paragraphs: string[]): string {
   });
 }
 
+const CONFIRMATION_NOUNS = {
+  melding: ['Melding', 'melding', 'Nog een melding doen'],
+  voorlichting: ['Aanvraag', 'aanvraag', 'Nog een aanvraag doen'],
+  beeindiging: ['Voornemen', 'voornemen tot beëindiging', 'Terug naar het formulier'],
+} as const;
+
 export interface ConfirmationInput {
-  kind: 'melding' | 'voorlichting';
+  kind: 'melding' | 'voorlichting' | 'beeindiging';
   id: string;
   createdAt: string;
   recipients: Recipient[];
@@ -66,8 +73,8 @@ export interface ConfirmationInput {
 
 export function confirmationPage(input: ConfirmationInput): string {
   return page({
-    title: `${input.kind === 'melding' ? 'Melding' : 'Aanvraag'} ontvangen (${input.id})`,
-    body: html`<h1 class="utrecht-heading-1">Uw ${input.kind === 'melding' ? 'melding' : 'aanvraag'} is ontvangen</h1>
+    title: `${CONFIRMATION_NOUNS[input.kind][0]} ontvangen (${input.id})`,
+    body: html`<h1 class="utrecht-heading-1">Uw ${CONFIRMATION_NOUNS[input.kind][1]} is ontvangen</h1>
 ${alert(
   'ok',
   html`<p class="utrecht-paragraph">Referentie: <strong data-reference>${input.id}</strong></p>
@@ -90,6 +97,6 @@ ${
       )
     : ''
 }
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${input.newFormHref}">${input.kind === 'melding' ? 'Nog een melding doen' : 'Nog een aanvraag doen'}</a></p>`,
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${input.newFormHref}">${CONFIRMATION_NOUNS[input.kind][2]}</a></p>`,
   });
 }

@@ -5,6 +5,7 @@ import {
   GetCommand,
   PutCommand,
   paginateQuery,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -16,7 +17,8 @@ export type OutboxTemplate =
   | 'submission-recipient'
   | 'submission-confirmation'
   | 'answer-to-school'
-  | 'afdoening-request';
+  | 'afdoening-request'
+  | 'outcome-to-all';
 
 export interface OutboxItem {
   pk: string;
@@ -250,8 +252,10 @@ export class CovenantStore {
     event: { pk: string; sk: string; at: string; ttl: number };
     consumeNonce?: string;
     outbox: OutboxItem[];
+    /** A confirmed termination sets the party's last day in the same transaction (art. 22c). */
+    partyUpdates?: Array<{ partyId: string; leavesOn: string }>;
   }): Promise<boolean> {
-    const { event, consumeNonce, outbox } = input;
+    const { event, consumeNonce, outbox, partyUpdates = [] } = input;
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -283,6 +287,15 @@ export class CovenantStore {
               : []),
             ...outbox.map((item) => ({
               Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+            ...partyUpdates.map((u) => ({
+              Update: {
+                TableName: this.tableName,
+                Key: keys.party(u.partyId),
+                UpdateExpression: 'SET party.leavesOn = :on',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':on': u.leavesOn },
+              },
             })),
           ],
         }),
@@ -329,6 +342,20 @@ export class CovenantStore {
         String((a as { at?: string }).at).localeCompare(String((b as { at?: string }).at)),
       );
     });
+  }
+
+  /** Terms recorded by a renewal decision (the configured ones live in config/covenant.json). */
+  async listTerms(): Promise<Array<{ number: number; start: string; end: string; note?: string }>> {
+    const out = await guard(() =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
+          ExpressionAttributeValues: { ':pk': 'COVENANT', ':term': 'TERM#' },
+        }),
+      ),
+    );
+    return (out.Items ?? []).map((i) => ({ number: i.number, start: i.start, end: i.end, note: i.note }));
   }
 
   async getSubmission<T = Record<string, unknown>>(id: string): Promise<T | undefined> {

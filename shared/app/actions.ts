@@ -9,10 +9,11 @@ import {
   isFinal,
   type SubmissionEvent,
 } from '../domain/actions.js';
-import { ClientError } from '../domain/errors.js';
-import type { Party } from '../domain/parties.js';
+import { SummerTableExhaustedError, terminationEffectiveDate } from '../domain/covenant.js';
+import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
+import { isActiveOn, type Party } from '../domain/parties.js';
 import type { ActionClaims, VerifyFailure } from '../domain/signing.js';
-import type { Submission } from '../domain/submission.js';
+import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';
 import { assertNoPersonalData, parseOrThrow } from './intake.js';
@@ -48,6 +49,14 @@ export const LINK_PROBLEM_MESSAGES: Record<LinkProblem, string> = {
   inactive: 'Uw organisatie neemt niet (meer) deel aan het convenant. Neem contact op met de gemeente.',
 };
 
+/** The calendar in config does not reach far enough: a 503 for the user, an error in the operator's logs. */
+export class CalendarDataError extends DependencyUnavailableError {
+  constructor(cause: SummerTableExhaustedError) {
+    super('covenant-calendar', { cause });
+    this.name = 'CalendarDataError';
+  }
+}
+
 export const LINK_USED_MESSAGE =
   'Deze link is al gebruikt: uw antwoord is ontvangen en de school is ingelicht. Wilt u iets aanvullen? Neem contact op met de school en vermeld de referentie.';
 
@@ -66,7 +75,9 @@ function allowed(claims: ActionClaims, submission: Submission, party: Party): bo
   const recipient = submission.recipients.find((r) => r.partyId === party.id);
   switch (claims.a) {
     case 'status':
-      return submission.school.id === party.id;
+      return submitterOf(submission).id === party.id;
+    case 'beeindiging-uitkomst':
+      return submission.kind === 'beeindiging' && party.role === 'convenantcoordinator';
     case 'gezien':
       return submission.kind === 'melding' && !!recipient;
     case 'terugkoppeling':
@@ -87,7 +98,7 @@ export async function openLink(deps: ActionDeps, token: string): Promise<LinkCon
   if (!submission) throw new LinkError('unknown-subject');
   const party = await deps.store.getParty(claims.p);
   if (!party) throw new LinkError('not-allowed');
-  if (!party.active) throw new LinkError('inactive');
+  if (!isActiveOn(party, amsterdamDate(deps.now()))) throw new LinkError('inactive');
   if (!allowed(claims, submission, party)) throw new LinkError('not-allowed');
   const [events, used] = await Promise.all([
     deps.store.listEvents<SubmissionEvent>(submission.id),
@@ -128,6 +139,15 @@ export async function answerLink(
   const { idempotencyKey: _ignored, ...fields } = raw;
   const schemas = answerSchemas(deps.now, () => amsterdamDate(deps.now()));
   const data = parseOrThrow(schemas[action], fields, ANSWER_FREE_TEXT[action]) as Record<string, unknown>;
+  if (action === 'beeindiging-uitkomst' && data.outcome === 'bevestigd') {
+    // Art. 22c: from the first day of the next VO summer holiday; a table too short is the operator's to fix.
+    try {
+      data.effectiveOn = terminationEffectiveDate(amsterdamDate(deps.now())).date;
+    } catch (error) {
+      if (error instanceof SummerTableExhaustedError) throw new CalendarDataError(error);
+      throw error;
+    }
+  }
   assertNoPersonalData(
     Object.fromEntries(
       ANSWER_FREE_TEXT[action].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string) : undefined]),
@@ -167,9 +187,21 @@ export async function answerLink(
     createdAt: now.toISOString(),
     ttl: nowS + deps.retention.outboxDays * 86_400,
   });
-  const outbox = [outboxFor(submission.school.id, 'answer-to-school')];
+  const outbox = [outboxFor(submitterOf(submission).id, 'answer-to-school')];
+  const today = amsterdamDate(now);
+  const partyUpdates: Array<{ partyId: string; leavesOn: string }> = [];
+  if (action === 'beeindiging-uitkomst' && submission.kind === 'beeindiging') {
+    // Every party hears the outcome (art. 22b); the leaving party's last day follows from art. 22c.
+    outbox.length = 0;
+    for (const p of (await directory()).filter((p) => isActiveOn(p, today)))
+      outbox.push(outboxFor(p.id, 'outcome-to-all'));
+    if (data.outcome === 'bevestigd')
+      partyUpdates.push({ partyId: submission.party.id, leavesOn: String(data.effectiveOn) });
+  }
   if (action === 'terugkoppeling' && data.handling === 'doorverwezen-naar-halt') {
-    for (const halt of (await directory()).filter((p) => p.role === 'halt' && p.active)) {
+    for (const halt of (await directory()).filter(
+      (p) => p.role === 'halt' && isActiveOn(p, amsterdamDate(now)),
+    )) {
       outbox.push(outboxFor(halt.id, 'afdoening-request'));
     }
   }
@@ -177,6 +209,7 @@ export async function answerLink(
   const recorded = await deps.store.recordAnswer({
     event,
     outbox,
+    partyUpdates,
     ...(final ? { consumeNonce: claims.n } : {}),
   });
   const events = [...context.events.filter((e) => e.eventId !== eventId), event];

@@ -9,7 +9,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../domain/errors.js';
-import type { Party } from '../domain/parties.js';
+import { isActiveOn, type Party } from '../domain/parties.js';
 import { findPersonalData, personalDataMessage } from '../domain/privacy.js';
 import { toFieldErrors } from './field-errors.js';
 import { canonicalJson, sha256 } from './ids.js';
@@ -38,6 +38,7 @@ const DAY_S = 86_400;
 /** 401 for a missing or unknown key, 403 for a key of a party that may not use this form. */
 export async function authenticate(
   store: CovenantStore,
+  today: string,
   raw: Record<string, unknown>,
   allowed: (party: Party) => boolean,
   forbiddenMessage: string,
@@ -50,7 +51,7 @@ export async function authenticate(
   }
   if (formKey.length > 200) throw new UnauthorizedError();
   const party = await store.findPartyByFormKey(formKey.trim());
-  if (!party?.active) throw new UnauthorizedError();
+  if (!party || !isActiveOn(party, today)) throw new UnauthorizedError();
   if (!allowed(party)) throw new ClientError(403, [{ path: 'formKey', message: forbiddenMessage }]);
   return party;
 }

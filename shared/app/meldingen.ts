@@ -1,5 +1,6 @@
 import { meldingSchema } from '../domain/melding.js';
 import { routeMelding } from '../domain/routing.js';
+import { amsterdamDate } from '../domain/time.js';
 import {
   type Accepted,
   assertNoPersonalData,
@@ -20,12 +21,18 @@ export async function submitMelding(
 ): Promise<Accepted> {
   const school = await authenticate(
     deps.store,
+    amsterdamDate(deps.now()),
     raw,
     (party) => party.kind === 'school',
     'Een melding wordt gedaan door een school. Gebruik de formulierlink van uw school.',
   );
   const melding = parseOrThrow(meldingSchema(deps.now), raw, ['description']);
   assertNoPersonalData({ description: melding.description });
-  const decision = routeMelding(melding.category, school, await deps.store.listDirectory());
+  const decision = routeMelding(
+    melding.category,
+    school,
+    await deps.store.listDirectory(),
+    amsterdamDate(deps.now()),
+  );
   return storeRoutedSubmission(deps, { school, idempotencyKey, kind: 'melding', payload: melding, decision });
 }

@@ -8,6 +8,7 @@ import {
   confirmation,
   type EmailLinks,
   type EmailMessage,
+  outcomeToAll,
   toRecipient,
 } from '../domain/emails.js';
 import type { Party } from '../domain/parties.js';
@@ -37,7 +38,11 @@ function linkActions(item: OutboxItem, submission: Submission, party: Party): Ac
   switch (item.template) {
     case 'submission-recipient':
       if (submission.kind === 'voorlichting') return ['voorlichting-antwoord'];
+      if (submission.kind === 'beeindiging')
+        return party.role === 'convenantcoordinator' ? ['beeindiging-uitkomst'] : [];
       return party.role === 'wijkagent' ? ['gezien', 'terugkoppeling'] : ['gezien'];
+    case 'outcome-to-all':
+      return [];
     case 'afdoening-request':
       return ['afdoening'];
     default:
@@ -74,6 +79,8 @@ async function render(
     case 'afdoening-request':
       if (submission.kind !== 'melding') throw new UndeliverableError(`afdoening for ${submission.kind}`);
       return afdoeningRequest(submission, await event(), party, links);
+    case 'outcome-to-all':
+      return outcomeToAll(submission, await event(), party, links);
     default:
       throw new UndeliverableError(`unknown template ${String((item as { template?: unknown }).template)}`);
   }

@@ -1,22 +1,22 @@
 import type { Party } from '../domain/parties.js';
 import type { RoutingDecision } from '../domain/routing.js';
-import type { Submission } from '../domain/submission.js';
+import type { RoutedSubmission } from '../domain/submission.js';
 import { newReference } from './ids.js';
 import { type Accepted, type IntakeDeps, storeOnce } from './intake.js';
 
-const PREFIX: Record<Submission['kind'], string> = { melding: 'M', voorlichting: 'V' };
+const PREFIX: Record<RoutedSubmission['kind'], string> = { melding: 'M', voorlichting: 'V' };
 
 /**
  * Stores a routed submission once: the submission with its routing decision (indexed by kind, wijk
  * and time for the reports), one outbox item per recipient and one for the school's confirmation.
  */
-export function storeRoutedSubmission<K extends Submission['kind']>(
+export function storeRoutedSubmission<K extends RoutedSubmission['kind']>(
   deps: IntakeDeps,
   input: {
     school: Party;
     idempotencyKey: string;
     kind: K;
-    payload: Extract<Submission, { kind: K }>[K & keyof Extract<Submission, { kind: K }>];
+    payload: Extract<RoutedSubmission, { kind: K }>[K & keyof Extract<RoutedSubmission, { kind: K }>];
     decision: RoutingDecision;
   },
 ): Promise<Accepted> {

@@ -19,6 +19,7 @@ export async function submitVoorlichting(
 ): Promise<Accepted> {
   const school = await authenticate(
     deps.store,
+    amsterdamDate(deps.now()),
     raw,
     (party) => party.kind === 'school',
     'Voorlichting wordt aangevraagd door een school. Gebruik de formulierlink van uw school.',
@@ -33,7 +34,12 @@ export async function submitVoorlichting(
     ...(request.provider === 'halt' ? {} : { theme: request.theme }),
     remarks: request.remarks,
   });
-  const decision = route(VOORLICHTING_ROUTES[request.provider], school, await deps.store.listDirectory());
+  const decision = route(
+    VOORLICHTING_ROUTES[request.provider],
+    school,
+    await deps.store.listDirectory(),
+    amsterdamDate(deps.now()),
+  );
   return storeRoutedSubmission(deps, {
     school,
     idempotencyKey,

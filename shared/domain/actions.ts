@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTCOMES } from './beeindiging.js';
 import { list, unknownFieldsError } from './fields.js';
 import type { ActionKind } from './signing.js';
 import { parseDate, parseDateTime } from './time.js';
@@ -30,6 +31,7 @@ export const ACTION_LABELS: Record<ActionKind, string> = {
   terugkoppeling: 'terugkoppeling van de politie',
   afdoening: 'Halt-afdoening afgerond',
   'voorlichting-antwoord': 'antwoord op de aanvraag',
+  'beeindiging-uitkomst': 'uitkomst van het overleg over beëindiging',
   status: 'status',
 };
 
@@ -39,6 +41,7 @@ export const ACTION_ARTICLES: Record<ActionKind, string> = {
   terugkoppeling: '8',
   afdoening: '16',
   'voorlichting-antwoord': '9, 13, 17',
+  'beeindiging-uitkomst': '22b, 22c',
   status: '8',
 };
 
@@ -118,6 +121,27 @@ export function answerSchemas(now: () => Date, today: () => string) {
       },
       { error: unknownFieldsError('het antwoord') },
     ),
+    'beeindiging-uitkomst': z.strictObject(
+      {
+        outcome: z.enum(OUTCOMES, { error: `Kies de uitkomst van het overleg (${list(OUTCOMES)}).` }),
+        meetingOn: z.string({ error: 'Vul de datum van het overleg in.' }).transform((value, ctx) => {
+          const date = parseDate(value);
+          if (!date) {
+            ctx.addIssue({ code: 'custom', message: 'Vul een datum in, bijvoorbeeld 7-12-2026.' });
+            return z.NEVER;
+          }
+          if (date > today()) {
+            ctx.addIssue({
+              code: 'custom',
+              message: 'Het overleg ligt in de toekomst. Leg de uitkomst vast na het overleg.',
+            });
+            return z.NEVER;
+          }
+          return date;
+        }),
+      },
+      { error: unknownFieldsError('de uitkomst') },
+    ),
     'voorlichting-antwoord': z
       .strictObject(
         {
@@ -179,6 +203,7 @@ export const ANSWER_FREE_TEXT: Record<AnswerKind, readonly string[]> = {
   terugkoppeling: ['text'],
   afdoening: ['reference'],
   'voorlichting-antwoord': ['reason'],
+  'beeindiging-uitkomst': [],
 };
 
 export interface SubmissionEvent {
@@ -198,8 +223,18 @@ export const isFinal = (action: AnswerKind, data: Record<string, unknown>): bool
   data.handling === 'doorverwezen-naar-halt';
 
 /** The status of a submission, derived from its events only: there is no second copy that can drift. */
-export function deriveStatus(kind: 'melding' | 'voorlichting', events: readonly SubmissionEvent[]): string {
+export function deriveStatus(
+  kind: 'melding' | 'voorlichting' | 'beeindiging',
+  events: readonly SubmissionEvent[],
+): string {
   const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  if (kind === 'beeindiging') {
+    const outcome = sorted.filter((e) => e.action === 'beeindiging-uitkomst').at(-1);
+    if (!outcome) return 'Aangekondigd, overleg nog niet vastgelegd';
+    return outcome.data.outcome === 'bevestigd'
+      ? `Bevestigd: deelname eindigt op ${String(outcome.data.effectiveOn)}`
+      : 'Ingetrokken: de partij blijft deelnemen';
+  }
   if (kind === 'voorlichting') {
     const last = sorted.filter((e) => e.action === 'voorlichting-antwoord').at(-1);
     return last

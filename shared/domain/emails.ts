@@ -4,11 +4,16 @@ import { CATEGORY_LABELS, LOCATION_LABELS, type Melding, SUBCATEGORY_LABELS } fr
 import { type Party, ROLES } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
 import type { ActionKind } from './signing.js';
-import type { MeldingSubmission, Submission, VoorlichtingSubmission } from './submission.js';
+import { type MeldingSubmission, type Submission, submitterOf } from './submission.js';
 import { formatDutchDate, formatDutchDateTime } from './time.js';
 import { AUDIENCE_LABELS, PROVIDER_LABELS, themeLabel } from './voorlichting.js';
 
-export type { MeldingSubmission, Submission, VoorlichtingSubmission } from './submission.js';
+export type {
+  BeeindigingSubmission,
+  MeldingSubmission,
+  Submission,
+  VoorlichtingSubmission,
+} from './submission.js';
 
 export interface EmailMessage {
   subject: string;
@@ -24,6 +29,7 @@ const LINK_LABELS: Record<ActionKind, string> = {
   terugkoppeling: 'Koppel terug hoe de melding wordt opgepakt (artikel 8)',
   afdoening: 'Meld dat de Halt-afdoening is afgerond (artikel 16)',
   'voorlichting-antwoord': 'Beantwoord de aanvraag: accepteren, andere datum voorstellen of afwijzen',
+  'beeindiging-uitkomst': 'Leg de uitkomst van het overleg vast (artikel 22b en 22c)',
   status: 'Bekijk de status en wie wat heeft geantwoord',
 };
 
@@ -111,14 +117,34 @@ export function meldingWhat(melding: Melding): string {
 
 /** "melding strafbaar feit (diefstal)" or "voorlichting Halt: Groepsdruk": what a submission is about. */
 export function submissionWhat(submission: Submission): string {
-  return submission.kind === 'melding'
-    ? `melding ${meldingWhat(submission.melding).toLowerCase()}`
-    : `aanvraag voorlichting ${PROVIDER_LABELS[submission.voorlichting.provider]}: ${themeLabel(submission.voorlichting)}`;
+  switch (submission.kind) {
+    case 'melding':
+      return `melding ${meldingWhat(submission.melding).toLowerCase()}`;
+    case 'voorlichting':
+      return `aanvraag voorlichting ${PROVIDER_LABELS[submission.voorlichting.provider]}: ${themeLabel(submission.voorlichting)}`;
+    case 'beeindiging':
+      return 'voornemen tot beëindiging van deelname aan het convenant';
+  }
 }
 
-const where = (s: Submission) => `${s.school.name}, wijk ${s.school.wijk}`;
+const where = (s: Submission) => {
+  const from = submitterOf(s);
+  return from.wijk ? `${from.name}, wijk ${from.wijk}` : from.name;
+};
 
 export function submissionFacts(submission: Submission): Facts {
+  if (submission.kind === 'beeindiging') {
+    return [
+      ['Referentie', submission.id],
+      ['Partij', submission.party.name],
+      ['Einde van de huidige looptijd', formatDutchDate(submission.termEnd)],
+      [
+        'Tijdig aangekondigd (artikel 22a)',
+        submission.timely ? 'ja, voor het einde van de looptijd' : 'nee, na het einde van de looptijd',
+      ],
+      ['Ontvangen', formatDutchDateTime(new Date(submission.createdAt))],
+    ];
+  }
   const facts: Facts = [
     ['Referentie', submission.id],
     ['School', submission.school.name],
@@ -152,12 +178,31 @@ export function submissionFacts(submission: Submission): Facts {
   return facts;
 }
 
-const freeText = (submission: Submission) =>
-  submission.kind === 'melding'
-    ? [{ title: 'Wat er gebeurde', lines: [submission.melding.description], preformatted: true }]
-    : submission.voorlichting.remarks
-      ? [{ title: 'Opmerkingen van de school', lines: [submission.voorlichting.remarks], preformatted: true }]
-      : [];
+const freeText = (submission: Submission) => {
+  switch (submission.kind) {
+    case 'melding':
+      return [{ title: 'Wat er gebeurde', lines: [submission.melding.description], preformatted: true }];
+    case 'beeindiging':
+      return [{ title: 'Toelichting', lines: [submission.beeindiging.reason], preformatted: true }];
+    case 'voorlichting':
+      return submission.voorlichting.remarks
+        ? [
+            {
+              title: 'Opmerkingen van de school',
+              lines: [submission.voorlichting.remarks],
+              preformatted: true,
+            },
+          ]
+        : [];
+  }
+};
+
+const INTROS: Record<Submission['kind'], (s: Submission) => string> = {
+  melding: (s) => `${submitterOf(s).name} heeft een melding gedaan.`,
+  voorlichting: (s) => `${submitterOf(s).name} vraagt voorlichting aan.`,
+  beeindiging: (s) =>
+    `${submitterOf(s).name} laat schriftelijk weten dat zij de deelname aan het convenant wil beëindigen (artikel 22a). De gemeente organiseert hierover overleg met alle partijen (artikel 22b).`,
+};
 
 /** To a partner the covenant makes responsible for a submission. */
 export function toRecipient(
@@ -170,10 +215,7 @@ export function toRecipient(
   return compose({
     subject: `${what[0]?.toUpperCase()}${what.slice(1)} – ${where(submission)} [${submission.id}]`,
     greeting: `Beste ${party.contactName},`,
-    intro:
-      submission.kind === 'melding'
-        ? `${submission.school.name} heeft een melding gedaan.`
-        : `${submission.school.name} vraagt voorlichting aan.`,
+    intro: INTROS[submission.kind](submission),
     facts: submissionFacts(submission),
     sections: [
       ...freeText(submission),
@@ -185,7 +227,10 @@ export function toRecipient(
       },
     ],
     links,
-    closing: `Neem voor overleg contact op met de contactpersoon van de school en vermeld de referentie ${submission.id}.`,
+    closing:
+      submission.kind === 'beeindiging'
+        ? `Vermeld bij vragen de referentie ${submission.id}.`
+        : `Neem voor overleg contact op met de contactpersoon van de school en vermeld de referentie ${submission.id}.`,
   });
 }
 
@@ -193,16 +238,28 @@ const recipientLine = (r: Recipient) => `${r.name} (${ROLES[r.role]}), artikel $
 const gapLine = (g: RoutingGap) =>
   `Er is nog geen ${ROLES[g.role]}${g.wijk ? ` voor wijk ${g.wijk}` : ''} bekend (artikel ${g.article}). De beheerder is gewaarschuwd; neem bij spoed zelf contact op.`;
 
-/** To the school: its submission was received, and who was told, and why. */
+const NOUN: Record<Submission['kind'], string> = {
+  melding: 'melding',
+  voorlichting: 'aanvraag',
+  beeindiging: 'voornemen',
+};
+
+/** To the submitter: its submission was received, and who was told, and why. */
 export function confirmation(submission: Submission, school: Party, links: EmailLinks): EmailMessage {
   const what = submissionWhat(submission);
   return compose({
     subject: `Bevestiging ${what} – ${where(submission)} [${submission.id}]`,
     greeting: `Beste ${school.contactName},`,
-    intro: `Uw ${submission.kind === 'melding' ? 'melding' : 'aanvraag'} is ontvangen en doorgestuurd. Referentie: ${submission.id}.`,
+    intro: `Uw ${NOUN[submission.kind]} is ontvangen en doorgestuurd. Referentie: ${submission.id}.`,
     facts: submissionFacts(submission),
     sections: [
-      { title: 'Wie is ingelicht en waarom', lines: submission.recipients.map(recipientLine) },
+      {
+        title: 'Wie is ingelicht en waarom',
+        lines:
+          submission.kind === 'beeindiging'
+            ? [`Alle ${submission.recipients.length} andere partijen van het convenant (artikel 22a).`]
+            : submission.recipients.map(recipientLine),
+      },
       ...(submission.gaps.length ? [{ title: 'Let op', lines: submission.gaps.map(gapLine) }] : []),
     ],
     links,
@@ -241,7 +298,34 @@ export function describeEvent(event: SubmissionEvent): string[] {
         ];
       }
       return [`${event.partyName} wijst de aanvraag af.`, `Reden: ${String(d.reason ?? '')}`];
+    case 'beeindiging-uitkomst':
+      return d.outcome === 'bevestigd'
+        ? [
+            `Het overleg van ${formatDutchDate(String(d.meetingOn))} heeft de beëindiging bevestigd.`,
+            `De deelname eindigt op ${formatDutchDate(String(d.effectiveOn))}: de eerste dag van de zomervakantie voor het voortgezet onderwijs, regio Midden (artikel 22c).`,
+          ]
+        : [
+            `Na het overleg van ${formatDutchDate(String(d.meetingOn))} is het voornemen ingetrokken: de partij blijft deelnemen.`,
+          ];
   }
+}
+
+/** To every party: the outcome of the meeting about a termination (art. 22b, 22c). */
+export function outcomeToAll(
+  submission: Submission,
+  event: SubmissionEvent,
+  party: Party,
+  links: EmailLinks,
+): EmailMessage {
+  const confirmed = event.data.outcome === 'bevestigd';
+  return compose({
+    subject: `${confirmed ? 'Beëindiging bevestigd' : 'Beëindiging ingetrokken'} – ${where(submission)} [${submission.id}]`,
+    greeting: `Beste ${party.contactName},`,
+    intro: `De gemeente heeft de uitkomst vastgelegd van het overleg over het voornemen van ${submitterOf(submission).name} om te stoppen met het convenant.`,
+    facts: submissionFacts(submission),
+    sections: [{ title: 'Uitkomst', lines: describeEvent(event) }],
+    links,
+  });
 }
 
 /** To the school: a partner answered. */
@@ -258,11 +342,13 @@ export function answerToSchool(
         ? `Terugkoppeling: ${HANDLING_LABELS[event.data.handling as keyof typeof HANDLING_LABELS].toLowerCase()}`
         : event.action === 'afdoening'
           ? 'Halt-afdoening afgerond'
-          : 'Gezien';
+          : event.action === 'beeindiging-uitkomst'
+            ? 'Uitkomst overleg'
+            : 'Gezien';
   return compose({
     subject: `${label} – ${submissionWhat(submission)} – ${where(submission)} [${submission.id}]`,
     greeting: `Beste ${school.contactName},`,
-    intro: `Er is een antwoord op uw ${submission.kind === 'melding' ? 'melding' : 'aanvraag'} (artikel ${ACTION_ARTICLES[event.action]} van het convenant).`,
+    intro: `Er is een antwoord op uw ${NOUN[submission.kind]} (artikel ${ACTION_ARTICLES[event.action]} van het convenant).`,
     facts: submissionFacts(submission),
     sections: [{ title: 'Het antwoord', lines: describeEvent(event) }],
     links,

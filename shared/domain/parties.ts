@@ -13,6 +13,7 @@ export const ROLES = {
   school: 'contactpersoon school',
   wijkagent: 'wijkagent',
   'gebiedsmanager-veiligheid': 'gebiedsmanager veiligheid',
+  convenantcoordinator: 'coördinator convenant (gemeente)',
   halt: 'contactpersoon Halt',
   jou: 'contactpersoon JoU',
   'buurtteam-vo': 'Buurtteam vo/so',
@@ -29,6 +30,7 @@ const ROLE_KIND: Record<Role, PartyKind> = {
   school: 'school',
   wijkagent: 'politie',
   'gebiedsmanager-veiligheid': 'gemeente',
+  convenantcoordinator: 'gemeente',
   halt: 'halt',
   jou: 'jou',
   'buurtteam-vo': 'buurtteam',
@@ -49,6 +51,8 @@ export const partySchema = z
     contactName: z.string().min(2).max(120),
     email: z.email(),
     active: z.boolean().default(true),
+    /** Set when a termination is confirmed (art. 22c): from this date the party gets nothing and its key stops. */
+    leavesOn: z.iso.date().optional(),
   })
   .superRefine((party, ctx) => {
     if (ROLE_KIND[party.role] !== party.kind) {
@@ -85,3 +89,7 @@ export const directorySchema = z
     });
   });
 export type Directory = z.infer<typeof directorySchema>;
+
+/** Active on a date: not switched off, and not past a confirmed termination. */
+export const isActiveOn = (party: Pick<Party, 'active' | 'leavesOn'>, date: string): boolean =>
+  party.active && (!party.leavesOn || date < party.leavesOn);

@@ -1,5 +1,5 @@
 import type { MeldingCategory } from './melding.js';
-import type { Party, Role, SchoolType } from './parties.js';
+import { isActiveOn, type Party, type Role, type SchoolType } from './parties.js';
 
 /**
  * Who the covenant makes responsible, as data. A rule names a role (or a role per school type),
@@ -86,13 +86,17 @@ export function route(
   rules: readonly RouteRule[],
   school: Party,
   directory: readonly Party[],
+  today: string,
 ): RoutingDecision {
   const byParty = new Map<string, Recipient>();
   const gaps: RoutingGap[] = [];
   for (const rule of rules) {
     const role = resolveRole(rule, school);
     const matches = directory.filter(
-      (party) => party.active && party.role === role && (!WIJK_BOUND.has(role) || party.wijk === school.wijk),
+      (party) =>
+        isActiveOn(party, today) &&
+        party.role === role &&
+        (!WIJK_BOUND.has(role) || party.wijk === school.wijk),
     );
     if (matches.length === 0) {
       gaps.push({ role, article: rule.article, ...(WIJK_BOUND.has(role) ? { wijk: school.wijk } : {}) });
@@ -116,5 +120,9 @@ export function route(
   return { recipients: [...byParty.values()], gaps };
 }
 
-export const routeMelding = (category: MeldingCategory, school: Party, directory: readonly Party[]) =>
-  route(MELDING_ROUTES[category], school, directory);
+export const routeMelding = (
+  category: MeldingCategory,
+  school: Party,
+  directory: readonly Party[],
+  today: string,
+) => route(MELDING_ROUTES[category], school, directory, today);

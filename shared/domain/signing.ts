@@ -5,7 +5,14 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * the expiry. Nobody needs an account; whoever holds the link can do exactly that one thing, for that
  * one submission, as that one party, until it expires. See docs/adr/0005-signed-links.md.
  */
-export const ACTIONS = ['gezien', 'terugkoppeling', 'afdoening', 'voorlichting-antwoord', 'status'] as const;
+export const ACTIONS = [
+  'gezien',
+  'terugkoppeling',
+  'afdoening',
+  'voorlichting-antwoord',
+  'beeindiging-uitkomst',
+  'status',
+] as const;
 export type ActionKind = (typeof ACTIONS)[number];
 
 export interface ActionClaims {

@@ -1,3 +1,4 @@
+import type { Beeindiging } from './beeindiging.js';
 import type { Melding } from './melding.js';
 import type { Party } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
@@ -22,4 +23,23 @@ export interface VoorlichtingSubmission extends SubmissionBase {
   voorlichting: Voorlichting;
 }
 
-export type Submission = MeldingSubmission | VoorlichtingSubmission;
+/** Art. 22: any party's intent to leave; everyone else is told, the gemeente organises the meeting. */
+export interface BeeindigingSubmission {
+  kind: 'beeindiging';
+  id: string;
+  createdAt: string;
+  party: Pick<Party, 'id' | 'name' | 'kind' | 'wijk'>;
+  beeindiging: Beeindiging;
+  /** End of the term in which it was announced, and whether it came before that end (art. 22a). */
+  termEnd: string;
+  timely: boolean;
+  recipients: Recipient[];
+  gaps: RoutingGap[];
+}
+
+export type RoutedSubmission = MeldingSubmission | VoorlichtingSubmission;
+export type Submission = RoutedSubmission | BeeindigingSubmission;
+
+/** The party that submitted: a school for meldingen and voorlichting, any party for a beeindiging. */
+export const submitterOf = (s: Submission): { id: string; name: string; wijk?: string | undefined } =>
+  s.kind === 'beeindiging' ? s.party : s.school;

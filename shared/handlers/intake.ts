@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { BEEINDIGING_ANCHORS, beeindigingForm } from '../../forms/beeindiging-form.js';
 import { MELDING_ANCHORS, meldingForm, type SubmissionFormInput } from '../../forms/melding-form.js';
 import { keyProblemPage, messagePage } from '../../forms/pages.js';
 import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
+import { submitBeeindiging } from '../app/beeindigingen.js';
 import type { Accepted, IntakeDeps } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
 import { submitVoorlichting } from '../app/voorlichtingen.js';
@@ -23,7 +25,7 @@ export interface IntakeHandlerDeps extends IntakeDeps {
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 interface SubmissionRoute {
-  kind: 'melding' | 'voorlichting';
+  kind: 'melding' | 'voorlichting' | 'beeindiging';
   submit: (deps: IntakeDeps, raw: Record<string, unknown>, key: string) => Promise<Accepted>;
   form: (input: SubmissionFormInput) => string;
   anchors: Record<string, string>;
@@ -36,6 +38,12 @@ const SUBMISSION_ROUTES: Record<string, SubmissionRoute> = {
     submit: submitMelding,
     form: meldingForm,
     anchors: MELDING_ANCHORS,
+  },
+  'POST /api/beeindigingen': {
+    kind: 'beeindiging',
+    submit: submitBeeindiging,
+    form: beeindigingForm,
+    anchors: BEEINDIGING_ANCHORS,
   },
   'POST /api/voorlichtingen': {
     kind: 'voorlichting',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { beeindigingForm } from '../../forms/beeindiging-form.js';
 import { CSS_NAME, JS_NAME } from '../../forms/generated/asset-names.js';
 import { CSS, JS } from '../../forms/generated/assets.js';
 import { meldingForm } from '../../forms/melding-form.js';
@@ -9,8 +10,9 @@ import { confirmationPage, indexPage, keyProblemPage, messagePage } from '../../
 import { voorlichtingForm } from '../../forms/voorlichting-form.js';
 import type { CovenantStore } from '../adapters/store.js';
 import { DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
-import type { Submission } from '../domain/submission.js';
-import { formatDutchInput } from '../domain/time.js';
+import { isActiveOn } from '../domain/parties.js';
+import { type Submission, submitterOf } from '../domain/submission.js';
+import { amsterdamDate, formatDutchInput } from '../domain/time.js';
 import { type HttpResult, htmlPage } from '../http/responses.js';
 import { securityHeaders } from './common.js';
 import type { Runtime } from './runtime.js';
@@ -44,11 +46,27 @@ export function createPagesHandler(deps: PagesDeps) {
         return htmlPage(200, indexPage());
       case 'GET /assets/{file}':
         return asset(event.pathParameters?.file);
+      case 'GET /formulieren/beeindiging': {
+        if (!key) return htmlPage(401, keyProblemPage('missing'));
+        const party = await deps.store.findPartyByFormKey(key);
+        if (!party || !isActiveOn(party, amsterdamDate(deps.now())))
+          return htmlPage(401, keyProblemPage('unknown'));
+        return htmlPage(
+          200,
+          beeindigingForm({
+            school: party,
+            formKey: key,
+            idempotencyKey: randomUUID(),
+            exampleOccurredAt: '',
+          }),
+        );
+      }
       case 'GET /formulieren/melding':
       case 'GET /formulieren/voorlichting': {
         if (!key) return htmlPage(401, keyProblemPage('missing'));
         const party = await deps.store.findPartyByFormKey(key);
-        if (!party?.active) return htmlPage(401, keyProblemPage('unknown'));
+        if (!party || !isActiveOn(party, amsterdamDate(deps.now())))
+          return htmlPage(401, keyProblemPage('unknown'));
         if (party.kind !== 'school') return htmlPage(403, keyProblemPage('wrong-party'));
         const form = event.routeKey === 'GET /formulieren/melding' ? meldingForm : voorlichtingForm;
         return htmlPage(
@@ -66,7 +84,7 @@ export function createPagesHandler(deps: PagesDeps) {
         const party = key ? await deps.store.findPartyByFormKey(key) : undefined;
         const submission = party ? await deps.store.getSubmission<Submission>(id) : undefined;
         // Only the school that sent it may see who was told; anyone else learns nothing, not even that it exists.
-        if (!party || !submission || submission.school.id !== party.id) {
+        if (!party || !submission || submitterOf(submission).id !== party.id) {
           return htmlPage(
             404,
             messagePage('Niet gevonden', [

@@ -111,7 +111,8 @@ describe('Stack: CovenantStack', () => {
       .filter(([, fn]) => fn.Properties.Environment.Variables.ACTION_LINK_SECRET_ARN)
       .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
     expect(withArn.sort()).toEqual(['ActiesFunction', 'NotifyFunction']);
-    for (const fn of Object.values(functions)) expect(fn.Properties.Environment.Variables.ACTION_LINK_SECRET).toBeUndefined();
+    for (const fn of Object.values(functions))
+      expect(fn.Properties.Environment.Variables.ACTION_LINK_SECRET).toBeUndefined();
   });
 });
 

@@ -25,7 +25,9 @@ const directory: Party[] = [
 ];
 
 const told = (category: Parameters<typeof routeMelding>[0], from: Party, dir = directory) =>
-  Object.fromEntries(routeMelding(category, from, dir).recipients.map((r) => [r.partyId, r.article]));
+  Object.fromEntries(
+    routeMelding(category, from, dir, '2026-11-27').recipients.map((r) => [r.partyId, r.article]),
+  );
 
 describe('Routing: melding', () => {
   it('sends a strafbaar feit and an onveilige situatie to the wijkagent of the school’s own wijk (art. 3a)', () => {
@@ -44,13 +46,19 @@ describe('Routing: melding', () => {
 
   it('skips inactive parties and names the gap, so the school and the operator know', () => {
     const withoutWijkagent = directory.map((p) => (p.id === 'wa-oost' ? { ...p, active: false } : p));
-    const decision = routeMelding('strafbaar-feit', school, withoutWijkagent);
+    const decision = routeMelding('strafbaar-feit', school, withoutWijkagent, '2026-11-27');
     expect(decision.recipients).toEqual([]);
     expect(decision.gaps).toEqual([{ role: 'wijkagent', article: '3a', wijk: 'Oost' }]);
   });
 
+  it('skips a party from the first day of its confirmed termination (art. 22c)', () => {
+    const leaving = directory.map((p) => (p.id === 'wa-oost' ? { ...p, leavesOn: '2027-07-17' } : p));
+    expect(routeMelding('strafbaar-feit', school, leaving, '2027-07-16').recipients).toHaveLength(1);
+    expect(routeMelding('strafbaar-feit', school, leaving, '2027-07-17').recipients).toHaveLength(0);
+  });
+
   it('never routes to a party of another wijk', () => {
-    const west = routeMelding('overlast-omgeving', mbo, directory);
+    const west = routeMelding('overlast-omgeving', mbo, directory, '2026-11-27');
     expect(west.recipients.map((r) => r.partyId).sort()).toEqual(['jou', 'wa-west']);
     expect(west.gaps).toEqual([{ role: 'gebiedsmanager-veiligheid', article: '12b', wijk: 'West' }]);
   });
@@ -63,6 +71,7 @@ describe('Routing: melding', () => {
       ],
       school,
       directory,
+      '2026-11-27',
     );
     expect(decision.recipients).toEqual([
       {

@@ -1,0 +1,106 @@
+import { beeindigingSchema } from '../domain/beeindiging.js';
+import { COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
+import { isActiveOn, type Party } from '../domain/parties.js';
+import type { Recipient } from '../domain/routing.js';
+import type { BeeindigingSubmission } from '../domain/submission.js';
+import { amsterdamDate } from '../domain/time.js';
+import { newReference } from './ids.js';
+import {
+  type Accepted,
+  assertNoPersonalData,
+  authenticate,
+  type IntakeDeps,
+  parseOrThrow,
+  storeOnce,
+} from './intake.js';
+
+/** The configured terms plus the renewals the gemeente recorded through the product. */
+export async function allTerms(deps: Pick<IntakeDeps, 'store'>): Promise<Term[]> {
+  const recorded = await deps.store.listTerms();
+  const byNumber = new Map<number, Term>(COVENANT.terms.map((t) => [t.number, t]));
+  for (const t of recorded) byNumber.set(t.number, t);
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+/** Everyone else is told (art. 22a); the gemeente's coordinator also organises the meeting (art. 22b). */
+function recipientsOf(directory: readonly Party[], leaving: Party, today: string): Recipient[] {
+  return directory
+    .filter((p) => p.id !== leaving.id && isActiveOn(p, today))
+    .map((p) =>
+      p.role === 'convenantcoordinator'
+        ? {
+            partyId: p.id,
+            name: p.name,
+            role: p.role,
+            article: '22a, 22b',
+            reason: 'De gemeente draagt zorg voor overleg over het voornemen tussen alle partijen.',
+          }
+        : {
+            partyId: p.id,
+            name: p.name,
+            role: p.role,
+            article: '22a',
+            reason: 'Een partij deelt het voornemen tot beëindiging schriftelijk mee aan de andere partijen.',
+          },
+    );
+}
+
+/** Art. 22a: any party announces in writing that it intends to leave; the answer says if it was in time. */
+export async function submitBeeindiging(
+  deps: IntakeDeps,
+  raw: Record<string, unknown>,
+  idempotencyKey: string,
+): Promise<Accepted> {
+  const today = amsterdamDate(deps.now());
+  const party = await authenticate(deps.store, today, raw, () => true, '');
+  const { reason } = parseOrThrow(beeindigingSchema, raw, ['reason']);
+  assertNoPersonalData({ reason });
+  const terms = await allTerms(deps);
+  const term = currentTerm(terms, today) ?? lastTerm(terms);
+  const timely = today <= term.end;
+  const recipients = recipientsOf(await deps.store.listDirectory(), party, today);
+  return storeOnce(deps, {
+    party,
+    idempotencyKey,
+    body: { kind: 'beeindiging', reason },
+    build: () => {
+      const now = deps.now();
+      const id = newReference('B', now);
+      const submission: BeeindigingSubmission = {
+        kind: 'beeindiging',
+        id,
+        createdAt: now.toISOString(),
+        party: { id: party.id, name: party.name, kind: party.kind, wijk: party.wijk },
+        beeindiging: { reason },
+        termEnd: term.end,
+        timely,
+        recipients,
+        gaps: recipients.some((r) => r.role === 'convenantcoordinator')
+          ? []
+          : [{ role: 'convenantcoordinator', article: '22b' }],
+      };
+      return {
+        id,
+        item: {
+          pk: `SUB#${id}`,
+          sk: 'SUB',
+          type: 'submission',
+          gsi1pk: 'beeindiging#ALL',
+          gsi1sk: submission.createdAt,
+          ...submission,
+        },
+        outbox: [
+          ...recipients.map((r) => ({ template: 'submission-recipient' as const, recipientId: r.partyId })),
+          { template: 'submission-confirmation' as const, recipientId: party.id },
+        ],
+        response: {
+          id,
+          status: 'ontvangen',
+          notified: recipients.map((r) => r.partyId),
+          termEnd: term.end,
+          timely,
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import covenantFile from '../../config/covenant.json' with { type: 'json' };
+import { WIJKEN } from './wijken.js';
+
+/**
+ * The covenant calendar (art. 21, 22) as data: the terms, the first days of the VO summer holidays
+ * of region Midden, and each wijk's evaluation date. Pure functions over it; no clock inside.
+ */
+const isoDate = z.iso.date();
+
+export const covenantSchema = z.strictObject({
+  $comment: z.string().optional(),
+  signedOn: isoDate,
+  termYears: z.number().int().min(1).max(10),
+  terms: z
+    .array(
+      z.strictObject({
+        number: z.number().int().min(1),
+        start: isoDate,
+        end: isoDate,
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
+  summerHolidaysMidden: z
+    .array(
+      z.strictObject({
+        schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
+        firstDay: isoDate,
+        source: z.enum(['rijksoverheid.nl', 'secondary']),
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
+  evaluationDates: z.record(z.enum(WIJKEN), z.string().regex(/^\d{2}-\d{2}$/)),
+  renewalReminderMonths: z.array(z.number().int().min(1).max(12)),
+  overdueWorkingDays: z.strictObject({
+    terugkoppeling: z.number().int().min(1),
+    voorlichtingAntwoord: z.number().int().min(1),
+  }),
+});
+
+export type CovenantCalendar = z.infer<typeof covenantSchema>;
+export type Term = CovenantCalendar['terms'][number];
+
+export const COVENANT: CovenantCalendar = covenantSchema.parse(covenantFile);
+
+/** A date past the end of the summer holiday table: never guessed, always an error for the operator. */
+export class SummerTableExhaustedError extends Error {
+  constructor(readonly after: string) {
+    super(
+      `The VO summer holiday table (region Midden) has no date after ${after}. Add the next school year to config/covenant.json.`,
+    );
+    this.name = 'SummerTableExhaustedError';
+  }
+}
+
+/** Adds whole months to a date, clamped to the end of a shorter month (31 August + 6 months = 28/29 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The day before the same date `years` later: a term that starts 15 June ends 14 June. */
+export const termEndFrom = (start: string, years: number): string => {
+  const next = addMonths(start, years * 12);
+  return new Date(Date.parse(`${next}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+};
+
+/** The term that contains `date`, from the configured terms plus renewals recorded later. */
+export function currentTerm(terms: readonly Term[], date: string): Term | undefined {
+  return [...terms].sort((a, b) => a.number - b.number).find((t) => t.start <= date && date <= t.end);
+}
+
+/** The latest term (which may have ended: then the covenant has lapsed unless renewed). */
+export const lastTerm = (terms: readonly Term[]): Term =>
+  [...terms].sort((a, b) => b.number - a.number)[0] as Term;
+
+/** The term after `term` if the gemeente renews: three years from the day after it ends. */
+export function nextTerm(term: Term, years: number): Term {
+  const start = new Date(Date.parse(`${term.end}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { number: term.number + 1, start, end: termEndFrom(start, years), note: 'verlengd' };
+}
+
+/**
+ * Art. 22c: termination takes effect on the first day of the next VO summer holiday after the
+ * meeting confirmed it. Throws when the table does not reach that far.
+ */
+export function terminationEffectiveDate(
+  confirmedOn: string,
+  table: CovenantCalendar['summerHolidaysMidden'] = COVENANT.summerHolidaysMidden,
+): { date: string; source: string } {
+  const next = [...table]
+    .sort((a, b) => a.firstDay.localeCompare(b.firstDay))
+    .find((h) => h.firstDay > confirmedOn);
+  if (!next) throw new SummerTableExhaustedError(confirmedOn);
+  return { date: next.firstDay, source: next.source };
+}
+
+/** The dates on which the gemeente is reminded of a term's end: 6, 3 and 1 months before it. */
+export const renewalReminderDates = (
+  term: Term,
+  months: readonly number[] = COVENANT.renewalReminderMonths,
+) => months.map((m) => ({ months: m, date: addMonths(term.end, -m) }));
+
+/** The evaluation date of a wijk in a given year. */
+export const evaluationDate = (wijk: (typeof WIJKEN)[number], year: number): string =>
+  `${year}-${COVENANT.evaluationDates[wijk] ?? '01-15'}`;

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../shared/adapters/table.js';
+import { terminationEffectiveDate } from '../../shared/domain/covenant.js';
+import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
+import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const about = (id: string) => (e: StoredEmail) => e.subject.includes(`[${id}]`);
+
+function linkIn(email: StoredEmail | undefined, label: RegExp): string {
+  const lines = (email?.body.text ?? '').split('\n');
+  const url = lines[lines.findIndex((l) => label.test(l)) + 1] ?? '';
+  expect(url).toMatch(/\/acties\/v1\./);
+  return url.slice(url.indexOf('/acties/') + '/acties/'.length);
+}
+
+describe('Beeindiging (art. 22)', () => {
+  it('tells every other party, says whether it was in time, and the gemeente records a confirmed outcome', async () => {
+    const leaving = 'ggd-volksgezondheid';
+    const others = stack.app.parties.filter((p) => p.party.id !== leaving);
+    const res = await postJson(`${stack.url}/api/beeindigingen`, {
+      formKey: stack.keyOf(leaving),
+      reason: 'Door een nieuwe werkwijze kunnen wij de voorlichting niet meer verzorgen.',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.id).toMatch(/^B-\d{8}-[0-9A-Z]{8}$/);
+    expect(res.body.termEnd).toBe('2027-06-14');
+    expect(res.body.timely).toBe(amsterdamDate(new Date()) <= '2027-06-14');
+    expect([...res.body.notified].sort()).toEqual(others.map((p) => p.party.id).sort());
+
+    const emails = await stack.waitForEmails(about(res.body.id), others.length + 1, 20_000);
+    expect(emails).toHaveLength(others.length + 1);
+    const toCoordinator = emails.find((e) => e.destination.to[0] === 'convenant@gemeente.example.org');
+    expect(toCoordinator?.subject).toBe(
+      `Voornemen tot beëindiging van deelname aan het convenant – Volksgezondheid (GGD regio Utrecht) [${res.body.id}]`,
+    );
+    expect(toCoordinator?.body.text).toContain('artikel 22a, 22b');
+    const toSchool = emails.find((e) => e.destination.to[0] === stack.party('het-voorbeeldcollege').email);
+    expect(toSchool?.body.text).not.toContain('/acties/');
+    const confirmation = emails.find((e) => e.destination.to[0] === stack.party(leaving).email);
+    expect(confirmation?.subject).toMatch(/^Bevestiging voornemen tot beëindiging/);
+
+    // Only the coordinator's link can record the outcome.
+    const token = linkIn(toCoordinator, /Leg de uitkomst/);
+    const page = await fetch(`${stack.url}/acties/${token}`);
+    expect(await page.text()).toContain('Uitkomst van het overleg');
+    const recorded = await postJson(`${stack.url}/api/acties/${token}`, {
+      outcome: 'bevestigd',
+      meetingOn: amsterdamDate(new Date()),
+    });
+    expect(recorded.status).toBe(201);
+    const effective = terminationEffectiveDate(amsterdamDate(new Date())).date;
+    expect(recorded.body.status).toBe(`Bevestigd: deelname eindigt op ${effective}`);
+
+    const outcome = await stack.waitForEmails(
+      (e) => about(res.body.id)(e) && e.subject.startsWith('Beëindiging bevestigd'),
+      stack.app.parties.length,
+      20_000,
+    );
+    expect(outcome).toHaveLength(stack.app.parties.length);
+    expect(outcome[0]?.body.text).toContain(
+      'eerste dag van de zomervakantie voor het voortgezet onderwijs, regio Midden',
+    );
+    const stored = await stack.app.runtime.clients.store.getParty(leaving);
+    expect(stored?.leavesOn).toBe(effective);
+  });
+
+  it('from the effective date the party gets nothing and its key stops working', async () => {
+    const store = stack.app.runtime.clients.store;
+    const item = await store.getItem(keys.party('jou'));
+    await store.put({ ...item, party: { ...(item?.party as object), leavesOn: amsterdamDate(new Date()) } });
+
+    const form = await fetch(`${stack.url}/formulieren/beeindiging?sleutel=${stack.keyOf('jou')}`);
+    expect(form.status).toBe(401);
+    const melding = await postJson(`${stack.url}/api/meldingen`, {
+      formKey: stack.keyOf('lyceum-de-proefhoek'),
+      category: 'overlast-omgeving',
+      location: 'directe-omgeving',
+      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      description: 'Afval en geluidsoverlast bij het winkelcentrum naast de school.',
+    });
+    expect(melding.status).toBe(201);
+    expect(melding.body.notified).not.toContain('jou');
+    expect(melding.body.notified).toEqual(expect.arrayContaining(['gebiedsmanager-oost', 'wijkagent-oost']));
+  });
+
+  it('refuses personal data and empty reasons, and unknown keys', async () => {
+    const personal = await postJson(`${stack.url}/api/beeindigingen`, {
+      formKey: stack.keyOf('halt-utrecht'),
+      reason: 'Neem contact op via 030-1234567 met onze directeur.',
+    });
+    expect(personal.status).toBe(422);
+    const empty = await postJson(`${stack.url}/api/beeindigingen`, {
+      formKey: stack.keyOf('halt-utrecht'),
+      reason: '',
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].path).toBe('reason');
+    const unknown = await postJson(`${stack.url}/api/beeindigingen`, {
+      formKey: 'nope-nope-nope-nope-nope',
+      reason: 'x'.repeat(20),
+    });
+    expect(unknown.status).toBe(401);
+  });
+});
