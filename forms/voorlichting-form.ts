@@ -1,4 +1,5 @@
 import { html } from '../shared/domain/html.js';
+import { parseDate } from '../shared/domain/time.js';
 import {
   AUDIENCE_LABELS,
   AUDIENCES,
@@ -8,6 +9,7 @@ import {
   PROVIDERS,
   REMARKS_MAX,
 } from '../shared/domain/voorlichting.js';
+import { addWorkingDays } from '../shared/domain/working-days.js';
 import {
   checkbox,
   choiceGroup,
@@ -38,6 +40,12 @@ export const VOORLICHTING_ANCHORS: Record<string, string> = {
   withParentMeeting: 'withParentMeeting',
   remarks: 'remarks',
 };
+
+/** Two working weeks after the example "now" (dd-mm-jjjj uu:mm), as dd-mm-jjjj. */
+function exampleDate(now: string): string {
+  const iso = parseDate(now.slice(0, 10));
+  return iso ? addWorkingDays(iso, 10).split('-').reverse().join('-') : '7-12-2026';
+}
 
 /** The voorlichting request form (art. 9, 13, 17, 3d). */
 export function voorlichtingForm(input: SubmissionFormInput): string {
@@ -97,7 +105,7 @@ ${choiceGroup(ctx, {
 ${textField(ctx, { name: 'groupSize', label: 'Aantal deelnemers', hint: 'Ongeveer, als getal.', inputmode: 'numeric', required: true })}
 <fieldset class="utrecht-form-fieldset${ctx.errors.some((e) => e.path === 'preferredDates') ? ' utrecht-form-fieldset--invalid' : ''}" aria-describedby="preferredDates-hint${ctx.errors.some((e) => e.path === 'preferredDates') ? ' preferredDates-fout' : ''}">
 <legend class="utrecht-form-fieldset__legend utrecht-form-label">Voorkeursdata</legend>
-<p class="utrecht-form-field-description" id="preferredDates-hint">Eén tot drie werkdagen in de toekomst, bijvoorbeeld ${input.exampleOccurredAt.slice(0, 10)}. Geen weekend of feestdag.</p>
+<p class="utrecht-form-field-description" id="preferredDates-hint">Eén tot drie werkdagen in de toekomst, bijvoorbeeld ${exampleDate(input.exampleOccurredAt)}. Geen weekend of feestdag.</p>
 ${
   ctx.errors.some((e) => e.path === 'preferredDates')
     ? html`<p class="utrecht-form-field-error-message" id="preferredDates-fout">${ctx.errors.find((e) => e.path === 'preferredDates')?.message}</p>`

@@ -1,0 +1,161 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
+import { addWorkingDays } from '../../shared/domain/working-days.js';
+import { axeViolations, launchChromium, newContext, screenshots } from '../support/browser.js';
+import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const dutch = (iso: string) => iso.split('-').reverse().join('-');
+const url = (form: string, party: string) =>
+  `${stack.url}/formulieren/${form}?sleutel=${encodeURIComponent(stack.keyOf(party))}`;
+
+async function fillVoorlichting(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: 'Halt' }).check();
+  await page.getByRole('radio', { name: 'Online veiligheid' }).check();
+  await page.getByRole('checkbox', { name: 'Leerlingen' }).check();
+  await page.getByRole('checkbox', { name: 'Ouders' }).check();
+  await page.getByLabel('Aantal deelnemers').fill('45');
+  await page.getByLabel('Eerste voorkeur').fill(dutch(addWorkingDays(amsterdamDate(new Date()), 10)));
+  await page.getByLabel('Met een ouderbijeenkomst over hetzelfde thema').check();
+}
+
+async function confirmationReference(page: Page, heading: string): Promise<string> {
+  await page.waitForURL(/\/formulieren\/bevestiging\//);
+  expect(await page.locator('h1').textContent()).toBe(heading);
+  return (await page.locator('[data-reference]').textContent()) ?? '';
+}
+
+describe('Voorlichting form in Chromium', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`is filled and sent ${javaScriptEnabled ? 'with' : 'without'} JavaScript and reaches Halt`, async () => {
+      const context = await newContext(browser, { javaScriptEnabled, width: 375 });
+      const page = await context.newPage();
+      await page.goto(url('voorlichting', 'het-voorbeeldcollege'));
+      await fillVoorlichting(page);
+      await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+      const reference = await confirmationReference(page, 'Uw aanvraag is ontvangen');
+      expect(reference).toMatch(/^V-/);
+      const emails = await stack.waitForEmails((e: StoredEmail) => e.subject.includes(reference), 2);
+      expect(emails.map((e) => e.destination.to[0]).sort()).toEqual(
+        ['contact@halt.example.org', stack.party('het-voorbeeldcollege').email].sort(),
+      );
+      const stored = await stack.app.runtime.clients.store.getSubmission<any>(reference);
+      expect(stored.voorlichting).toMatchObject({
+        provider: 'halt',
+        theme: 'online-veiligheid',
+        groupSize: 45,
+        withParentMeeting: true,
+      });
+      expect(stored.voorlichting.audience).toEqual(['leerlingen', 'ouders']);
+      await context.close();
+    });
+  }
+
+  it('shows a free-text theme for other providers, with JavaScript', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(url('voorlichting', 'het-voorbeeldcollege'));
+    await page.getByRole('radio', { name: 'Volksgezondheid (GGD)' }).check();
+    expect(await page.getByRole('radio', { name: 'Groepsdruk' }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Thema', { exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expect.poll(() => page.locator('#foutmeldingen').isVisible()).toBe(true);
+    expect(await page.locator('#preferredDates-fout, #foutmeldingen').first().textContent()).toMatch(
+      /voorkeursdatum|thema|deelnemers/i,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Beeindiging form in Chromium', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`is sent ${javaScriptEnabled ? 'with' : 'without'} JavaScript by a partner and reaches the gemeente`, async () => {
+      const party = javaScriptEnabled ? 'buurtteam-mbo' : 'buurtteam-vo';
+      const context = await newContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(url('beeindiging', party));
+      await page
+        .getByLabel('Waarom wil uw organisatie stoppen?')
+        .fill('De taken gaan over naar een andere organisatie in de stad.');
+      await page.getByRole('button', { name: 'Voornemen versturen' }).click();
+      const reference = await confirmationReference(page, 'Uw voornemen tot beëindiging is ontvangen');
+      const emails = await stack.waitForEmails(
+        (e: StoredEmail) => e.subject.includes(reference),
+        stack.app.parties.length,
+        20_000,
+      );
+      expect(emails.some((e) => e.destination.to[0] === 'convenant@gemeente.example.org')).toBe(true);
+      await context.close();
+    });
+  }
+});
+
+describe('Answering through a link in Chromium', () => {
+  it('the wijkagent gives feedback from the email link, without JavaScript, and the school is told', async () => {
+    const res = await postJson(`${stack.url}/api/meldingen`, {
+      formKey: stack.keyOf('lyceum-de-proefhoek'),
+      category: 'strafbaar-feit',
+      subcategory: 'diefstal',
+      location: 'schoolgebouw',
+      occurredAt: formatDutchInput(new Date(Date.now() - 7_200_000)),
+      description: 'Een telefoon is weggenomen uit een tas in de gymzaal.',
+    });
+    const [email] = await stack.waitForEmails(
+      (e) => e.subject.includes(res.body.id) && e.destination.to[0] === 'wijkagent.oost@politie.example.org',
+      1,
+    );
+    const lines = (email?.body.text ?? '').split('\n');
+    const link = lines[lines.findIndex((l) => l.startsWith('Koppel terug')) + 1] ?? '';
+    const context = await newContext(browser, { javaScriptEnabled: false, width: 375 });
+    const page = await context.newPage();
+    await page.goto(link);
+    expect(await page.locator('h1').textContent()).toBe('Terugkoppeling aan de school');
+    await page.getByRole('radio', { name: 'Aangifte opgenomen' }).check();
+    await page
+      .getByLabel('Korte toelichting voor de school')
+      .fill('De school heeft aangifte gedaan; de zaak is in onderzoek.');
+    await page.getByRole('button', { name: 'Terugkoppeling versturen' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Dank u, uw antwoord is ontvangen');
+    const told = await stack.waitForEmails(
+      (e) => e.subject.startsWith('Terugkoppeling: aangifte opgenomen') && e.subject.includes(res.body.id),
+      1,
+    );
+    expect(told[0]?.destination.to).toEqual([stack.party('lyceum-de-proefhoek').email]);
+    await context.close();
+
+    const checking = await newContext(browser);
+    const axePage = await checking.newPage();
+    await axePage.goto(link);
+    expect(await axeViolations(axePage)).toEqual([]);
+    await screenshots(browser, link, 'terugkoppeling');
+    await checking.close();
+  });
+
+  it('the answer and form pages have no WCAG 2.1 A/AA violations, and screenshots are kept', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    for (const [name, target] of [
+      ['voorlichting', url('voorlichting', 'het-voorbeeldcollege')],
+      ['beeindiging', url('beeindiging', 'halt-utrecht')],
+      ['link-ongeldig', `${stack.url}/acties/v1.abc.def`],
+    ] as const) {
+      await page.goto(target);
+      expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+      await screenshots(browser, target, name);
+    }
+    await context.close();
+  });
+});
