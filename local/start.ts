@@ -96,6 +96,11 @@ async function main(): Promise<void> {
       formKey,
     }));
     writeFileSync(join(STATE_DIR, 'parties.json'), `${JSON.stringify(parties, null, 2)}\n`);
+    // What `npm run job` needs to reach this stack (local only, git-ignored).
+    writeFileSync(
+      join(STATE_DIR, 'stack.json'),
+      `${JSON.stringify({ pid: process.pid, ddbEndpoint: ddb.endpoint, sesEndpoint: ses.endpoint, tableName: 'covenant-local', url: app.url, actionLinkSecret: app.runtime.config.ACTION_LINK_SECRET }, null, 2)}\n`,
+    );
     const schools = app.parties.filter(({ party }) => party.kind === 'school');
     console.log(`
 Veilig in en om school is running on this machine.
@@ -103,6 +108,7 @@ Veilig in en om school is running on this machine.
   Forms and API     ${app.url}/
   Health            ${app.url}/api/health
   Inbox (SES)       ${ses.endpoint}/
+  Daily job         npm run job -- daily --date YYYY-MM-DD
   DynamoDB Local    ${ddb.endpoint}  (table covenant-local, in memory)
 
 Melding form per school (the key is in the link):

@@ -18,7 +18,8 @@ export type OutboxTemplate =
   | 'submission-confirmation'
   | 'answer-to-school'
   | 'afdoening-request'
-  | 'outcome-to-all';
+  | 'outcome-to-all'
+  | 'reminder';
 
 export interface OutboxItem {
   pk: string;
@@ -356,6 +357,84 @@ export class CovenantStore {
       ),
     );
     return (out.Items ?? []).map((i) => ({ number: i.number, start: i.start, end: i.end, note: i.note }));
+  }
+
+  /** Submissions of one kind and wijk (or `ALL`) in a period, through the index: never a Scan. */
+  async listSubmissions<T = Record<string, unknown>>(
+    indexKey: string,
+    fromIso: string,
+    toIso: string,
+  ): Promise<T[]> {
+    return guard(async () => {
+      const items: T[] = [];
+      const pages = paginateQuery(
+        { client: this.doc },
+        {
+          TableName: this.tableName,
+          IndexName: TABLE.gsi1.indexName,
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': indexKey, ':from': fromIso, ':to': toIso },
+        },
+      );
+      for await (const page of pages) items.push(...((page.Items ?? []) as T[]));
+      return items;
+    });
+  }
+
+  /** Items of one partition whose sort key starts with a prefix (a round's answers, the covenant's decisions). */
+  async listPartition<T = Record<string, unknown>>(pk: string, skPrefix: string): Promise<T[]> {
+    return guard(async () => {
+      const items: T[] = [];
+      const pages = paginateQuery(
+        { client: this.doc },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+          ConsistentRead: true,
+        },
+      );
+      for await (const page of pages) items.push(...((page.Items ?? []) as T[]));
+      return items;
+    });
+  }
+
+  /**
+   * Writes a container item (a reminder, a decision) with its outbox items in one transaction, only
+   * if the container does not exist yet. Returns false when it did: that work was done before.
+   */
+  async writeOnce(
+    container: Record<string, unknown> & { pk: string; sk: string },
+    outbox: OutboxItem[],
+    extra: Array<Record<string, unknown>> = [],
+  ): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: container,
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...extra.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
+            ...outbox.map((item) => ({
+              Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const first = error.CancellationReasons?.[0]?.Code;
+        if (first === 'ConditionalCheckFailed') return false;
+      }
+      if (isUnavailable(error)) throw new DependencyUnavailableError('dynamodb', { cause: error });
+      throw error;
+    }
   }
 
   async getSubmission<T = Record<string, unknown>>(id: string): Promise<T | undefined> {

@@ -7,12 +7,18 @@ import {
   answerSchemas,
   deriveStatus,
   isFinal,
+  type SubmissionAction,
   type SubmissionEvent,
 } from '../domain/actions.js';
 import { SummerTableExhaustedError, terminationEffectiveDate } from '../domain/covenant.js';
 import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
-import type { ActionClaims, VerifyFailure } from '../domain/signing.js';
+import {
+  type ActionClaims,
+  CALENDAR_ACTIONS,
+  type CalendarAction,
+  type VerifyFailure,
+} from '../domain/signing.js';
 import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';
@@ -60,8 +66,11 @@ export class CalendarDataError extends DependencyUnavailableError {
 export const LINK_USED_MESSAGE =
   'Deze link is al gebruikt: uw antwoord is ontvangen en de school is ingelicht. Wilt u iets aanvullen? Neem contact op met de school en vermeld de referentie.';
 
+export const isCalendarAction = (action: string): action is CalendarAction =>
+  (CALENDAR_ACTIONS as readonly string[]).includes(action);
+
 export interface LinkContext {
-  claims: ActionClaims;
+  claims: ActionClaims & { a: SubmissionAction };
   submission: Submission;
   party: Party;
   events: SubmissionEvent[];
@@ -71,9 +80,9 @@ export interface LinkContext {
 }
 
 /** Who may use which action: decided again when the link is used, so a directory change applies at once. */
-function allowed(claims: ActionClaims, submission: Submission, party: Party): boolean {
+function allowed(action: SubmissionAction, submission: Submission, party: Party): boolean {
   const recipient = submission.recipients.find((r) => r.partyId === party.id);
-  switch (claims.a) {
+  switch (action) {
     case 'status':
       return submitterOf(submission).id === party.id;
     case 'beeindiging-uitkomst':
@@ -99,13 +108,13 @@ export async function openLink(deps: ActionDeps, token: string): Promise<LinkCon
   const party = await deps.store.getParty(claims.p);
   if (!party) throw new LinkError('not-allowed');
   if (!isActiveOn(party, amsterdamDate(deps.now()))) throw new LinkError('inactive');
-  if (!allowed(claims, submission, party)) throw new LinkError('not-allowed');
+  if (isCalendarAction(claims.a) || !allowed(claims.a, submission, party)) throw new LinkError('not-allowed');
   const [events, used] = await Promise.all([
     deps.store.listEvents<SubmissionEvent>(submission.id),
     claims.a === 'status' ? Promise.resolve(undefined) : deps.store.getLinkUse(claims.n),
   ]);
   return {
-    claims,
+    claims: claims as ActionClaims & { a: SubmissionAction },
     submission,
     party,
     events,

@@ -11,9 +11,17 @@ import {
   outcomeToAll,
   toRecipient,
 } from '../domain/emails.js';
-import type { Party } from '../domain/parties.js';
+import { isActiveOn, type Party } from '../domain/parties.js';
+import {
+  EVALUATION_QUESTIONS,
+  type EvaluationSummary,
+  type Notice,
+  type NoticeKind,
+  noticeEmail,
+} from '../domain/reminder-emails.js';
 import type { ActionKind } from '../domain/signing.js';
 import type { Submission } from '../domain/submission.js';
+import { amsterdamDate } from '../domain/time.js';
 
 export interface NotifyDeps {
   store: CovenantStore;
@@ -31,7 +39,7 @@ export class UndeliverableError extends Error {
   }
 }
 
-export type DeliveryOutcome = 'sent' | 'already-handled';
+export type DeliveryOutcome = 'sent' | 'already-handled' | 'skipped-inactive';
 
 /** Which signed links an email carries, by what it is and who gets it. */
 function linkActions(item: OutboxItem, submission: Submission, party: Party): ActionKind[] {

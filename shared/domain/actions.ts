@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { OUTCOMES } from './beeindiging.js';
 import { list, unknownFieldsError } from './fields.js';
-import type { ActionKind } from './signing.js';
+import type { ActionKind, CalendarAction } from './signing.js';
+
+/** Actions on a submission (the calendar's own actions are handled apart). */
+export type SubmissionAction = Exclude<ActionKind, CalendarAction>;
+
 import { parseDate, parseDateTime } from './time.js';
 import { isWorkingDay } from './working-days.js';
 
@@ -26,7 +30,7 @@ export const ANSWER_LABELS: Record<(typeof ANSWERS)[number], string> = {
   afgewezen: 'Afgewezen',
 };
 
-export const ACTION_LABELS: Record<ActionKind, string> = {
+export const ACTION_LABELS: Record<SubmissionAction, string> = {
   gezien: 'gezien',
   terugkoppeling: 'terugkoppeling van de politie',
   afdoening: 'Halt-afdoening afgerond',
@@ -36,7 +40,7 @@ export const ACTION_LABELS: Record<ActionKind, string> = {
 };
 
 /** The article each answer follows from, for the email to the school. */
-export const ACTION_ARTICLES: Record<ActionKind, string> = {
+export const ACTION_ARTICLES: Record<SubmissionAction, string> = {
   gezien: '3a',
   terugkoppeling: '8',
   afdoening: '16',
@@ -195,7 +199,7 @@ export function answerSchemas(now: () => Date, today: () => string) {
   } as const;
 }
 
-export type AnswerKind = Exclude<ActionKind, 'status'>;
+export type AnswerKind = Exclude<SubmissionAction, 'status'>;
 
 /** Free-text fields per answer, for the privacy guard. */
 export const ANSWER_FREE_TEXT: Record<AnswerKind, readonly string[]> = {

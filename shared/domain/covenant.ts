@@ -38,6 +38,14 @@ export const covenantSchema = z.strictObject({
     terugkoppeling: z.number().int().min(1),
     voorlichtingAntwoord: z.number().int().min(1),
   }),
+  yearlyReminders: z.strictObject({
+    contactBevestigen: z.string().regex(/^\d{2}-\d{2}$/),
+    leerlingenraad: z.string().regex(/^\d{2}-\d{2}$/),
+    bekendmaking: z.string().regex(/^\d{2}-\d{2}$/),
+  }),
+  evaluationSummaryAfterDays: z.number().int().min(1).max(90),
+  /** A day the job did not run is caught up later, as long as it is at most this many days ago. */
+  catchUpDays: z.number().int().min(1).max(120),
 });
 
 export type CovenantCalendar = z.infer<typeof covenantSchema>;

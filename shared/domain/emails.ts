@@ -25,6 +25,10 @@ export interface EmailMessage {
 export type EmailLinks = Partial<Record<ActionKind, string>>;
 
 const LINK_LABELS: Record<ActionKind, string> = {
+  verlenging: 'Leg het besluit over verlenging vast (artikel 21a)',
+  evaluatie: 'Vul de vragenlijst in (vijf vragen, een paar minuten)',
+  wijkrapport: 'Bekijk het wijkrapport (aantallen, grafieken en CSV)',
+  contact: 'Bevestig of u nog de contactpersoon bent',
   gezien: 'Laat de school weten dat u de melding heeft gezien',
   terugkoppeling: 'Koppel terug hoe de melding wordt opgepakt (artikel 8)',
   afdoening: 'Meld dat de Halt-afdoening is afgerond (artikel 16)',
@@ -74,7 +78,7 @@ interface Parts {
 }
 
 /** One shape for every email: greeting, facts, sections, the signed links, footer; text and HTML from the same parts. */
-function compose(parts: Parts): EmailMessage {
+export function compose(parts: Parts): EmailMessage {
   const subject = singleLine(parts.subject);
   const text = [
     parts.greeting,

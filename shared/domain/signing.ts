@@ -12,7 +12,15 @@ export const ACTIONS = [
   'voorlichting-antwoord',
   'beeindiging-uitkomst',
   'status',
+  'verlenging',
+  'evaluatie',
+  'wijkrapport',
+  'contact',
 ] as const;
+
+/** Actions on the covenant calendar: their subject is a term, an evaluation round or a year, not a submission. */
+export const CALENDAR_ACTIONS = ['verlenging', 'evaluatie', 'wijkrapport', 'contact'] as const;
+export type CalendarAction = (typeof CALENDAR_ACTIONS)[number];
 export type ActionKind = (typeof ACTIONS)[number];
 
 export interface ActionClaims {

@@ -2,11 +2,22 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ACTION_ANCHORS, actionPage, answerDonePage, linkProblemPage } from '../../forms/action-pages.js';
+import { calendarDonePage, calendarPage, wijkReportPage } from '../../forms/calendar-pages.js';
 import { messagePage } from '../../forms/pages.js';
 import { LinkUsedError } from '../adapters/store.js';
-import { type ActionDeps, answerLink, LINK_USED_MESSAGE, LinkError, openLink } from '../app/actions.js';
+import {
+  type ActionDeps,
+  answerLink,
+  isCalendarAction,
+  LINK_USED_MESSAGE,
+  LinkError,
+  openLink,
+} from '../app/actions.js';
+import { answerCalendarLink, openCalendarLink } from '../app/calendar-actions.js';
+import { loadWijkReport } from '../app/report.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
-import { formatDutchInput } from '../domain/time.js';
+import { reportCsv } from '../domain/report.js';
+import { amsterdamDate, formatDutchInput } from '../domain/time.js';
 import { parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json } from '../http/responses.js';
 import { jsonErrors, securityHeaders } from './common.js';
@@ -24,6 +35,69 @@ const exampleDate = (now: Date) => formatDutchInput(new Date(now.getTime() + 7 *
  * the answer (JSON or a plain form post). Tampered, expired and used links get a Dutch page.
  */
 export function createActiesHandler(deps: ActiesDeps) {
+  const isCalendarLink = async (token: string) => {
+    const verified = await deps.links.verify(token);
+    return verified.ok && isCalendarAction(verified.claims.a);
+  };
+
+  async function showCalendar(token: string, format: string | undefined): Promise<HttpResult> {
+    try {
+      const context = await openCalendarLink(deps, token);
+      if (context.claims.a === 'wijkrapport' && context.round) {
+        const report = await loadWijkReport(deps.store, context.round.wijk, amsterdamDate(deps.now()));
+        if (format === 'csv') {
+          return {
+            statusCode: 200,
+            headers: {
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': `attachment; filename="wijkrapport-${context.round.id}.csv"`,
+              'cache-control': 'no-store',
+            },
+            body: reportCsv(report),
+          };
+        }
+        return htmlPage(200, wijkReportPage(report, `/acties/${token}?formaat=csv`));
+      }
+      return htmlPage(200, calendarPage({ context, token, exampleDate: exampleDate(deps.now()) }));
+    } catch (error) {
+      if (error instanceof LinkError) return htmlPage(error.statusCode, linkProblemPage(error.problem));
+      throw error;
+    }
+  }
+
+  async function answerCalendar(event: APIGatewayProxyEventV2, token: string): Promise<HttpResult> {
+    const body = parseBody(event, deps.maxBodyBytes);
+    try {
+      const { message } = await answerCalendarLink(deps, token, body.fields, () =>
+        deps.store.listDirectory(),
+      );
+      deps.logger.info('calendar answer recorded');
+      return body.format === 'form'
+        ? htmlPage(200, calendarDonePage(message))
+        : json(201, { status: message });
+    } catch (error) {
+      if (body.format === 'form') {
+        if (error instanceof LinkError) return htmlPage(error.statusCode, linkProblemPage(error.problem));
+        if (error instanceof ClientError && error.statusCode === 409)
+          return htmlPage(409, linkProblemPage('used'));
+        if (error instanceof ClientError && (error.statusCode === 400 || error.statusCode === 422)) {
+          const context = await openCalendarLink(deps, token);
+          return htmlPage(
+            error.statusCode,
+            calendarPage({
+              context,
+              token,
+              values: body.fields,
+              errors: error.errors,
+              exampleDate: exampleDate(deps.now()),
+            }),
+          );
+        }
+      }
+      throw error;
+    }
+  }
+
   async function show(token: string): Promise<HttpResult> {
     try {
       const context = await openLink(deps, token);
@@ -88,6 +162,8 @@ export function createActiesHandler(deps: ActiesDeps) {
       const token = event.pathParameters?.token ?? '';
       if (event.routeKey === 'GET /acties/{token}') {
         try {
+          if (await isCalendarLink(token))
+            return await showCalendar(token, event.queryStringParameters?.formaat);
           return await show(token);
         } catch (error) {
           if (error instanceof DependencyUnavailableError) {
@@ -98,7 +174,7 @@ export function createActiesHandler(deps: ActiesDeps) {
           throw error;
         }
       }
-      return answer(event, token);
+      return (await isCalendarLink(token)) ? answerCalendar(event, token) : answer(event, token);
     });
 }
 

@@ -35,6 +35,7 @@ export const FUNCTION_SETTINGS = {
   health: { memorySize: 128, timeoutSeconds: 3, tableAccess: 'read' },
   acties: { memorySize: 512, timeoutSeconds: 10, tableAccess: 'readwrite' },
   notify: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
+  daily: { memorySize: 512, timeoutSeconds: 120, tableAccess: 'readwrite' },
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_SETTINGS;

@@ -1,0 +1,239 @@
+import type { CalendarLinkContext } from '../shared/app/calendar-actions.js';
+import { DECISIONS } from '../shared/app/calendar-actions.js';
+import type { FieldError } from '../shared/domain/errors.js';
+import { html, type SafeHtml } from '../shared/domain/html.js';
+import { CATEGORY_LABELS, MELDING_CATEGORIES } from '../shared/domain/melding.js';
+import { EVALUATION_QUESTIONS } from '../shared/domain/reminder-emails.js';
+import type { WijkReport } from '../shared/domain/report.js';
+import { formatDutchDate } from '../shared/domain/time.js';
+import { PROVIDER_LABELS, PROVIDERS } from '../shared/domain/voorlichting.js';
+import { alert } from './components.js';
+import {
+  choiceGroup,
+  type FieldContext,
+  type FormValues,
+  submitButton,
+  textArea,
+  textField,
+} from './fields.js';
+import { page } from './layout.js';
+import { errorSummary } from './melding-form.js';
+
+export const CALENDAR_ANCHORS: Record<string, string> = {
+  decision: 'decision-verlengd',
+  decidedOn: 'decidedOn',
+  stillContact: 'stillContact-ja',
+  ...Object.fromEntries(
+    EVALUATION_QUESTIONS.flatMap((_, i) => [
+      [`score${i + 1}`, `score${i + 1}-1`],
+      [`comment${i + 1}`, `comment${i + 1}`],
+    ]),
+  ),
+};
+
+const TITLES = {
+  verlenging: 'Besluit over verlenging van het convenant',
+  evaluatie: 'Vragenlijst jaarlijkse evaluatie',
+  contact: 'Bent u nog de contactpersoon?',
+  wijkrapport: 'Wijkrapport',
+} as const;
+
+function form(
+  token: string,
+  name: string,
+  fields: SafeHtml | SafeHtml[],
+  button: string,
+  errors: readonly FieldError[],
+): SafeHtml {
+  return html`${errorSummary(errors, CALENDAR_ANCHORS)}<form id="formulier" class="app-stack" method="post" action="/api/acties/${encodeURIComponent(token)}" novalidate data-form="${name}">${fields}${submitButton(button)}</form>`;
+}
+
+export function calendarPage(input: {
+  context: CalendarLinkContext;
+  token: string;
+  values?: FormValues;
+  errors?: FieldError[];
+  exampleDate: string;
+}): string {
+  const { context, token } = input;
+  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  const a = context.claims.a as Exclude<typeof context.claims.a, 'wijkrapport'>;
+  const answered = context.answeredAt
+    ? alert(
+        'ok',
+        html`<p class="utrecht-paragraph">Hierop is al geantwoord op ${formatDutchDate(context.answeredAt.slice(0, 10))}. Dank u.</p>`,
+        { role: 'status' },
+      )
+    : undefined;
+  let body: SafeHtml;
+  switch (a) {
+    case 'verlenging':
+      body = html`<p class="utrecht-paragraph">De huidige termijn (${context.term?.number}) loopt tot en met ${formatDutchDate(context.term?.end ?? '')}. Na evaluatie kan het convenant voor drie jaar worden verlengd (artikel 21a). Alle partijen krijgen het besluit per e-mail.</p>
+${
+  answered ??
+  form(
+    token,
+    'verlenging',
+    [
+      choiceGroup(ctx, {
+        name: 'decision',
+        legend: 'Besluit van de gemeente',
+        type: 'radio',
+        choices: DECISIONS.map((d) => ({
+          value: d,
+          label: d === 'verlengd' ? 'Verlengd voor drie jaar' : 'Niet verlengd',
+        })),
+      }),
+      textField(ctx, {
+        name: 'decidedOn',
+        label: 'Datum van het besluit',
+        hint: `Bijvoorbeeld ${input.exampleDate}.`,
+        inputmode: 'numeric',
+        placeholder: 'dd-mm-jjjj',
+        required: true,
+      }),
+    ],
+    'Besluit vastleggen',
+    ctx.errors,
+  )
+}`;
+      break;
+    case 'evaluatie':
+      body = html`<p class="utrecht-paragraph">Jaarlijks overleg over het convenant in wijk ${context.round?.wijk} (${context.round?.year}), artikel 21b. Geef per vraag een cijfer van 1 (helemaal niet) tot 5 (helemaal wel) en eventueel een toelichting, zonder persoonsgegevens.</p>
+${
+  answered ??
+  form(
+    token,
+    'evaluatie',
+    EVALUATION_QUESTIONS.map(
+      (q, i) =>
+        html`${choiceGroup(ctx, {
+          name: `score${i + 1}`,
+          legend: `${i + 1}. ${q}`,
+          type: 'radio',
+          choices: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
+        })}${textArea(ctx, { name: `comment${i + 1}`, label: `Toelichting bij vraag ${i + 1} (niet verplicht)`, maxLength: 1000 })}`,
+    ),
+    'Antwoorden versturen',
+    ctx.errors,
+  )
+}`;
+      break;
+    case 'contact':
+      body = html`<p class="utrecht-paragraph">U staat geregistreerd als contactpersoon van <strong>${context.party.name}</strong> voor het convenant (artikel 1, 10 en 15).</p>
+${
+  answered ??
+  form(
+    token,
+    'contact',
+    choiceGroup(ctx, {
+      name: 'stillContact',
+      legend: 'Bent u nog de contactpersoon?',
+      type: 'radio',
+      choices: [
+        { value: 'ja', label: 'Ja' },
+        { value: 'nee', label: 'Nee, dit klopt niet meer' },
+      ],
+    }),
+    'Antwoord versturen',
+    ctx.errors,
+  )
+}`;
+      break;
+  }
+  return page({
+    title: TITLES[a],
+    body: html`<h1 class="utrecht-heading-1">${TITLES[a]}</h1>${body}`,
+    script: !context.answeredAt,
+  });
+}
+
+export function calendarDonePage(message: string): string {
+  return page({
+    title: 'Ontvangen',
+    body: html`<h1 class="utrecht-heading-1">Dank u</h1>${alert('ok', html`<p class="utrecht-paragraph">${message}</p>`, { role: 'status' })}`,
+  });
+}
+
+/** A bar chart as SVG: every bar carries its number as text, so it reads without colour; title and desc name it. */
+function barChart(id: string, title: string, bars: Array<{ label: string; value: number }>): SafeHtml {
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const rowHeight = 28;
+  const labelWidth = 220;
+  const width = 640;
+  const height = bars.length * rowHeight + 10;
+  const description = bars.map((b) => `${b.label}: ${b.value}`).join('; ');
+  return html`<figure class="app-chart">
+<svg role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
+<title id="${id}-title">${title}</title>
+<desc id="${id}-desc">${description}</desc>
+${bars.map((b, i) => {
+  const barWidth = Math.round(((width - labelWidth - 60) * b.value) / max);
+  const y = i * rowHeight + 5;
+  return html`<text x="0" y="${y + 18}" font-size="14" fill="#1a1a1a">${b.label}</text>
+<rect x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="18" fill="#24578f" stroke="#1a1a1a" stroke-width="1"></rect>
+<text x="${labelWidth + barWidth + 6}" y="${y + 18}" font-size="14" fill="#1a1a1a">${b.value}</text>`;
+})}
+</svg>
+<figcaption class="utrecht-paragraph">${title}</figcaption>
+</figure>`;
+}
+
+const monthLabel = (month: string) =>
+  new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-15T12:00:00Z`),
+  );
+
+export function wijkReportPage(report: WijkReport, csvHref: string): string {
+  const perMonth = report.months.map((m, i) => ({
+    label: monthLabel(m),
+    value: MELDING_CATEGORIES.reduce((sum, c) => sum + (report.meldingenPerCategory[c][i] ?? 0), 0),
+  }));
+  const fb = report.feedback;
+  const body = html`<h1 class="utrecht-heading-1">Wijkrapport ${report.wijk}</h1>
+<p class="utrecht-paragraph">Van ${formatDutchDate(report.from)} tot en met ${formatDutchDate(report.to)}. Alleen aantallen, geen vrije tekst (artikel 23). <a class="utrecht-link" href="${csvHref}" download>Download dezelfde cijfers als CSV</a>.</p>
+<h2 class="utrecht-heading-2">Meldingen per maand</h2>
+${barChart('per-maand', `Meldingen per maand in wijk ${report.wijk}`, perMonth)}
+<table class="utrecht-table">
+<caption class="utrecht-table__caption">Meldingen per categorie per maand</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Categorie</th>${report.months.map(
+    (m) => html`<th class="utrecht-table__header-cell" scope="col">${monthLabel(m)}</th>`,
+  )}</tr></thead>
+<tbody class="utrecht-table__body">${MELDING_CATEGORIES.map(
+    (c) =>
+      html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${CATEGORY_LABELS[c]}</th>${report.meldingenPerCategory[
+        c
+      ].map((n) => html`<td class="utrecht-table__cell">${n}</td>`)}</tr>`,
+  )}</tbody>
+</table>
+<h2 class="utrecht-heading-2">Meldingen per school</h2>
+${
+  report.meldingenPerSchool.length
+    ? barChart(
+        'per-school',
+        `Meldingen per school in wijk ${report.wijk}`,
+        report.meldingenPerSchool.map((s) => ({ label: s.school, value: s.count })),
+      )
+    : html`<p class="utrecht-paragraph">Geen meldingen.</p>`
+}
+<h2 class="utrecht-heading-2">Voorlichting per aanbieder</h2>
+<table class="utrecht-table">
+<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Aanbieder</th><th class="utrecht-table__header-cell" scope="col">Geaccepteerd</th><th class="utrecht-table__header-cell" scope="col">Andere datum</th><th class="utrecht-table__header-cell" scope="col">Afgewezen</th><th class="utrecht-table__header-cell" scope="col">Nog geen antwoord</th></tr></thead>
+<tbody class="utrecht-table__body">${PROVIDERS.map((p) => {
+    const o = report.voorlichtingPerProvider[p];
+    return html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${PROVIDER_LABELS[p]}</th><td class="utrecht-table__cell">${o.geaccepteerd}</td><td class="utrecht-table__cell">${o['ander-voorstel']}</td><td class="utrecht-table__cell">${o.afgewezen}</td><td class="utrecht-table__cell">${o.open}</td></tr>`;
+  })}</tbody>
+</table>
+<h2 class="utrecht-heading-2">Terugkoppeling door de politie (artikel 8)</h2>
+<ul class="utrecht-unordered-list" data-feedback>
+<li class="utrecht-unordered-list__item">Meldingen waarop terugkoppeling wordt verwacht: ${fb.meldingen}; met terugkoppeling: ${fb.answered}.</li>
+<li class="utrecht-unordered-list__item">Mediaan: ${fb.medianWorkingDays === null ? 'nog niet te bepalen' : `${String(fb.medianWorkingDays).replace('.', ',')} werkdagen`}.</li>
+<li class="utrecht-unordered-list__item">Binnen ${fb.target} werkdagen: ${fb.answered ? `${fb.withinTarget} van ${fb.answered} (${Math.round((100 * fb.withinTarget) / fb.answered)}%)` : 'nog niet te bepalen'}.</li>
+</ul>
+<h2 class="utrecht-heading-2">Te laat</h2>
+<ul class="utrecht-unordered-list" data-overdue>
+<li class="utrecht-unordered-list__item">Meldingen zonder terugkoppeling na ${fb.target} werkdagen: ${report.overdue.terugkoppeling}.</li>
+<li class="utrecht-unordered-list__item">Aanvragen voor voorlichting zonder antwoord: ${report.overdue.voorlichting}.</li>
+</ul>`;
+  return page({ title: `Wijkrapport ${report.wijk}`, body });
+}

@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import type { OutboxItem } from '../adapters/store.js';
+import { nextTerm, type Term } from '../domain/covenant.js';
+import { ClientError } from '../domain/errors.js';
+import { unknownFieldsError } from '../domain/fields.js';
+import { isActiveOn, type Party } from '../domain/parties.js';
+import { EVALUATION_QUESTIONS } from '../domain/reminder-emails.js';
+import type { ActionClaims, CalendarAction } from '../domain/signing.js';
+import { amsterdamDate, parseDate } from '../domain/time.js';
+import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
+import { allTerms } from './beeindigingen.js';
+import { assertNoPersonalData, parseOrThrow } from './intake.js';
+
+/** A calendar link, checked: the party may use it, and what it points at. */
+export interface CalendarLinkContext {
+  claims: ActionClaims & { a: CalendarAction };
+  party: Party;
+  term?: Term;
+  round?: { id: string; wijk: string; year: number; invited: string[] };
+  /** When the link's one answer was given already. */
+  answeredAt?: string;
+}
+
+export const DECISIONS = ['verlengd', 'niet-verlengd'] as const;
+
+const reminderRecipients = async (deps: ActionDeps, key: string) =>
+  ((await deps.store.getItem({ pk: `REM#${key}`, sk: 'REM' }))?.recipients as string[] | undefined) ?? [];
+
+export async function openCalendarLink(deps: ActionDeps, token: string): Promise<CalendarLinkContext> {
+  const verified = await deps.links.verify(token);
+  if (!verified.ok) throw new LinkError(verified.reason);
+  const { claims } = verified;
+  if (!isCalendarAction(claims.a)) throw new LinkError('not-allowed');
+  const party = await deps.store.getParty(claims.p);
+  if (!party) throw new LinkError('not-allowed');
+  if (!isActiveOn(party, amsterdamDate(deps.now()))) throw new LinkError('inactive');
+  const base = { claims: claims as CalendarLinkContext['claims'], party };
+  switch (claims.a) {
+    case 'verlenging': {
+      if (party.role !== 'convenantcoordinator') throw new LinkError('not-allowed');
+      const term = (await allTerms(deps)).find((t) => `TERM-${t.number}` === claims.s);
+      if (!term) throw new LinkError('unknown-subject');
+      const decision = await deps.store.getItem({ pk: 'COVENANT', sk: `DECISION#${term.number}` });
+      return { ...base, term, ...(decision ? { answeredAt: String(decision.at) } : {}) };
+    }
+    case 'evaluatie':
+    case 'wijkrapport': {
+      const invitation = await deps.store.getItem({ pk: `REM#evaluatie-uitnodiging#${claims.s}`, sk: 'REM' });
+      if (!invitation) throw new LinkError('unknown-subject');
+      const { wijk, year } = invitation.data as { wijk: string; year: number };
+      const invited = await reminderRecipients(deps, `evaluatie-vragenlijst#${claims.s}`);
+      const round = { id: claims.s, wijk, year, invited };
+      if (claims.a === 'wijkrapport') {
+        const mayRead =
+          party.role === 'convenantcoordinator' ||
+          (party.role === 'gebiedsmanager-veiligheid' && party.wijk === wijk);
+        if (!mayRead) throw new LinkError('not-allowed');
+        return { ...base, round };
+      }
+      if (!invited.includes(party.id)) throw new LinkError('not-allowed');
+      const answer = await deps.store.getItem({ pk: `EVAL#${claims.s}`, sk: `ANSWER#${party.id}` });
+      return { ...base, round, ...(answer ? { answeredAt: String(answer.at) } : {}) };
+    }
+    case 'contact': {
+      const confirmed = await deps.store.getItem({ pk: `CONTACT#${claims.s}`, sk: `PARTY#${party.id}` });
+      return { ...base, ...(confirmed ? { answeredAt: String(confirmed.at) } : {}) };
+    }
+  }
+}
+
+const score = z.coerce
+  .number({ error: 'Kies een cijfer van 1 tot 5.' })
+  .int('Kies een cijfer van 1 tot 5.')
+  .min(1, 'Kies een cijfer van 1 tot 5.')
+  .max(5, 'Kies een cijfer van 1 tot 5.');
+const comment = z.string().trim().max(1000, 'Gebruik hoogstens 1000 tekens per toelichting.').optional();
+
+export function calendarAnswerSchema(action: CalendarAction, today: () => string) {
+  switch (action) {
+    case 'verlenging':
+      return z.strictObject(
+        {
+          decision: z.enum(DECISIONS, { error: 'Kies verlengd of niet-verlengd.' }),
+          decidedOn: z.string({ error: 'Vul de datum van het besluit in.' }).transform((value, ctx) => {
+            const date = parseDate(value);
+            if (!date || date > today()) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'Vul de datum van het besluit in, niet in de toekomst, bijvoorbeeld 7-12-2026.',
+              });
+              return z.NEVER;
+            }
+            return date;
+          }),
+        },
+        { error: unknownFieldsError('het besluit') },
+      );
+    case 'evaluatie':
+      return z.strictObject(
+        Object.fromEntries(
+          EVALUATION_QUESTIONS.flatMap((_, i) => [
+            [`score${i + 1}`, score],
+            [`comment${i + 1}`, comment],
+          ]),
+        ),
+        { error: unknownFieldsError('de antwoorden') },
+      );
+    case 'contact':
+      return z.strictObject(
+        {
+          stillContact: z.enum(['ja', 'nee'], { error: 'Kies ja of nee.' }),
+        },
+        { error: unknownFieldsError('het antwoord') },
+      );
+    case 'wijkrapport':
+      return z.strictObject({});
+  }
+}
+
+const DAY_S = 86_400;
+
+/** Records a calendar answer once; returns what to say to the user. */
+export async function answerCalendarLink(
+  deps: ActionDeps,
+  token: string,
+  raw: Record<string, unknown>,
+  directory: () => Promise<Party[]>,
+): Promise<{ message: string; context: CalendarLinkContext }> {
+  const context = await openCalendarLink(deps, token);
+  const { claims, party } = context;
+  if (claims.a === 'wijkrapport') throw new LinkError('not-allowed');
+  if (context.answeredAt)
+    throw new ClientError(409, [
+      { path: 'token', message: 'Hierop is al geantwoord. Er is niets veranderd.' },
+    ]);
+  const { idempotencyKey: _ignored, ...fields } = raw;
+  const today = amsterdamDate(deps.now());
+  const free = claims.a === 'evaluatie' ? EVALUATION_QUESTIONS.map((_, i) => `comment${i + 1}`) : [];
+  const data = parseOrThrow(
+    calendarAnswerSchema(claims.a, () => today),
+    fields,
+    free,
+  ) as Record<string, unknown>;
+  assertNoPersonalData(
+    Object.fromEntries(free.map((f) => [f, typeof data[f] === 'string' ? (data[f] as string) : undefined])),
+  );
+  const now = deps.now();
+  const nowS = Math.floor(now.getTime() / 1000);
+  const at = now.toISOString();
+
+  switch (claims.a) {
+    case 'verlenging': {
+      const term = context.term as Term;
+      const next = data.decision === 'verlengd' ? nextTerm(term, 3) : undefined;
+      const key = `verlenging-besluit#T${term.number}`;
+      const everyone = (await directory()).filter((p) => isActiveOn(p, today)).map((p) => p.id);
+      const outbox: OutboxItem[] = everyone.map((recipientId) => ({
+        pk: `REM#${key}`,
+        sk: `OUT#${recipientId}`,
+        type: 'outbox',
+        template: 'reminder',
+        subjectId: key,
+        recipientId,
+        status: 'pending',
+        attempts: 0,
+        createdAt: at,
+        ttl: nowS + 800 * DAY_S,
+      }));
+      const written = await deps.store.writeOnce(
+        {
+          pk: `REM#${key}`,
+          sk: 'REM',
+          type: 'reminder',
+          key,
+          kind: 'verlenging-besluit',
+          dueOn: today,
+          subjectId: `TERM-${term.number}`,
+          recipients: everyone,
+          data: {
+            decision: data.decision,
+            decidedOn: data.decidedOn,
+            termEnd: term.end,
+            newStart: next?.start,
+            newEnd: next?.end,
+          },
+          createdAt: at,
+          ttl: nowS + 800 * DAY_S,
+        },
+        outbox,
+        [
+          {
+            pk: 'COVENANT',
+            sk: `DECISION#${term.number}`,
+            type: 'decision',
+            term: term.number,
+            decision: data.decision,
+            decidedOn: data.decidedOn,
+            by: party.id,
+            at,
+          },
+          ...(next ? [{ pk: 'COVENANT', sk: `TERM#${next.number}`, type: 'term', ...next }] : []),
+        ],
+      );
+      if (!written)
+        throw new ClientError(409, [
+          { path: 'token', message: 'Over deze termijn is al besloten. Er is niets veranderd.' },
+        ]);
+      return {
+        context,
+        message: next
+          ? `Vastgelegd: het convenant is verlengd tot en met ${next.end}. Alle partijen krijgen bericht.`
+          : 'Vastgelegd: het convenant wordt niet verlengd. Alle partijen krijgen bericht.',
+      };
+    }
+    case 'evaluatie': {
+      const written = await deps.store.writeOnce(
+        {
+          pk: `EVAL#${claims.s}`,
+          sk: `ANSWER#${party.id}`,
+          type: 'evaluation-answer',
+          partyId: party.id,
+          at,
+          data,
+          ttl: nowS + 800 * DAY_S,
+        },
+        [],
+      );
+      if (!written)
+        throw new ClientError(409, [
+          { path: 'token', message: 'Hierop is al geantwoord. Er is niets veranderd.' },
+        ]);
+      return {
+        context,
+        message: 'Dank u. Uw antwoorden zijn ontvangen en komen in de samenvatting voor de gebiedsmanager.',
+      };
+    }
+    case 'contact': {
+      await deps.store.writeOnce(
+        {
+          pk: `CONTACT#${claims.s}`,
+          sk: `PARTY#${party.id}`,
+          type: 'contact-check',
+          partyId: party.id,
+          stillContact: data.stillContact === 'ja',
+          at,
+          ttl: nowS + 800 * DAY_S,
+        },
+        [],
+      );
+      return {
+        context,
+        message:
+          data.stillContact === 'ja'
+            ? 'Dank u, vastgelegd dat u nog de contactpersoon bent.'
+            : 'Dank u. De beheerder neemt contact op om de juiste contactpersoon vast te leggen.',
+      };
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { CovenantStore, OutboxItem } from '../adapters/store.js';
+import type { SubmissionEvent } from '../domain/actions.js';
+import { type CalendarState, planReminders, type ReminderPlan } from '../domain/calendar.js';
+import { COVENANT } from '../domain/covenant.js';
+import type {
+  BeeindigingSubmission,
+  MeldingSubmission,
+  VoorlichtingSubmission,
+} from '../domain/submission.js';
+import { amsterdamDate } from '../domain/time.js';
+import { WIJKEN } from '../domain/wijken.js';
+import { addDays } from '../domain/working-days.js';
+import { allTerms } from './beeindigingen.js';
+
+export interface DailyDeps {
+  store: CovenantStore;
+  now: () => Date;
+}
+
+export interface DailyResult {
+  date: string;
+  planned: number;
+  written: string[];
+  alreadyDone: number;
+}
+
+const REMINDER_TTL_DAYS = 800;
+
+/** Reads what the calendar needs: Queries on the index and on partitions, never a Scan. */
+export async function readCalendarState(deps: DailyDeps, date: string): Promise<CalendarState> {
+  const { store } = deps;
+  const lookbackFrom = `${addDays(date, -(COVENANT.catchUpDays + 60))}T00:00:00.000Z`;
+  const until = `${addDays(date, 1)}T00:00:00.000Z`;
+  const [terms, decisions, directory, terminations] = await Promise.all([
+    allTerms(deps),
+    store.listPartition<{ term: number }>('COVENANT', 'DECISION#'),
+    store.listDirectory(),
+    store.listSubmissions<BeeindigingSubmission>('beeindiging#ALL', '0000', until),
+  ]);
+  const perWijk = await Promise.all(
+    WIJKEN.flatMap((wijk) => [
+      store.listSubmissions<MeldingSubmission>(`melding#${wijk}`, lookbackFrom, until),
+      store.listSubmissions<VoorlichtingSubmission>(`voorlichting#${wijk}`, lookbackFrom, until),
+    ]),
+  );
+  const candidates = perWijk.flat();
+  const eventsOf = new Map<string, SubmissionEvent[]>();
+  await Promise.all(
+    [...terminations, ...candidates].map(async (s) =>
+      eventsOf.set(s.id, await store.listEvents<SubmissionEvent>(s.id)),
+    ),
+  );
+  const has = (id: string, action: SubmissionEvent['action']) =>
+    (eventsOf.get(id) ?? []).some((e) => e.action === action);
+  return {
+    terms,
+    decidedTerms: new Set(decisions.map((d) => d.term)),
+    directory,
+    openTerminations: terminations
+      .filter((t) => !has(t.id, 'beeindiging-uitkomst'))
+      .map((t) => ({ id: t.id, announcedOn: amsterdamDate(new Date(t.createdAt)), partyName: t.party.name })),
+    awaitingFeedback: candidates
+      .filter((s): s is MeldingSubmission => s.kind === 'melding')
+      .filter((m) => m.recipients.some((r) => r.role === 'wijkagent') && !has(m.id, 'terugkoppeling'))
+      .map((m) => ({
+        id: m.id,
+        receivedOn: amsterdamDate(new Date(m.createdAt)),
+        wijkagents: m.recipients.filter((r) => r.role === 'wijkagent').map((r) => r.partyId),
+      })),
+    awaitingAnswer: candidates
+      .filter((s): s is VoorlichtingSubmission => s.kind === 'voorlichting')
+      .filter((v) => !has(v.id, 'voorlichting-antwoord'))
+      .map((v) => ({
+        id: v.id,
+        receivedOn: amsterdamDate(new Date(v.createdAt)),
+        providers: v.recipients.map((r) => r.partyId),
+      })),
+  };
+}
+
+/** Stores one plan with its outbox items, once: the key makes a repeat a no-op. */
+export async function writeReminder(deps: DailyDeps, plan: ReminderPlan): Promise<boolean> {
+  const now = deps.now();
+  const nowS = Math.floor(now.getTime() / 1000);
+  const pk = `REM#${plan.key}`;
+  const ttl = nowS + REMINDER_TTL_DAYS * 86_400;
+  const outbox: OutboxItem[] = plan.recipients.map((recipientId) => ({
+    pk,
+    sk: `OUT#${recipientId}`,
+    type: 'outbox',
+    template: 'reminder',
+    subjectId: plan.key,
+    recipientId,
+    status: 'pending',
+    attempts: 0,
+    createdAt: now.toISOString(),
+    ttl,
+  }));
+  return deps.store.writeOnce(
+    { pk, sk: 'REM', type: 'reminder', ...plan, createdAt: now.toISOString(), ttl },
+    outbox,
+  );
+}
+
+/**
+ * The daily job: what is due on `date` (and in the days before it that were missed) and not done
+ * yet. Everything it sends goes through the outbox and notify, like every other email.
+ */
+export async function runDaily(
+  deps: DailyDeps,
+  date: string = amsterdamDate(deps.now()),
+): Promise<DailyResult> {
+  const plans = planReminders(await readCalendarState(deps, date), date);
+  const written: string[] = [];
+  let alreadyDone = 0;
+  for (const plan of plans) {
+    if (await writeReminder(deps, plan)) written.push(plan.key);
+    else alreadyDone++;
+  }
+  return { date, planned: plans.length, written, alreadyDone };
+}

@@ -1,0 +1,200 @@
+import {
+  COVENANT,
+  type CovenantCalendar,
+  currentTerm,
+  lastTerm,
+  renewalReminderDates,
+  type Term,
+} from './covenant.js';
+import { isActiveOn, type Party } from './parties.js';
+import { WIJKEN, type Wijk } from './wijken.js';
+import { addDays, addWorkingDays } from './working-days.js';
+
+/**
+ * What the covenant asks on a date, as a pure function of the state. The daily job stores each plan
+ * under its key; a key that exists was done, so a rerun or a caught-up day sends nothing twice.
+ * Level-triggered: everything due in the last `catchUpDays` and not yet done is planned.
+ */
+export const REMINDER_KINDS = [
+  'verlenging',
+  'beeindiging-overleg',
+  'evaluatie-uitnodiging',
+  'evaluatie-vragenlijst',
+  'evaluatie-samenvatting',
+  'leerlingenraad',
+  'bekendmaking',
+  'contact-bevestigen',
+  'terugkoppeling-te-laat',
+  'voorlichting-te-laat',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export interface ReminderPlan {
+  key: string;
+  kind: ReminderKind;
+  dueOn: string;
+  recipients: string[];
+  /** What a signed link in the email points at (a term, a submission, an evaluation round). */
+  subjectId: string;
+  data: Record<string, unknown>;
+}
+
+export interface CalendarState {
+  terms: readonly Term[];
+  /** Term numbers for which the gemeente recorded a renewal decision. */
+  decidedTerms: ReadonlySet<number>;
+  directory: readonly Party[];
+  openTerminations: ReadonlyArray<{ id: string; announcedOn: string; partyName: string }>;
+  /** Meldingen whose wijkagent has not given terugkoppeling yet. */
+  awaitingFeedback: ReadonlyArray<{ id: string; receivedOn: string; wijkagents: string[] }>;
+  /** Voorlichting requests the provider has not answered yet. */
+  awaitingAnswer: ReadonlyArray<{ id: string; receivedOn: string; providers: string[] }>;
+}
+
+const CITY_WIDE_PARTNERS = new Set(['halt', 'jou', 'buurtteam-vo', 'buurtteam-mbo', 'ggd']);
+
+/** The partners of a wijk for its evaluation: its schools, wijkagent and gebiedsmanager, and the city-wide partners. */
+export function wijkPartners(directory: readonly Party[], wijk: Wijk, date: string): Party[] {
+  return directory.filter(
+    (p) =>
+      isActiveOn(p, date) &&
+      (p.wijk === wijk ? p.role !== 'convenantcoordinator' : CITY_WIDE_PARTNERS.has(p.role)),
+  );
+}
+
+export const evaluationRoundId = (wijk: Wijk, year: number) =>
+  `EVAL-${year}-${wijk.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+
+export function planReminders(
+  state: CalendarState,
+  date: string,
+  config: CovenantCalendar = COVENANT,
+): ReminderPlan[] {
+  const from = addDays(date, -config.catchUpDays);
+  const inWindow = (due: string) => due > from && due <= date;
+  const active = state.directory.filter((p) => isActiveOn(p, date));
+  const ids = (parties: readonly Party[]) => parties.map((p) => p.id).sort();
+  const coordinators = ids(active.filter((p) => p.role === 'convenantcoordinator'));
+  const plans: ReminderPlan[] = [];
+  const add = (plan: Omit<ReminderPlan, 'key'> & { keyPart: string }) => {
+    const { keyPart, ...rest } = plan;
+    if (inWindow(rest.dueOn) && rest.recipients.length)
+      plans.push({ key: `${rest.kind}#${keyPart}`, ...rest });
+  };
+
+  // Art. 21a: 6, 3 and 1 months before the term ends, until the gemeente decided.
+  const term = currentTerm(state.terms, date) ?? lastTerm(state.terms);
+  if (!state.decidedTerms.has(term.number)) {
+    for (const { months, date: dueOn } of renewalReminderDates(term, config.renewalReminderMonths)) {
+      add({
+        kind: 'verlenging',
+        keyPart: `T${term.number}#${months}m`,
+        dueOn,
+        recipients: coordinators,
+        subjectId: `TERM-${term.number}`,
+        data: { term: term.number, termEnd: term.end, months },
+      });
+    }
+  }
+
+  // Art. 22b: every week after the announcement, until the outcome of the meeting is recorded.
+  for (const t of state.openTerminations) {
+    const weeks = Math.floor((Date.parse(date) - Date.parse(t.announcedOn)) / (7 * 86_400_000));
+    if (weeks < 1) continue;
+    const dueOn = addDays(t.announcedOn, weeks * 7);
+    add({
+      kind: 'beeindiging-overleg',
+      keyPart: `${t.id}#${dueOn}`,
+      dueOn,
+      recipients: coordinators,
+      subjectId: t.id,
+      data: { partyName: t.partyName, announcedOn: t.announcedOn, weeks },
+    });
+  }
+
+  // Art. 21b: per wijk, on its date and in the year before (a round that started in December).
+  for (const year of [Number(date.slice(0, 4)) - 1, Number(date.slice(0, 4))]) {
+    for (const wijk of WIJKEN) {
+      const evalOn = `${year}-${config.evaluationDates[wijk] ?? '01-15'}`;
+      const round = evaluationRoundId(wijk, year);
+      const managers = ids(active.filter((p) => p.role === 'gebiedsmanager-veiligheid' && p.wijk === wijk));
+      add({
+        kind: 'evaluatie-uitnodiging',
+        keyPart: round,
+        dueOn: evalOn,
+        recipients: managers,
+        subjectId: round,
+        data: { wijk, year },
+      });
+      add({
+        kind: 'evaluatie-vragenlijst',
+        keyPart: round,
+        dueOn: evalOn,
+        recipients: ids(wijkPartners(state.directory, wijk, evalOn)),
+        subjectId: round,
+        data: { wijk, year },
+      });
+      add({
+        kind: 'evaluatie-samenvatting',
+        keyPart: round,
+        dueOn: addDays(evalOn, config.evaluationSummaryAfterDays),
+        recipients: managers,
+        subjectId: round,
+        data: { wijk, year },
+      });
+    }
+  }
+
+  // Art. 21c, 2b (schools) and art. 1, 10, 15 (every contact): once a year.
+  const year = Number(date.slice(0, 4));
+  for (const y of [year - 1, year]) {
+    const schools = ids(active.filter((p) => p.kind === 'school'));
+    add({
+      kind: 'leerlingenraad',
+      keyPart: String(y),
+      dueOn: `${y}-${config.yearlyReminders.leerlingenraad}`,
+      recipients: schools,
+      subjectId: `YEAR-${y}`,
+      data: { year: y },
+    });
+    add({
+      kind: 'bekendmaking',
+      keyPart: String(y),
+      dueOn: `${y}-${config.yearlyReminders.bekendmaking}`,
+      recipients: schools,
+      subjectId: `YEAR-${y}`,
+      data: { year: y },
+    });
+    add({
+      kind: 'contact-bevestigen',
+      keyPart: String(y),
+      dueOn: `${y}-${config.yearlyReminders.contactBevestigen}`,
+      recipients: ids(active),
+      subjectId: `YEAR-${y}`,
+      data: { year: y },
+    });
+  }
+
+  // Art. 8 and 9: an answer that is overdue, after a number of working days, once.
+  for (const m of state.awaitingFeedback) {
+    add({
+      kind: 'terugkoppeling-te-laat',
+      keyPart: m.id,
+      dueOn: addWorkingDays(m.receivedOn, config.overdueWorkingDays.terugkoppeling),
+      recipients: m.wijkagents.filter((id) => active.some((p) => p.id === id)),
+      subjectId: m.id,
+      data: { workingDays: config.overdueWorkingDays.terugkoppeling },
+    });
+  }
+  for (const v of state.awaitingAnswer) {
+    add({
+      kind: 'voorlichting-te-laat',
+      keyPart: v.id,
+      dueOn: addWorkingDays(v.receivedOn, config.overdueWorkingDays.voorlichtingAntwoord),
+      recipients: v.providers.filter((id) => active.some((p) => p.id === id)),
+      subjectId: v.id,
+      data: { workingDays: config.overdueWorkingDays.voorlichtingAntwoord },
+    });
+  }
+  return plans;
+}

@@ -1,0 +1,169 @@
+import type { ReminderKind, ReminderPlan } from './calendar.js';
+import { compose, type EmailLinks, type EmailMessage } from './emails.js';
+import { type Party, ROLES } from './parties.js';
+import { formatDutchDate } from './time.js';
+
+/** The five questions of article 21b, word for word. */
+export const EVALUATION_QUESTIONS = [
+  'Hoe loopt de samenwerking?',
+  'Leidt de samenwerking tot de gewenste resultaten?',
+  'Pakt iedereen zijn rol?',
+  'Zijn er belemmeringen om het convenant uit te voeren?',
+  'Zijn er ontwikkelingen die om aanpassing van het convenant vragen?',
+] as const;
+
+export type NoticeKind = ReminderKind | 'verlenging-besluit';
+export type Notice = Pick<ReminderPlan, 'key' | 'dueOn' | 'subjectId' | 'data'> & { kind: NoticeKind };
+
+export interface EvaluationSummary {
+  respondents: number;
+  invited: number;
+  averages: Array<number | null>;
+  comments: string[][];
+}
+
+const questionsLines = () => EVALUATION_QUESTIONS.map((q, i) => `${i + 1}. ${q}`);
+
+/** Every calendar email: what the covenant asks now, of whom, under which article. */
+export function noticeEmail(
+  notice: Notice,
+  party: Party,
+  links: EmailLinks,
+  summary?: EvaluationSummary,
+): EmailMessage {
+  const d = notice.data;
+  const greeting = `Beste ${party.contactName},`;
+  const base = {
+    greeting,
+    facts: [['Datum', formatDutchDate(notice.dueOn)]] as Array<[string, string]>,
+    links,
+  };
+  switch (notice.kind) {
+    case 'verlenging':
+      return compose({
+        ...base,
+        subject: `Herinnering: het convenant loopt af op ${formatDutchDate(String(d.termEnd))} – besluit over verlenging`,
+        intro: `Over ${d.months} ${d.months === 1 ? 'maand' : 'maanden'} eindigt de looptijd van het convenant "Veilig in en om school" (termijn ${d.term}). Na evaluatie kan het voor drie jaar worden verlengd (artikel 21a).`,
+        sections: [
+          {
+            title: 'Wat wordt er gevraagd',
+            lines: [
+              'Leg het besluit van de gemeente vast via de link: verlengd of niet verlengd. Alle partijen krijgen bericht.',
+            ],
+          },
+        ],
+      });
+    case 'verlenging-besluit':
+      return compose({
+        ...base,
+        subject:
+          d.decision === 'verlengd'
+            ? `Het convenant is verlengd tot en met ${formatDutchDate(String(d.newEnd))}`
+            : `Het convenant wordt niet verlengd en eindigt op ${formatDutchDate(String(d.termEnd))}`,
+        intro:
+          'De gemeente heeft besloten over de verlenging van het convenant "Veilig in en om school" (artikel 21a).',
+        sections: [
+          {
+            title: 'Besluit',
+            lines: [
+              d.decision === 'verlengd'
+                ? `Verlengd: de nieuwe termijn loopt van ${formatDutchDate(String(d.newStart))} tot en met ${formatDutchDate(String(d.newEnd))}.`
+                : `Niet verlengd: het convenant eindigt na ${formatDutchDate(String(d.termEnd))}.`,
+            ],
+          },
+        ],
+      });
+    case 'beeindiging-overleg':
+      return compose({
+        ...base,
+        subject: `Herinnering: overleg over beëindiging door ${String(d.partyName)} (week ${d.weeks})`,
+        intro: `${String(d.partyName)} kondigde op ${formatDutchDate(String(d.announcedOn))} aan te willen stoppen met het convenant. De gemeente draagt zorg voor overleg tussen alle partijen (artikel 22b).`,
+        sections: [
+          {
+            title: 'Wat wordt er gevraagd',
+            lines: [
+              'Organiseer het overleg en leg de uitkomst vast via de link. U krijgt elke week een herinnering tot de uitkomst is vastgelegd.',
+            ],
+          },
+        ],
+      });
+    case 'evaluatie-uitnodiging':
+      return compose({
+        ...base,
+        subject: `Jaarlijks overleg convenant in wijk ${String(d.wijk)} – ${d.year}`,
+        intro: `In elke wijk is er op initiatief van de gemeente jaarlijks overleg tussen de convenantpartners (artikel 21b). Wilt u het overleg voor wijk ${String(d.wijk)} organiseren? De partners in de wijk krijgen vandaag een korte vragenlijst; over vier weken krijgt u een samenvatting en het wijkrapport.`,
+        sections: [{ title: 'De vragen van artikel 21b', lines: questionsLines() }],
+      });
+    case 'evaluatie-vragenlijst':
+      return compose({
+        ...base,
+        subject: `Vragenlijst evaluatie convenant, wijk ${String(d.wijk)} – ${d.year}`,
+        intro: `De gemeente organiseert het jaarlijkse overleg over het convenant in wijk ${String(d.wijk)} (artikel 21b). Geef vooraf per vraag een cijfer van 1 tot 5 en eventueel een toelichting, zonder persoonsgegevens.`,
+        sections: [{ title: 'De vragen', lines: questionsLines() }],
+      });
+    case 'evaluatie-samenvatting':
+      return compose({
+        ...base,
+        subject: `Samenvatting evaluatie convenant, wijk ${String(d.wijk)} – ${d.year}`,
+        intro: `${summary?.respondents ?? 0} van de ${summary?.invited ?? 0} partners in wijk ${String(d.wijk)} vulden de vragenlijst in (artikel 21b).`,
+        sections: EVALUATION_QUESTIONS.map((q, i) => ({
+          title: q,
+          lines: [
+            `Gemiddeld cijfer: ${summary?.averages[i] == null ? 'geen antwoorden' : (summary.averages[i] as number).toFixed(1).replace('.', ',')}`,
+            ...(summary?.comments[i] ?? []).map((c) => `Toelichting: ${c}`),
+          ],
+        })),
+      });
+    case 'leerlingenraad':
+      return compose({
+        ...base,
+        subject: `Jaarlijkse herinnering: bespreek het convenant met de leerlingen- of studentenraad (${d.year})`,
+        intro:
+          'Om leerlingen te betrekken bij veiligheid in en om de school wordt de school gevraagd het convenant te bespreken met de leerlingenraad of studentenraad (artikel 21c).',
+        sections: [],
+      });
+    case 'bekendmaking':
+      return compose({
+        ...base,
+        subject: `Begin van het schooljaar: maak het convenant bekend aan personeel, leerlingen en ouders (${d.year})`,
+        intro:
+          'De school draagt zorg voor bekendmaking van strekking en inhoud van het convenant aan schoolpersoneel, leerlingen en ouders, en neemt het op in het schoolbeleid (artikel 2).',
+        sections: [],
+      });
+    case 'contact-bevestigen':
+      return compose({
+        ...base,
+        subject: `Jaarlijkse controle: bent u nog de contactpersoon voor het convenant? (${d.year})`,
+        intro: `U staat geregistreerd als ${ROLES[party.role]} van ${party.name} voor het convenant "Veilig in en om school" (artikel 1, 10 en 15).`,
+        sections: [
+          {
+            title: 'Wat wordt er gevraagd',
+            lines: [
+              'Bevestig via de link dat u nog de contactpersoon bent, of meld dat het niet meer klopt. Dan neemt de beheerder contact op.',
+            ],
+          },
+        ],
+      });
+    case 'terugkoppeling-te-laat':
+      return compose({
+        ...base,
+        subject: `Herinnering: terugkoppeling op melding ${notice.subjectId} is nog niet gegeven`,
+        intro: `Na ${d.workingDays} werkdagen heeft de school nog geen terugkoppeling gekregen over hoe de melding wordt opgepakt (artikel 8).`,
+        sections: [{ title: 'Wat wordt er gevraagd', lines: ['Koppel terug via de link.'] }],
+      });
+    case 'voorlichting-te-laat':
+      return compose({
+        ...base,
+        subject: `Herinnering: aanvraag voorlichting ${notice.subjectId} is nog niet beantwoord`,
+        intro: `Na ${d.workingDays} werkdagen heeft de school nog geen antwoord op de aanvraag voor voorlichting.`,
+        sections: [
+          {
+            title: 'Wat wordt er gevraagd',
+            lines: [
+              'Beantwoord de aanvraag via de link: accepteren, een andere datum voorstellen of afwijzen.',
+            ],
+          },
+        ],
+      });
+  }
+}

@@ -1,0 +1,149 @@
+import type { ANSWERS, SubmissionEvent } from './actions.js';
+import { COVENANT } from './covenant.js';
+import { MELDING_CATEGORIES, type MeldingCategory } from './melding.js';
+import type { MeldingSubmission, VoorlichtingSubmission } from './submission.js';
+import { amsterdamDate } from './time.js';
+import { PROVIDERS, type Provider } from './voorlichting.js';
+import { addWorkingDays, workingDaysBetween } from './working-days.js';
+
+/** The wijk report (art. 21b): counts only, never free text, over the twelve months up to a date. */
+export interface WijkReport {
+  wijk: string;
+  from: string;
+  to: string;
+  months: string[];
+  meldingenPerCategory: Record<MeldingCategory, number[]>;
+  meldingenPerSchool: Array<{ school: string; count: number }>;
+  voorlichtingPerProvider: Record<Provider, Record<(typeof ANSWERS)[number] | 'open', number>>;
+  feedback: {
+    meldingen: number;
+    answered: number;
+    medianWorkingDays: number | null;
+    withinTarget: number;
+    target: number;
+  };
+  overdue: { terugkoppeling: number; voorlichting: number };
+}
+
+export function reportMonths(to: string): string[] {
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, i) => {
+    const total = y * 12 + (m - 1) - (11 - i);
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+const median = (values: number[]): number | null => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+export function buildWijkReport(input: {
+  wijk: string;
+  to: string;
+  meldingen: readonly MeldingSubmission[];
+  voorlichtingen: readonly VoorlichtingSubmission[];
+  events: ReadonlyMap<string, readonly SubmissionEvent[]>;
+}): WijkReport {
+  const months = reportMonths(input.to);
+  const monthOf = (iso: string) => amsterdamDate(new Date(iso)).slice(0, 7);
+  const meldingenPerCategory = Object.fromEntries(
+    MELDING_CATEGORIES.map((c) => [c, months.map(() => 0)]),
+  ) as Record<MeldingCategory, number[]>;
+  const perSchool = new Map<string, number>();
+  const target = COVENANT.overdueWorkingDays.terugkoppeling;
+  const delays: number[] = [];
+  let withFeedbackRule = 0;
+  let overdueFeedback = 0;
+  for (const m of input.meldingen) {
+    const index = months.indexOf(monthOf(m.createdAt));
+    if (index < 0) continue;
+    const row = meldingenPerCategory[m.melding.category];
+    row[index] = (row[index] ?? 0) + 1;
+    perSchool.set(m.school.name, (perSchool.get(m.school.name) ?? 0) + 1);
+    if (!m.recipients.some((r) => r.role === 'wijkagent')) continue;
+    withFeedbackRule++;
+    const received = amsterdamDate(new Date(m.createdAt));
+    const first = (input.events.get(m.id) ?? [])
+      .filter((e) => e.action === 'terugkoppeling')
+      .sort((a, b) => a.at.localeCompare(b.at))[0];
+    if (first) delays.push(workingDaysBetween(received, amsterdamDate(new Date(first.at))));
+    else if (addWorkingDays(received, target) < input.to) overdueFeedback++;
+  }
+  const voorlichtingPerProvider = Object.fromEntries(
+    PROVIDERS.map((p) => [p, { geaccepteerd: 0, 'ander-voorstel': 0, afgewezen: 0, open: 0 }]),
+  ) as WijkReport['voorlichtingPerProvider'];
+  let overdueAnswers = 0;
+  for (const v of input.voorlichtingen) {
+    if (months.indexOf(monthOf(v.createdAt)) < 0) continue;
+    const last = (input.events.get(v.id) ?? [])
+      .filter((e) => e.action === 'voorlichting-antwoord')
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .at(-1);
+    const outcome = (last?.data.answer as (typeof ANSWERS)[number] | undefined) ?? 'open';
+    voorlichtingPerProvider[v.voorlichting.provider][outcome]++;
+    if (
+      !last &&
+      addWorkingDays(amsterdamDate(new Date(v.createdAt)), COVENANT.overdueWorkingDays.voorlichtingAntwoord) <
+        input.to
+    ) {
+      overdueAnswers++;
+    }
+  }
+  return {
+    wijk: input.wijk,
+    from: `${months[0]}-01`,
+    to: input.to,
+    months,
+    meldingenPerCategory,
+    meldingenPerSchool: [...perSchool.entries()]
+      .map(([school, count]) => ({ school, count }))
+      .sort((a, b) => b.count - a.count || a.school.localeCompare(b.school)),
+    voorlichtingPerProvider,
+    feedback: {
+      meldingen: withFeedbackRule,
+      answered: delays.length,
+      medianWorkingDays: median(delays),
+      withinTarget: delays.filter((d) => d <= target).length,
+      target,
+    },
+    overdue: { terugkoppeling: overdueFeedback, voorlichting: overdueAnswers },
+  };
+}
+
+/** The same numbers as the page, one per row: section, item, month, value. */
+export function reportCsv(report: WijkReport): string {
+  const rows: string[][] = [['onderdeel', 'item', 'maand', 'aantal']];
+  for (const [category, counts] of Object.entries(report.meldingenPerCategory)) {
+    counts.forEach((n, i) => {
+      rows.push(['meldingen per categorie', category, report.months[i] ?? '', String(n)]);
+    });
+  }
+  for (const s of report.meldingenPerSchool)
+    rows.push(['meldingen per school', s.school, '', String(s.count)]);
+  for (const [provider, outcomes] of Object.entries(report.voorlichtingPerProvider)) {
+    for (const [outcome, n] of Object.entries(outcomes))
+      rows.push(['voorlichting', `${provider}: ${outcome}`, '', String(n)]);
+  }
+  rows.push(['terugkoppeling', 'meldingen met terugkoppeling', '', String(report.feedback.answered)]);
+  rows.push([
+    'terugkoppeling',
+    'mediaan werkdagen',
+    '',
+    report.feedback.medianWorkingDays === null ? '' : String(report.feedback.medianWorkingDays),
+  ]);
+  rows.push([
+    'terugkoppeling',
+    `binnen ${report.feedback.target} werkdagen`,
+    '',
+    String(report.feedback.withinTarget),
+  ]);
+  rows.push(['te laat', 'terugkoppeling', '', String(report.overdue.terugkoppeling)]);
+  rows.push(['te laat', 'antwoord voorlichting', '', String(report.overdue.voorlichting)]);
+  const cell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

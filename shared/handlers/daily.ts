@@ -1,0 +1,32 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type DailyDeps, type DailyResult, runDaily } from '../app/daily.js';
+import { amsterdamDate } from '../domain/time.js';
+import type { Runtime } from './runtime.js';
+
+export interface DailyHandlerDeps extends DailyDeps {
+  logger: Logger;
+}
+
+/**
+ * The scheduled job (EventBridge Scheduler, 07:00 Europe/Amsterdam). The event may name a date
+ * (`{"date":"2027-03-14"}`) for a manual rerun; a rerun of any date sends nothing twice.
+ */
+export function createDailyHandler(deps: DailyHandlerDeps) {
+  return async (event: { date?: string } | undefined): Promise<DailyResult> => {
+    const date =
+      typeof event?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(event.date)
+        ? event.date
+        : amsterdamDate(deps.now());
+    const result = await runDaily(deps, date);
+    deps.logger.info('daily job done', {
+      date,
+      planned: result.planned,
+      written: result.written.length,
+      alreadyDone: result.alreadyDone,
+    });
+    return result;
+  };
+}
+
+export const dailyFromRuntime = ({ clients, logger, now }: Runtime) =>
+  createDailyHandler({ store: clients.store, now, logger });
