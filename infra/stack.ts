@@ -7,6 +7,7 @@ import { CovenantApi } from './constructs/api.js';
 import { CovenantFunction } from './constructs/covenant-function.js';
 import { CovenantData } from './constructs/data.js';
 import { StreamToNotify } from './constructs/notify.js';
+import { DailySchedule } from './constructs/schedules.js';
 import type { Settings } from './settings.js';
 
 export interface CovenantStackProps extends StackProps {
@@ -29,7 +30,7 @@ export class CovenantStack extends Stack {
       RETENTION_SUBMISSION_DAYS: String(settings.retentionSubmissionDays),
       RETENTION_OUTBOX_DAYS: String(settings.retentionOutboxDays),
     };
-    const make = (name: 'intake' | 'pages' | 'health' | 'acties' | 'notify') =>
+    const make = (name: 'intake' | 'pages' | 'health' | 'acties' | 'notify' | 'daily') =>
       new CovenantFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
         name,
         environment,
@@ -42,6 +43,8 @@ export class CovenantStack extends Stack {
       acties: make('acties'),
     };
     const notify = make('notify');
+    const daily = make('daily');
+    new DailySchedule(this, 'Schedules', { fn: daily });
     // The key for signed links: generated in Secrets Manager, read only by the functions that sign or check links.
     const linkSecret = new Secret(this, 'ActionLinkSecret', {
       description: 'HMAC key for the signed action links in covenant emails',
@@ -64,7 +67,8 @@ export class CovenantStack extends Stack {
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
     });
     const baseUrl = settings.publicBaseUrl ?? api.api.apiEndpoint;
-    for (const fn of [...Object.values(functions), notify]) fn.addEnvironment('PUBLIC_BASE_URL', baseUrl);
+    for (const fn of [...Object.values(functions), notify, daily])
+      fn.addEnvironment('PUBLIC_BASE_URL', baseUrl);
     const stream = new StreamToNotify(this, 'StreamToNotify', {
       table: data.table,
       fn: notify,

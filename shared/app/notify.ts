@@ -99,6 +99,52 @@ async function render(
  * delivered twice (stream retries, a rerun) finds the item taken or sent and does nothing. A failed
  * send gives the claim back and throws, so the record is retried.
  */
+/** Which link a calendar email carries, and what it points at. */
+const NOTICE_LINKS: Partial<Record<NoticeKind, ActionKind>> = {
+  verlenging: 'verlenging',
+  'beeindiging-overleg': 'beeindiging-uitkomst',
+  'evaluatie-uitnodiging': 'wijkrapport',
+  'evaluatie-vragenlijst': 'evaluatie',
+  'evaluatie-samenvatting': 'wijkrapport',
+  'contact-bevestigen': 'contact',
+  'terugkoppeling-te-laat': 'terugkoppeling',
+  'voorlichting-te-laat': 'voorlichting-antwoord',
+};
+
+/** The answers of an evaluation round so far, for the gebiedsmanager's summary. */
+export async function evaluationSummary(store: CovenantStore, roundId: string): Promise<EvaluationSummary> {
+  const answers = await store.listPartition<{ data: Record<string, unknown> }>(`EVAL#${roundId}`, 'ANSWER#');
+  const invitation = await store.getItem({ pk: `REM#evaluatie-vragenlijst#${roundId}`, sk: 'REM' });
+  const invited = (invitation?.recipients as string[] | undefined) ?? [];
+  return {
+    respondents: answers.length,
+    invited: invited.length,
+    averages: EVALUATION_QUESTIONS.map((_, i) => {
+      const scores = answers.map((a) => Number(a.data[`score${i + 1}`])).filter((n) => n >= 1 && n <= 5);
+      return scores.length ? scores.reduce((x, y) => x + y, 0) / scores.length : null;
+    }),
+    comments: EVALUATION_QUESTIONS.map((_, i) =>
+      answers
+        .map((a) => a.data[`comment${i + 1}`])
+        .filter((c): c is string => typeof c === 'string' && c !== ''),
+    ),
+  };
+}
+
+async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): Promise<EmailMessage> {
+  const notice = (await deps.store.getItem({ pk: item.pk, sk: 'REM' })) as unknown as Notice | undefined;
+  if (!notice) throw new UndeliverableError(`reminder ${item.pk} not found`);
+  const action = NOTICE_LINKS[notice.kind];
+  const links: EmailLinks = action
+    ? { [action]: await deps.links.url(action, notice.subjectId, party.id) }
+    : {};
+  const summary =
+    notice.kind === 'evaluatie-samenvatting'
+      ? await evaluationSummary(deps.store, notice.subjectId)
+      : undefined;
+  return noticeEmail(notice, party, links, summary);
+}
+
 export async function deliver(
   deps: NotifyDeps,
   key: Pick<OutboxItem, 'pk' | 'sk'>,
@@ -109,11 +155,22 @@ export async function deliver(
   try {
     const item = (await deps.store.getItem(key)) as OutboxItem | undefined;
     if (!item) throw new UndeliverableError(`outbox item ${key.pk}/${key.sk} vanished`);
-    const submission = await deps.store.getSubmission<Submission>(item.subjectId);
-    if (!submission) throw new UndeliverableError(`submission ${item.subjectId} not found`);
     const party = await deps.store.getParty(item.recipientId);
     if (!party) throw new UndeliverableError(`party ${item.recipientId} not in directory`);
-    messageId = await deps.mailer.send(party.email, await render(deps, item, submission, party));
+    if (!isActiveOn(party, amsterdamDate(deps.now()))) {
+      // Art. 22c: from its last day a party gets no covenant email, also none that was queued before.
+      await deps.store.markSent(key, 'skipped-inactive', deps.now().toISOString());
+      return 'skipped-inactive';
+    }
+    let message: EmailMessage;
+    if (item.template === 'reminder') {
+      message = await renderNotice(deps, item, party);
+    } else {
+      const submission = await deps.store.getSubmission<Submission>(item.subjectId);
+      if (!submission) throw new UndeliverableError(`submission ${item.subjectId} not found`);
+      message = await render(deps, item, submission, party);
+    }
+    messageId = await deps.mailer.send(party.email, message);
   } catch (error) {
     await deps.store.releaseOutbox(key, error instanceof Error ? error.name : 'error').catch(() => undefined);
     throw error;

@@ -42,7 +42,7 @@ export function noticeEmail(
     case 'verlenging':
       return compose({
         ...base,
-        subject: `Herinnering: het convenant loopt af op ${formatDutchDate(String(d.termEnd))} – besluit over verlenging`,
+        subject: `Herinnering: het convenant loopt over ${d.months} ${d.months === 1 ? 'maand' : 'maanden'} af (${formatDutchDate(String(d.termEnd))}) – besluit over verlenging`,
         intro: `Over ${d.months} ${d.months === 1 ? 'maand' : 'maanden'} eindigt de looptijd van het convenant "Veilig in en om school" (termijn ${d.term}). Na evaluatie kan het voor drie jaar worden verlengd (artikel 21a).`,
         sections: [
           {

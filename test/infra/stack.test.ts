@@ -44,8 +44,8 @@ describe('Stack: CovenantStack', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs24.x' },
     });
-    // One per handler of the route table, plus notify.
-    expect(Object.keys(functions)).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 1);
+    // One per handler of the route table, plus notify and the daily job.
+    expect(Object.keys(functions)).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 2);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.MemorySize).toBeGreaterThan(0);
@@ -113,6 +113,20 @@ describe('Stack: CovenantStack', () => {
     expect(withArn.sort()).toEqual(['ActiesFunction', 'NotifyFunction']);
     for (const fn of Object.values(functions))
       expect(fn.Properties.Environment.Variables.ACTION_LINK_SECRET).toBeUndefined();
+  });
+});
+
+describe('Stack: the daily job', () => {
+  it('runs at 07:00 Amsterdam time through EventBridge Scheduler, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Amsterdam',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
   });
 });
 
