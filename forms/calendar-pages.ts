@@ -194,6 +194,7 @@ export function wijkReportPage(report: WijkReport, csvHref: string): string {
 <p class="utrecht-paragraph">Van ${formatDutchDate(report.from)} tot en met ${formatDutchDate(report.to)}. Alleen aantallen, geen vrije tekst (artikel 23). <a class="utrecht-link" href="${csvHref}" download>Download dezelfde cijfers als CSV</a>.</p>
 <h2 class="utrecht-heading-2">Meldingen per maand</h2>
 ${barChart('per-maand', `Meldingen per maand in wijk ${report.wijk}`, perMonth)}
+<div class="app-scroll" role="region" aria-label="Meldingen per categorie per maand" tabindex="0">
 <table class="utrecht-table">
 <caption class="utrecht-table__caption">Meldingen per categorie per maand</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Categorie</th>${report.months.map(
@@ -217,6 +218,7 @@ ${
     : html`<p class="utrecht-paragraph">Geen meldingen.</p>`
 }
 <h2 class="utrecht-heading-2">Voorlichting per aanbieder</h2>
+<div class="app-scroll" role="region" aria-label="Voorlichting per aanbieder" tabindex="0">
 <table class="utrecht-table">
 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Aanbieder</th><th class="utrecht-table__header-cell" scope="col">Geaccepteerd</th><th class="utrecht-table__header-cell" scope="col">Andere datum</th><th class="utrecht-table__header-cell" scope="col">Afgewezen</th><th class="utrecht-table__header-cell" scope="col">Nog geen antwoord</th></tr></thead>
 <tbody class="utrecht-table__body">${PROVIDERS.map((p) => {
@@ -224,6 +226,7 @@ ${
     return html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${PROVIDER_LABELS[p]}</th><td class="utrecht-table__cell">${o.geaccepteerd}</td><td class="utrecht-table__cell">${o['ander-voorstel']}</td><td class="utrecht-table__cell">${o.afgewezen}</td><td class="utrecht-table__cell">${o.open}</td></tr>`;
   })}</tbody>
 </table>
+</div>
 <h2 class="utrecht-heading-2">Terugkoppeling door de politie (artikel 8)</h2>
 <ul class="utrecht-unordered-list" data-feedback>
 <li class="utrecht-unordered-list__item">Meldingen waarop terugkoppeling wordt verwacht: ${fb.meldingen}; met terugkoppeling: ${fb.answered}.</li>

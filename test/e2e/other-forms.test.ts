@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDaily } from '../../shared/app/daily.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
 import { axeViolations, launchChromium, newContext, screenshots } from '../support/browser.js';
@@ -101,6 +102,38 @@ describe('Beeindiging form in Chromium', () => {
       await context.close();
     });
   }
+});
+
+describe('Calendar pages in Chromium', () => {
+  it('the questionnaire and the wijk report have no WCAG 2.1 A/AA violations, and the chart has a text alternative', async () => {
+    const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
+    await runDaily(deps, '2027-03-01');
+    await runDaily(deps, '2027-03-29');
+    const [questionnaire] = await stack.waitForEmails(
+      (e) => e.subject === 'Vragenlijst evaluatie convenant, wijk Oost – 2027',
+      1,
+    );
+    const [summary] = await stack.waitForEmails(
+      (e) => e.subject === 'Samenvatting evaluatie convenant, wijk Oost – 2027',
+      1,
+    );
+    const link = (email: StoredEmail | undefined, label: string) => {
+      const lines = (email?.body.text ?? '').split('\n');
+      return lines[lines.findIndex((l) => l.startsWith(label)) + 1] ?? '';
+    };
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    for (const [name, target] of [
+      ['vragenlijst', link(questionnaire, 'Vul de vragenlijst in')],
+      ['wijkrapport', link(summary, 'Bekijk het wijkrapport')],
+    ] as const) {
+      await page.goto(target);
+      expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+      await screenshots(browser, target, name);
+    }
+    expect(await page.locator('svg[role=img] desc').first().textContent()).toMatch(/: \d+/);
+    await context.close();
+  });
 });
 
 describe('Answering through a link in Chromium', () => {

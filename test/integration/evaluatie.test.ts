@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDaily } from '../../shared/app/daily.js';
+import { formatDutchInput } from '../../shared/domain/time.js';
+import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function linkIn(email: StoredEmail | undefined, label: RegExp): string {
+  const lines = (email?.body.text ?? '').split('\n');
+  const url = lines[lines.findIndex((l) => label.test(l)) + 1] ?? '';
+  expect(url).toMatch(/\/acties\/v1\./);
+  return url.slice(url.indexOf('/acties/') + '/acties/'.length);
+}
+
+const answers = (scores: number[], comment?: string) =>
+  Object.fromEntries(
+    scores.flatMap((s, i) => [
+      [`score${i + 1}`, s],
+      ...(comment && i === 0 ? [[`comment${i + 1}`, comment]] : []),
+    ]),
+  );
+
+describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
+  it('questionnaires are answered once, the summary averages them, and the report shows counts only', async () => {
+    const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
+    const melding = await postJson(`${stack.url}/api/meldingen`, {
+      formKey: stack.keyOf('lyceum-de-proefhoek'),
+      category: 'onveilige-situatie',
+      subcategory: 'online-pesten',
+      location: 'schoolgebouw',
+      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      description: 'Een klas deelt beledigende filmpjes in een groepsapp.',
+    });
+    expect(melding.status).toBe(201);
+
+    const day = await runDaily(deps, '2027-03-01');
+    expect(day.written).toEqual(
+      expect.arrayContaining([
+        'evaluatie-uitnodiging#EVAL-2027-oost',
+        'evaluatie-vragenlijst#EVAL-2027-oost',
+      ]),
+    );
+    const invited = [
+      'lyceum-de-proefhoek',
+      'wijkagent-oost',
+      'gebiedsmanager-oost',
+      'halt-utrecht',
+      'jou',
+      'buurtteam-vo',
+      'buurtteam-mbo',
+      'ggd-volksgezondheid',
+    ];
+    const questionnaires = await stack.waitForEmails(
+      (e) => e.subject === 'Vragenlijst evaluatie convenant, wijk Oost – 2027',
+      invited.length,
+    );
+    expect(questionnaires.map((e) => e.destination.to[0]).sort()).toEqual(
+      invited.map((id) => stack.party(id).email).sort(),
+    );
+    const [invitation] = await stack.waitForEmails(
+      (e) => e.subject === 'Jaarlijks overleg convenant in wijk Oost – 2027',
+      1,
+    );
+    expect(invitation?.destination.to).toEqual(['veiligheid.oost@gemeente.example.org']);
+    expect(invitation?.body.text).toContain(
+      'Zijn er ontwikkelingen die om aanpassing van het convenant vragen?',
+    );
+
+    const forSchool = questionnaires.find(
+      (e) => e.destination.to[0] === stack.party('lyceum-de-proefhoek').email,
+    );
+    const forPolice = questionnaires.find(
+      (e) => e.destination.to[0] === 'wijkagent.oost@politie.example.org',
+    );
+    const schoolToken = linkIn(forSchool, /Vul de vragenlijst in/);
+    const page = await fetch(`${stack.url}/acties/${schoolToken}`);
+    expect(await page.text()).toContain('Pakt iedereen zijn rol?');
+    expect(
+      (
+        await postJson(
+          `${stack.url}/api/acties/${schoolToken}`,
+          answers([4, 3, 5, 2, 1], 'Goed contact met de wijkagent.'),
+        )
+      ).status,
+    ).toBe(201);
+    expect((await postJson(`${stack.url}/api/acties/${schoolToken}`, answers([1, 1, 1, 1, 1]))).status).toBe(
+      409,
+    );
+    const policeToken = linkIn(forPolice, /Vul de vragenlijst in/);
+    const personal = await postJson(
+      `${stack.url}/api/acties/${policeToken}`,
+      answers([2, 3, 4, 2, 2], 'Bel mij op 06-12345678'),
+    );
+    expect(personal.status).toBe(422);
+    const outOfRange = await postJson(`${stack.url}/api/acties/${policeToken}`, answers([6, 3, 4, 2, 2]));
+    expect(outOfRange.status).toBe(400);
+    expect((await postJson(`${stack.url}/api/acties/${policeToken}`, answers([2, 3, 4, 2, 2]))).status).toBe(
+      201,
+    );
+
+    // Another wijk's partner cannot answer Oost's questionnaire with a link made for someone else.
+    await runDaily(deps, '2027-03-29');
+    const [summary] = await stack.waitForEmails(
+      (e) => e.subject === 'Samenvatting evaluatie convenant, wijk Oost – 2027',
+      1,
+    );
+    expect(summary?.body.text).toContain(`2 van de ${invited.length} partners`);
+    expect(summary?.body.text).toContain('Gemiddeld cijfer: 3,0');
+    expect(summary?.body.text).toContain('Toelichting: Goed contact met de wijkagent.');
+
+    const reportToken = linkIn(summary, /Bekijk het wijkrapport/);
+    const report = await (await fetch(`${stack.url}/acties/${reportToken}`)).text();
+    expect(report).toContain('Wijkrapport Oost');
+    expect(report).toMatch(/<svg role="img" aria-labelledby="per-maand-title per-maand-desc"/);
+    expect(report).toContain('Lyceum De Proefhoek: 1');
+    expect(report).not.toContain('beledigende filmpjes');
+    const csv = await fetch(`${stack.url}/acties/${reportToken}?formaat=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const rows = (await csv.text()).split('\r\n');
+    expect(rows[0]).toBe('onderdeel,item,maand,aantal');
+    expect(rows).toContain('meldingen per school,Lyceum De Proefhoek,,1');
+    // The report is for the gebiedsmanager of the wijk, not for a school.
+    const claims = JSON.parse(Buffer.from(reportToken.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims.p).toBe('gebiedsmanager-oost');
+  });
+
+  it('contacts confirm once a year that they are still the contact', async () => {
+    const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
+    await runDaily(deps, '2027-01-15');
+    const emails = await stack.waitForEmails(
+      (e) => e.subject.startsWith('Jaarlijkse controle: bent u nog de contactpersoon'),
+      stack.app.parties.length,
+    );
+    expect(emails).toHaveLength(stack.app.parties.length);
+    const token = linkIn(emails[0], /Bevestig of u nog de contactpersoon bent/);
+    const res = await fetch(`${stack.url}/api/acties/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'stillContact=nee',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('De beheerder neemt contact op');
+  });
+});
