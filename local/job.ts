@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDaily } from '../shared/app/daily.js';
+import { isIsoDate } from '../shared/domain/working-days.js';
 import { createRuntime } from '../shared/handlers/runtime.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -18,8 +19,9 @@ function fail(message: string): never {
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { date: { type: 'string' } } });
 if (positionals[0] !== 'daily') fail('Usage: npm run job -- daily [--date YYYY-MM-DD]');
-if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
-  fail(`--date must be YYYY-MM-DD, not "${values.date}".`);
+if (values.date !== undefined && !isIsoDate(values.date)) {
+  fail(`--date must be a real date as YYYY-MM-DD, not "${values.date}".`);
+}
 const stateFile = join(process.cwd(), '.local', 'stack.json');
 if (!existsSync(stateFile))
   fail('No local stack found. Start it first with `npm start` (in another terminal).');

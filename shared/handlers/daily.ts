@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type DailyDeps, type DailyResult, runDaily } from '../app/daily.js';
 import { amsterdamDate } from '../domain/time.js';
+import { isIsoDate } from '../domain/working-days.js';
 import type { Runtime } from './runtime.js';
 
 export interface DailyHandlerDeps extends DailyDeps {
@@ -14,9 +15,7 @@ export interface DailyHandlerDeps extends DailyDeps {
 export function createDailyHandler(deps: DailyHandlerDeps) {
   return async (event: { date?: string } | undefined): Promise<DailyResult> => {
     const date =
-      typeof event?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(event.date)
-        ? event.date
-        : amsterdamDate(deps.now());
+      typeof event?.date === 'string' && isIsoDate(event.date) ? event.date : amsterdamDate(deps.now());
     const result = await runDaily(deps, date);
     deps.logger.info('daily job done', {
       date,
