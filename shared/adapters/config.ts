@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** The key for signed links: given directly (local) or as a Secrets Manager ARN (AWS). */
   ACTION_LINK_SECRET: z.string().min(32, 'ACTION_LINK_SECRET must have at least 32 characters').optional(),
   ACTION_LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  RATE_LIMIT_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   ANSWER_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(1000).default(400),
 });

@@ -437,6 +437,26 @@ export class CovenantStore {
     }
   }
 
+  /**
+   * Counts one request in a fixed one-minute window and returns the count so far. The counter
+   * expires with the window (TTL), so the table holds no history of who posted when.
+   */
+  async countRequest(bucket: string, windowStartS: number): Promise<number> {
+    const out = await guard(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `RATE#${bucket}#${windowStartS}`, sk: 'RATE' },
+          UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+          ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':one': 1, ':ttl': windowStartS + 120 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
+    );
+    return Number(out.Attributes?.count ?? 1);
+  }
+
   async getSubmission<T = Record<string, unknown>>(id: string): Promise<T | undefined> {
     const out = await guard(() =>
       this.doc.send(

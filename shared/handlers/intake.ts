@@ -9,6 +9,7 @@ import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting
 import { submitBeeindiging } from '../app/beeindigingen.js';
 import type { Accepted, IntakeDeps } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
+import { enforceRateLimits, type RateLimits } from '../app/rate-limit.js';
 import { submitVoorlichting } from '../app/voorlichtingen.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
 import { formatDutchInput } from '../domain/time.js';
@@ -20,6 +21,7 @@ import { type Runtime, retentionOf } from './runtime.js';
 export interface IntakeHandlerDeps extends IntakeDeps {
   logger: Logger;
   maxBodyBytes: number;
+  rateLimits: RateLimits;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -135,6 +137,12 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
       if (!spec) throw new ClientError(404, [{ path: '', message: 'Deze route bestaat niet.' }]);
       const body = parseBody(event, deps.maxBodyBytes);
       try {
+        await enforceRateLimits(
+          deps.store,
+          deps.rateLimits,
+          { formKey: body.fields.formKey, sourceIp: event.requestContext?.http?.sourceIp },
+          deps.now(),
+        );
         const idempotencyKey = idempotencyKeyOf(event, body);
         const accepted = await spec.submit(deps, body.fields, idempotencyKey);
         deps.logger.info('submission accepted', {
@@ -167,4 +175,8 @@ export const intakeFromRuntime = ({ config, clients, logger, now }: Runtime) =>
     retention: retentionOf(config),
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimits: {
+      perKeyPerMinute: config.RATE_LIMIT_PER_KEY_PER_MINUTE,
+      perSourcePerMinute: config.RATE_LIMIT_PER_SOURCE_PER_MINUTE,
+    },
   });
