@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -95,6 +96,14 @@ export class TransactionRaceError extends Error {
     this.name = 'TransactionRaceError';
   }
 }
+
+/** Outbox items carry the pending index until sent, so operators can list what is stuck without a Scan. */
+export const PENDING_OUTBOX_INDEX_PK = 'OUTBOX#pending';
+const withPendingIndex = (item: OutboxItem) => ({
+  ...item,
+  gsi1pk: PENDING_OUTBOX_INDEX_PK,
+  gsi1sk: `${item.createdAt}#${item.pk}#${item.sk}`,
+});
 
 /** Data access for the one table. The client is built once per container and handed in. */
 export class CovenantStore {
@@ -227,7 +236,11 @@ export class CovenantStore {
               },
             },
             ...outbox.map((item) => ({
-              Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+              Put: {
+                TableName: this.tableName,
+                Item: withPendingIndex(item),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             })),
           ],
         }),
@@ -287,7 +300,11 @@ export class CovenantStore {
                 ]
               : []),
             ...outbox.map((item) => ({
-              Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+              Put: {
+                TableName: this.tableName,
+                Item: withPendingIndex(item),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             })),
             ...partyUpdates.map((u) => ({
               Update: {
@@ -421,7 +438,11 @@ export class CovenantStore {
             },
             ...extra.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
             ...outbox.map((item) => ({
-              Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+              Put: {
+                TableName: this.tableName,
+                Item: withPendingIndex(item),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             })),
           ],
         }),
@@ -455,6 +476,106 @@ export class CovenantStore {
       ),
     );
     return Number(out.Attributes?.count ?? 1);
+  }
+
+  /** Outbox items not sent yet (oldest first): what `npm run admin -- failed` lists. */
+  async listPendingOutbox(): Promise<OutboxItem[]> {
+    return guard(async () => {
+      const items: OutboxItem[] = [];
+      const pages = paginateQuery(
+        { client: this.doc },
+        {
+          TableName: this.tableName,
+          IndexName: TABLE.gsi1.indexName,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': PENDING_OUTBOX_INDEX_PK },
+        },
+      );
+      for await (const page of pages) items.push(...((page.Items ?? []) as OutboxItem[]));
+      return items;
+    });
+  }
+
+  /**
+   * Sends an unsent outbox item through the stream again: removed and written anew, which the
+   * stream carries as a new INSERT. Only an item that was not sent can be redriven.
+   */
+  async redriveOutbox(item: { pk: string; sk: string }, now: Date): Promise<boolean> {
+    const key = { pk: item.pk, sk: item.sk };
+    const current = (await this.getItem(key)) as OutboxItem | undefined;
+    if (!current || current.status === 'sent') return false;
+    const fresh: OutboxItem = { ...current, status: 'pending', attempts: 0, createdAt: now.toISOString() };
+    delete fresh.leaseUntil;
+    delete fresh.lastError;
+    await guard(() =>
+      this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: '#status <> :sent',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sent': 'sent' },
+        }),
+      ),
+    );
+    // Written back at once; should this fail, the caller prints the item so nothing is lost.
+    await guard(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: withPendingIndex(fresh) as Record<string, unknown>,
+        }),
+      ),
+    );
+    return true;
+  }
+
+  /** Replaces a party's form key: the old link stops working in the same transaction. */
+  async rotateFormKey(partyId: string, newHash: string): Promise<void> {
+    const profile = await this.getItem(keys.party(partyId));
+    if (!profile) throw new Error(`party ${partyId} not found`);
+    const oldHash = profile.formKeyHash as string | undefined;
+    await guard(() =>
+      this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.party(partyId),
+                UpdateExpression: 'SET formKeyHash = :hash',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':hash': newHash },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.formKey(newHash), type: 'formKey', partyId, formKeyHash: newHash },
+              },
+            },
+            ...(oldHash && oldHash !== newHash
+              ? [{ Delete: { TableName: this.tableName, Key: keys.formKey(oldHash) } }]
+              : []),
+          ],
+        }),
+      ),
+    );
+  }
+
+  /** Writes a party's profile and keeps its current form key (the operator's import). */
+  async updateParty(party: Party): Promise<void> {
+    await guard(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.party(party.id),
+          UpdateExpression: 'SET party = :party, gsi1sk = :gsi1sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':party': party, ':gsi1sk': `${party.kind}#${party.id}` },
+        }),
+      ),
+    );
   }
 
   async getSubmission<T = Record<string, unknown>>(id: string): Promise<T | undefined> {
@@ -506,7 +627,7 @@ export class CovenantStore {
           TableName: this.tableName,
           Key: { pk: item.pk, sk: item.sk },
           UpdateExpression:
-            'SET #status = :sent, messageId = :mid, sentAt = :at REMOVE leaseUntil, lastError',
+            'SET #status = :sent, messageId = :mid, sentAt = :at REMOVE leaseUntil, lastError, gsi1pk, gsi1sk',
           ConditionExpression: '#status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {

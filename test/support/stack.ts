@@ -44,7 +44,7 @@ export async function startTestStack(options: Partial<LocalAppOptions> = {}): Pr
     ...options,
     // Tests post far more than a school would; the limits themselves have their own test.
     env: {
-      RATE_LIMIT_PER_KEY_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_KEY_PER_MINUTE: '10000',
       RATE_LIMIT_PER_SOURCE_PER_MINUTE: '100000',
       ...options.env,
     },
