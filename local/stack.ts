@@ -42,6 +42,8 @@ export interface LocalApp {
  * fresh form keys, serves the route table and feeds the stream to notify.
  */
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
+  // Metrics are CloudWatch's (EMF in the logs); on one machine they would only clutter the terminal.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   await buildAssets();
   await createTable(options.ddbEndpoint, options.tableName);
   const env = {

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type DailyDeps, type DailyResult, runDaily } from '../app/daily.js';
 import { amsterdamDate } from '../domain/time.js';
 import { isIsoDate } from '../domain/working-days.js';
@@ -6,6 +7,7 @@ import type { Runtime } from './runtime.js';
 
 export interface DailyHandlerDeps extends DailyDeps {
   logger: Logger;
+  metrics: Metrics;
 }
 
 /**
@@ -17,6 +19,8 @@ export function createDailyHandler(deps: DailyHandlerDeps) {
     const date =
       typeof event?.date === 'string' && isIsoDate(event.date) ? event.date : amsterdamDate(deps.now());
     const result = await runDaily(deps, date);
+    deps.metrics.addMetric('RemindersPlanned', MetricUnit.Count, result.written.length);
+    deps.metrics.publishStoredMetrics();
     deps.logger.info('daily job done', {
       date,
       planned: result.planned,
@@ -27,5 +31,5 @@ export function createDailyHandler(deps: DailyHandlerDeps) {
   };
 }
 
-export const dailyFromRuntime = ({ clients, logger, now }: Runtime) =>
-  createDailyHandler({ store: clients.store, now, logger });
+export const dailyFromRuntime = ({ clients, logger, metrics, now }: Runtime) =>
+  createDailyHandler({ store: clients.store, now, logger, metrics });

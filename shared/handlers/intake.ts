@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import middy from '@middy/core';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BEEINDIGING_ANCHORS, beeindigingForm } from '../../forms/beeindiging-form.js';
 import { MELDING_ANCHORS, meldingForm, type SubmissionFormInput } from '../../forms/melding-form.js';
@@ -20,6 +22,7 @@ import { type Runtime, retentionOf } from './runtime.js';
 
 export interface IntakeHandlerDeps extends IntakeDeps {
   logger: Logger;
+  metrics: Metrics;
   maxBodyBytes: number;
   rateLimits: RateLimits;
 }
@@ -128,9 +131,25 @@ async function formErrorPage(
   );
 }
 
+/** Counts every refusal by its status (400, 401, 422, 429, 503…), whichever way it is answered. */
+function countRefusals(metrics: Metrics): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+  const count = (status: number | undefined) => {
+    if (status && status >= 400) metrics.addMetric(`Refused_${status}`, MetricUnit.Count, 1);
+  };
+  return {
+    after: async (request) => count(request.response?.statusCode),
+    onError: async (request) => {
+      const error = request.error as { statusCode?: number } | null;
+      count(error?.statusCode ?? 500);
+    },
+  };
+}
+
 export function createIntakeHandler(deps: IntakeHandlerDeps) {
   return middy<APIGatewayProxyEventV2, HttpResult>()
+    .use(logMetrics(deps.metrics))
     .use(securityHeaders())
+    .use(countRefusals(deps.metrics))
     .use(jsonErrors(deps.logger))
     .handler(async (event) => {
       const spec = SUBMISSION_ROUTES[event.routeKey];
@@ -145,6 +164,7 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
         );
         const idempotencyKey = idempotencyKeyOf(event, body);
         const accepted = await spec.submit(deps, body.fields, idempotencyKey);
+        if (!accepted.replayed) deps.metrics.addMetric(`Accepted_${spec.kind}`, MetricUnit.Count, 1);
         deps.logger.info('submission accepted', {
           kind: spec.kind,
           id: accepted.response.id,
@@ -168,12 +188,13 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
     });
 }
 
-export const intakeFromRuntime = ({ config, clients, logger, now }: Runtime) =>
+export const intakeFromRuntime = ({ config, clients, logger, metrics, now }: Runtime) =>
   createIntakeHandler({
     store: clients.store,
     now,
     retention: retentionOf(config),
     logger,
+    metrics,
     maxBodyBytes: config.MAX_BODY_BYTES,
     rateLimits: {
       perKeyPerMinute: config.RATE_LIMIT_PER_KEY_PER_MINUTE,

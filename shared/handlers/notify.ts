@@ -1,11 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { deliver, type NotifyDeps } from '../app/notify.js';
 import type { Runtime } from './runtime.js';
 
 export interface NotifyHandlerDeps extends NotifyDeps {
   logger: Logger;
+  metrics: Metrics;
 }
 
 /**
@@ -20,18 +22,28 @@ export function createNotifyHandler(deps: NotifyHandlerDeps) {
     if (!pk || !sk?.startsWith('OUT#')) return 'ignored';
     try {
       const outcome = await deliver(deps, { pk, sk });
+      if (outcome === 'sent')
+        deps.metrics.addMetric(pk.startsWith('REM#') ? 'ReminderSent' : 'EmailSent', MetricUnit.Count, 1);
       deps.logger.info('outbox item handled', { pk, sk, outcome });
       return outcome;
     } catch (error) {
+      deps.metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
       deps.logger.warn('delivery failed', { pk, sk, errorName: (error as Error)?.name });
       throw error;
     }
   };
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-    processPartialResponse(event, recordHandler, processor, { throwOnFullBatchFailure: false });
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    try {
+      return await processPartialResponse(event, recordHandler, processor, {
+        throwOnFullBatchFailure: false,
+      });
+    } finally {
+      deps.metrics.publishStoredMetrics();
+    }
+  };
 }
 
-export const notifyFromRuntime = ({ config, clients, logger, now }: Runtime) =>
+export const notifyFromRuntime = ({ config, clients, logger, metrics, now }: Runtime) =>
   createNotifyHandler({
     store: clients.store,
     mailer: clients.mailer,
@@ -39,4 +51,5 @@ export const notifyFromRuntime = ({ config, clients, logger, now }: Runtime) =>
     links: clients.links.assertConfigured(),
     leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
     logger,
+    metrics,
   });

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { buildClients, type Clients } from '../adapters/clients.js';
 import { type AppConfig, loadConfig } from '../adapters/config.js';
 
@@ -6,8 +7,11 @@ export interface Runtime {
   config: AppConfig;
   clients: Clients;
   logger: Logger;
+  metrics: Metrics;
   now: () => Date;
 }
+
+export const METRICS_NAMESPACE = 'VeiligInEnOmSchool';
 
 /** Configuration, clients and logger, built once per container (or once per local process). */
 export function createRuntime(
@@ -20,6 +24,7 @@ export function createRuntime(
     config,
     clients: buildClients(config, now),
     logger: new Logger({ serviceName }),
+    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }),
     now,
   };
 }
