@@ -15,6 +15,12 @@ export const settingsSchema = z.strictObject({
   throttleRateLimit: z.number().int().min(1).max(10_000).default(20),
   throttleBurstLimit: z.number().int().min(1).max(5_000).default(40),
   logRetentionDays: z.number().int().min(1).max(3653).default(90),
+  retentionIdempotencyDays: z.number().int().min(1).max(365).default(7),
+  operatorEmail: z.email({ error: 'operatorEmail must be the address that receives alarms' }),
+  sesSendRatePerSecond: z.number().min(0.1).max(500).default(1),
+  rateLimitPerKeyPerMinute: z.number().int().min(1).max(10_000).default(20),
+  rateLimitPerSourcePerMinute: z.number().int().min(1).max(100_000).default(120),
+  maxBodyBytes: z.number().int().min(1024).max(1_000_000).default(32_768),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

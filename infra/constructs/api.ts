@@ -1,5 +1,6 @@
 import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type HttpHandlerName, ROUTES } from '../../shared/http/routes.js';
 import type { CovenantFunction } from './covenant-function.js';
@@ -7,11 +8,13 @@ import type { CovenantFunction } from './covenant-function.js';
 export interface CovenantApiProps {
   functions: Record<HttpHandlerName, CovenantFunction>;
   throttle: { rateLimit: number; burstLimit: number };
+  logRetention: RetentionDays;
 }
 
 /** The HTTP API: one route per entry of the shared route table, each to its function; throttled at the stage. */
 export class CovenantApi extends Construct {
   readonly api: HttpApi;
+  readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: CovenantApiProps) {
     super(scope, id);
@@ -32,6 +35,19 @@ export class CovenantApi extends Construct {
     stage.defaultRouteSettings = {
       throttlingRateLimit: props.throttle.rateLimit,
       throttlingBurstLimit: props.throttle.burstLimit,
+    };
+    // Access logs: who asked what and how it went; never bodies, never query strings (they hold form keys).
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    stage.accessLogSettings = {
+      destinationArn: this.accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        time: '$context.requestTime',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+      }),
     };
   }
 }

@@ -41,7 +41,12 @@ export function buildClients(config: AppConfig, now: () => Date = () => new Date
   };
   return {
     store: new CovenantStore(doc, config.TABLE_NAME),
-    mailer: new SesMailer(ses, config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
+    mailer: new SesMailer(
+      ses,
+      config.SENDER_EMAIL,
+      config.SES_CONFIGURATION_SET,
+      config.SES_SEND_RATE_PER_SECOND,
+    ),
     links: new ActionLinks(config, secretsClient, now),
   };
 }

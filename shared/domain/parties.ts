@@ -53,6 +53,8 @@ export const partySchema = z
     active: z.boolean().default(true),
     /** Set when a termination is confirmed (art. 22c): from this date the party gets nothing and its key stops. */
     leavesOn: z.iso.date().optional(),
+    /** Set when SES reports a bounce or complaint for the address: the operator must fix the directory. */
+    bouncing: z.boolean().optional(),
   })
   .superRefine((party, ctx) => {
     if (ROLE_KIND[party.role] !== party.kind) {

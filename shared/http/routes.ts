@@ -36,6 +36,7 @@ export const FUNCTION_SETTINGS = {
   acties: { memorySize: 512, timeoutSeconds: 10, tableAccess: 'readwrite' },
   notify: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
   daily: { memorySize: 512, timeoutSeconds: 120, tableAccess: 'readwrite' },
+  bounces: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_SETTINGS;

@@ -12,7 +12,10 @@ beforeAll(async () => {
   await buildAssets();
   const app = new App();
   const stack = new CovenantStack(app, 'Test', {
-    settings: parseSettings({ senderEmail: 'meldpunt@veiligschool.example.org' }),
+    settings: parseSettings({
+      senderEmail: 'meldpunt@veiligschool.example.org',
+      operatorEmail: 'beheer@veiligschool.example.org',
+    }),
     env: { account: '111111111111', region: 'eu-west-1' },
   });
   template = Template.fromStack(stack);
@@ -44,8 +47,8 @@ describe('Stack: CovenantStack', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs24.x' },
     });
-    // One per handler of the route table, plus notify and the daily job.
-    expect(Object.keys(functions)).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 2);
+    // One per handler of the route table, plus notify, the daily job and the bounce handler.
+    expect(Object.keys(functions)).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 3);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.MemorySize).toBeGreaterThan(0);
@@ -137,6 +140,8 @@ describe('Settings', () => {
   });
 
   it('refuses unknown settings, so a typo does not pass silently', () => {
-    expect(() => parseSettings({ senderEmail: 'a@example.org', retentionDays: 5 })).toThrow(/retentionDays/);
+    expect(() =>
+      parseSettings({ senderEmail: 'a@example.org', operatorEmail: 'b@example.org', retentionDays: 5 }),
+    ).toThrow(/retentionDays/);
   });
 });

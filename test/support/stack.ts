@@ -46,6 +46,7 @@ export async function startTestStack(options: Partial<LocalAppOptions> = {}): Pr
     env: {
       RATE_LIMIT_PER_KEY_PER_MINUTE: '10000',
       RATE_LIMIT_PER_SOURCE_PER_MINUTE: '100000',
+      SES_SEND_RATE_PER_SECOND: '500',
       ...options.env,
     },
   });
