@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAssets } from '../../forms/build.js';
+import { parseSettings } from '../../infra/settings.js';
+import { CovenantStack } from '../../infra/stack.js';
+
+const settings = parseSettings({
+  senderEmail: 'meldpunt@veiligschool.example.org',
+  operatorEmail: 'beheer@veiligschool.example.org',
+});
+let template: Template;
+let outdir: string;
+let report: { pluginReports: Array<{ pluginName: string; violations?: Array<{ ruleName: string }> }> };
+
+beforeAll(async () => {
+  await buildAssets();
+  outdir = mkdtempSync(join(tmpdir(), 'cdk-'));
+  const app = new App({ outdir });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  const stack = new CovenantStack(app, 'Prod', {
+    settings,
+    env: { account: '111111111111', region: 'eu-west-1' },
+  });
+  template = Template.fromStack(stack);
+  app.synth();
+  report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
+});
+
+describe('Stack: production defaults', () => {
+  it('passes cdk-nag’s AwsSolutions and Serverless packs with no unacknowledged finding', () => {
+    expect(report.pluginReports.flatMap((r) => (r.violations ?? []).map((v) => v.ruleName))).toEqual([]);
+  });
+
+  it('would report a finding: the packs really run (a queue without encryption or DLQ, as a control)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdk-nag-'));
+    const app = new App({ outdir: dir });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+    new Queue(new Stack(app, 'Control'), 'Plain', { encryption: QueueEncryption.UNENCRYPTED });
+    try {
+      app.synth();
+    } catch {
+      // A failing validation may also throw; the report is what we read.
+    }
+    const control = JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8')) as typeof report;
+    const rules = control.pluginReports.flatMap((r) => (r.violations ?? []).map((v) => v.ruleName));
+    expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-SQS4', 'Serverless-SQSRedrivePolicy']));
+  });
+
+  it('emails the operator from one encrypted SNS topic, with alarms on dead letters, errors, throttles, 5xx and SES reputation', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'beheer@veiligschool.example.org',
+      RedrivePolicy: Match.anyValue(),
+    });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const metricNames = alarms.map((a) => a.Properties.MetricName);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(7);
+    expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(7);
+    expect(metricNames).toEqual(
+      expect.arrayContaining(['5xx', 'Reputation.BounceRate', 'Reputation.ComplaintRate', 'AddressBouncing']),
+    );
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toHaveLength(1);
+      expect(alarm.Properties.AlarmDescription).toBeTruthy();
+    }
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    for (const topic of Object.values(template.findResources('AWS::SNS::Topic')))
+      expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+  });
+
+  it('sends with an SES configuration set whose bounces and complaints reach the bounce handler', () => {
+    template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        MatchingEventTypes: ['bounce', 'complaint'],
+        SnsDestination: Match.anyValue(),
+      }),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'notify',
+          SES_CONFIGURATION_SET: Match.anyValue(),
+          SES_SEND_RATE_PER_SECOND: '1',
+        }),
+      },
+      ReservedConcurrentExecutions: 1,
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+  });
+
+  it('logs API access without bodies or query strings, keeps every log group for the set retention', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const format = stage?.Properties.AccessLogSettings.Format as string;
+    expect(JSON.parse(format)).toMatchObject({ routeKey: '$context.routeKey', status: '$context.status' });
+    expect(format).not.toMatch(/body|querystring|rawQuery/i);
+    for (const group of Object.values(template.findResources('AWS::Logs::LogGroup'))) {
+      expect(group.Properties.RetentionInDays).toBe(90);
+    }
+  });
+
+  it('reads every limit and retention from the settings', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'intake',
+          RATE_LIMIT_PER_KEY_PER_MINUTE: '20',
+          RATE_LIMIT_PER_SOURCE_PER_MINUTE: '120',
+          MAX_BODY_BYTES: '32768',
+          RETENTION_SUBMISSION_DAYS: '730',
+          RETENTION_IDEMPOTENCY_DAYS: '7',
+        }),
+      },
+    });
+  });
+
+  it('keeps every bundled function under its size budget (3.5 MB of JavaScript)', () => {
+    const manifest = JSON.parse(readFileSync(join(outdir, 'Prod.assets.json'), 'utf8')) as {
+      files: Record<string, { source: { path: string; packaging?: string } }>;
+    };
+    const bundles = Object.values(manifest.files).filter((f) => f.source.packaging === 'zip');
+    expect(bundles.length).toBe(7);
+    for (const bundle of bundles) {
+      const size = statSync(join(outdir, bundle.source.path, 'index.mjs')).size;
+      expect({ bundle: bundle.source.path, size: size < 3.5 * 1024 * 1024 }).toEqual({
+        bundle: bundle.source.path,
+        size: true,
+      });
+    }
+  });
+});
+
+describe('Settings: what an operator must give', () => {
+  it('requires the operator email for alarms, with a message naming it', () => {
+    expect(() => parseSettings({ senderEmail: 'meldpunt@veiligschool.example.org' })).toThrow(
+      /operatorEmail/,
+    );
+  });
+});
