@@ -23,7 +23,10 @@ export function createRuntime(
   return {
     config,
     clients: buildClients(config, now),
-    logger: new Logger({ serviceName }),
+    logger: new Logger({
+      serviceName,
+      ...(env.POWERTOOLS_LOG_LEVEL ? { logLevel: env.POWERTOOLS_LOG_LEVEL as 'INFO' } : {}),
+    }),
     metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }),
     now,
   };
