@@ -21,13 +21,13 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 // Dutch numbers as people write them: 06-12345678, 06 1234 5678, +31 6 12345678, 0031612345678, 030-1234567, (030) 123 45 67.
 const PHONE =
   /(?<![\p{N}])(?:(?:\+|00)\s?31[\s.-]?(?:\(0\))?[\s.-]?|\(?0)(?:[1-9][\s.()-]*){1}(?:\d[\s.()-]*){7}\d(?![\p{N}])/u;
-const NINE_DIGITS =
-  /(?<![\p{N}.,])(\d{4})[.\s]?(\d{2})[.\s]?(\d{3})(?![\p{N}])|(?<![\p{N}.,])(\d{9})(?![\p{N}])/gu;
+// Nine digits, written together or grouped with spaces or dots in any way (1234.56.789, 507 52 9170).
+const NINE_DIGITS = /(?<![\p{N}.,])\d(?:[.\s]?\d){8}(?![\p{N}])/gu;
 const IBAN = /\b([A-Z]{2}\d{2})\s?((?:[A-Z0-9]{4}\s?){2,7}[A-Z0-9]{1,4})\b/gi;
 const POSTCODE_HOUSE =
   /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b[\s,]*(?:\p{L}[\p{L}\s.'-]*\s)?\d{1,5}\s?[a-zA-Z]?\b|\b\p{L}{3,}(?:straat|laan|weg|plein|kade|gracht|singel|dijk|pad|hof)\s+\d{1,5}\s?[a-zA-Z]?\b[\s,]+[1-9]\d{3}\s?[A-Z]{2}\b/u;
 const BIRTH_DATE =
-  /(?:geboren|geb\.|geboortedatum|geb\.datum|date of birth|DOB)\s*(?:op|:)?\s*(?:\d{1,2}[-/.\s]\d{1,2}[-/.\s]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})/iu;
+  /(?:geboren|geb\.|geboortedatum|geb\.datum|date of birth|DOB)\s*(?:op|:|is|was)?\s*(?:\d{1,2}[-/.\s]\d{1,2}[-/.\s]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})/iu;
 const HANDLE =
   /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_.]{2,30}\b|\b(?:instagram|insta|tiktok|snapchat|snap|twitter|x|facebook)\.com\/[A-Za-z0-9_.]+|\b(?:insta|instagram|snap|snapchat|tiktok)\s*:\s*[A-Za-z0-9_.]{2,}/iu;
 
@@ -53,7 +53,7 @@ export function isValidIban(candidate: string): boolean {
 
 function containsBsn(text: string): boolean {
   for (const match of text.matchAll(NINE_DIGITS)) {
-    const digits = (match[4] ?? `${match[1]}${match[2]}${match[3]}`).replace(/\D/g, '');
+    const digits = match[0].replace(/\D/g, '');
     if (isValidBsn(digits)) return true;
   }
   return false;

@@ -1,5 +1,5 @@
 import type { SESClient } from '@aws-sdk/client-ses';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SesMailer } from '../../shared/adapters/mailer.js';
 
 /** A stand-in for the SES client only: what is tested is our pacing and back-off around it. */
@@ -19,26 +19,41 @@ function recordingClient(failures: string[]) {
 const message = { subject: 'Onderwerp\r\nBcc: x@example.org', text: 'tekst', html: '<p>tekst</p>' };
 
 describe('SesMailer', () => {
+  // A controlled clock: the pacing is checked exactly, whatever else the machine is doing.
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('spaces sends to the configured rate', async () => {
     const { client, calls } = recordingClient([]);
     const mailer = new SesMailer(client, 'meldpunt@example.org', undefined, 20);
-    await Promise.all(Array.from({ length: 5 }, () => mailer.send('a@example.org', message)));
+    const sending = Promise.all(Array.from({ length: 5 }, () => mailer.send('a@example.org', message)));
+    await vi.advanceTimersByTimeAsync(5000);
+    await sending;
     const gaps = calls.slice(1).map((t, i) => t - (calls[i] as number));
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45);
+    expect(gaps).toEqual([50, 50, 50, 50]);
   });
 
   it('backs off and retries when SES throttles, and gives up on other errors at once', async () => {
     const throttled = recordingClient(['Throttling', 'Throttling']);
-    expect(
-      await new SesMailer(throttled.client, 'meldpunt@example.org', undefined, 100).send(
-        'a@example.org',
-        message,
-      ),
-    ).toBe('m-3');
+    const sent = new SesMailer(throttled.client, 'meldpunt@example.org', undefined, 100).send(
+      'a@example.org',
+      message,
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await sent).toBe('m-3');
+    // Backed off 500 ms, then 1 s, before the third try.
+    const gaps = throttled.calls.slice(1).map((t, i) => t - (throttled.calls[i] as number));
+    expect(gaps).toEqual([500, 1000]);
     const rejected = recordingClient(['MessageRejected']);
-    await expect(
-      new SesMailer(rejected.client, 'meldpunt@example.org', undefined, 100).send('a@example.org', message),
-    ).rejects.toThrow('MessageRejected');
+    const refused = new SesMailer(rejected.client, 'meldpunt@example.org', undefined, 100).send(
+      'a@example.org',
+      message,
+    );
+    await expect(refused).rejects.toThrow('MessageRejected');
     expect(rejected.calls).toHaveLength(1);
   });
 });
