@@ -48,7 +48,7 @@ export function createBouncesHandler(deps: BouncesDeps) {
         }
       }
     } finally {
-      deps.metrics.publishStoredMetrics();
+      if (deps.metrics.hasStoredMetrics()) deps.metrics.publishStoredMetrics();
     }
   };
 }

@@ -20,7 +20,7 @@ export function createDailyHandler(deps: DailyHandlerDeps) {
       typeof event?.date === 'string' && isIsoDate(event.date) ? event.date : amsterdamDate(deps.now());
     const result = await runDaily(deps, date);
     deps.metrics.addMetric('RemindersPlanned', MetricUnit.Count, result.written.length);
-    deps.metrics.publishStoredMetrics();
+    if (deps.metrics.hasStoredMetrics()) deps.metrics.publishStoredMetrics();
     deps.logger.info('daily job done', {
       date,
       planned: result.planned,

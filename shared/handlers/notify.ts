@@ -38,7 +38,7 @@ export function createNotifyHandler(deps: NotifyHandlerDeps) {
         throwOnFullBatchFailure: false,
       });
     } finally {
-      deps.metrics.publishStoredMetrics();
+      if (deps.metrics.hasStoredMetrics()) deps.metrics.publishStoredMetrics();
     }
   };
 }

@@ -1,0 +1,386 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { BatchWriteItemCommand, QueryCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { build } from 'esbuild';
+import {
+  createTable,
+  freePort,
+  localDynamoClient,
+  startDynamoDbLocal,
+  startSesEmulator,
+} from '../local/emulators.js';
+import { fakeContext } from '../local/server.js';
+import { startLocalApp } from '../local/stack.js';
+import { SesMailer } from '../shared/adapters/mailer.js';
+import { findPersonalData } from '../shared/domain/privacy.js';
+import { formatDutchInput } from '../shared/domain/time.js';
+import { WIJKEN } from '../shared/domain/wijken.js';
+import { ORDINARY, PERSONAL } from '../test/fixtures/privacy-corpus.js';
+import { percentile, round } from './stats.js';
+
+/**
+ * `npm run bench`: every figure is a ratio against a baseline measured in the same run, so a busy
+ * or slow machine changes both sides alike. Prints the table and writes bench/results.md.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+
+const rows: Array<[string, string, string, string]> = [];
+const record = (what: string, measured: string, baseline: string, ratio: string) => {
+  rows.push([what, measured, baseline, ratio]);
+  console.log(`${what}: ${measured} vs ${baseline} → ${ratio}`);
+};
+
+const ddb = await startDynamoDbLocal(await freePort());
+const ses = await startSesEmulator(await freePort());
+const tableName = `bench-${randomUUID()}`;
+const app = await startLocalApp({
+  ddbEndpoint: ddb.endpoint,
+  sesEndpoint: ses.endpoint,
+  tableName,
+  port: await freePort(),
+  env: {
+    RATE_LIMIT_PER_KEY_PER_MINUTE: '10000',
+    RATE_LIMIT_PER_SOURCE_PER_MINUTE: '100000',
+    SES_SEND_RATE_PER_SECOND: '500',
+  },
+});
+const school = app.parties.find((p) => p.party.id === 'lyceum-de-proefhoek');
+if (!school) throw new Error('example directory changed');
+const raw = localDynamoClient(ddb.endpoint);
+
+const meldingBody = (n: number) =>
+  JSON.stringify({
+    formKey: school.formKey,
+    category: 'strafbaar-feit',
+    subcategory: 'diefstal',
+    location: 'schoolgebouw',
+    occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+    description: `Benchmarkmelding nummer ${n}: twee laptops weggenomen uit lokaal 2.14.`,
+  });
+
+try {
+  // 1. Intake in process against DynamoDB Local, against a bare TransactWriteItems of the same items.
+  const { intakeFromRuntime } = await import('../shared/handlers/intake.js');
+  const intake = intakeFromRuntime(app.runtime);
+  const event = (n: number) =>
+    ({
+      version: '2.0',
+      routeKey: 'POST /api/meldingen',
+      rawPath: '/api/meldingen',
+      rawQueryString: '',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${n}-${randomUUID()}` },
+      requestContext: { http: { method: 'POST', path: '/api/meldingen', sourceIp: '127.0.0.1' } },
+      isBase64Encoded: false,
+      body: meldingBody(n),
+    }) as never;
+  const N = 200;
+  for (let i = 0; i < 20; i++) await intake(event(i), fakeContext('intake'));
+  const intakeTimes: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const t = performance.now();
+    const res = await intake(event(i), fakeContext('intake'));
+    intakeTimes.push(performance.now() - t);
+    if (res.statusCode !== 201) throw new Error(`intake answered ${res.statusCode}`);
+  }
+  const bareTimes: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const id = `BARE-${i}-${randomUUID()}`;
+    const items = [
+      { pk: `IDEM#x#${id}`, sk: 'IDEM' },
+      {
+        pk: `SUB#${id}`,
+        sk: 'SUB',
+        gsi1pk: 'bare#x',
+        gsi1sk: new Date().toISOString(),
+        body: meldingBody(i),
+      },
+      { pk: `SUB#${id}`, sk: 'OUT#a' },
+      { pk: `SUB#${id}`, sk: 'OUT#b' },
+    ];
+    const t = performance.now();
+    await raw.send(
+      new TransactWriteItemsCommand({
+        TransactItems: items.map((item) => ({
+          Put: {
+            TableName: tableName,
+            Item: marshall(item),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
+      }),
+    );
+    bareTimes.push(performance.now() - t);
+  }
+  for (const p of [50, 99]) {
+    const a = percentile(intakeTimes, p);
+    const b = percentile(bareTimes, p);
+    record(`intake p${p}`, `${round(a)} ms`, `bare TransactWriteItems ${round(b)} ms`, `${round(a / b)}×`);
+  }
+
+  // 2. Cold start: bundle size and module import time per function, against the AWS SDK clients it uses.
+  const outdir = join(process.cwd(), 'bench', '.bundles');
+  mkdirSync(outdir, { recursive: true });
+  const clientsOf: Record<string, string[]> = {
+    intake: ['client-dynamodb', 'lib-dynamodb'],
+    pages: ['client-dynamodb', 'lib-dynamodb'],
+    health: ['client-dynamodb', 'lib-dynamodb'],
+    acties: ['client-dynamodb', 'lib-dynamodb', 'client-secrets-manager'],
+    notify: ['client-dynamodb', 'lib-dynamodb', 'client-ses', 'client-secrets-manager'],
+    daily: ['client-dynamodb', 'lib-dynamodb'],
+    bounces: ['client-dynamodb', 'lib-dynamodb'],
+  };
+  const bundle = async (entry: string, file: string, stdin?: string) => {
+    await build({
+      ...(stdin
+        ? { stdin: { contents: stdin, resolveDir: process.cwd(), loader: 'ts' } }
+        : { entryPoints: [entry] }),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      minify: true,
+      outfile: file,
+      banner: {
+        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'silent',
+    });
+    return statSync(file).size;
+  };
+  const importMs = (file: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const out = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
+        ],
+        {
+          env: {
+            ...process.env,
+            TABLE_NAME: 't',
+            SENDER_EMAIL: 'a@example.org',
+            ACTION_LINK_SECRET: 'x'.repeat(40),
+            AWS_REGION: 'eu-west-1',
+          },
+        },
+      );
+      times.push(Number(String(out).trim()));
+    }
+    return percentile(times, 50);
+  };
+  for (const [name, clients] of Object.entries(clientsOf)) {
+    const fnFile = join(outdir, `${name}.mjs`);
+    const sdkFile = join(outdir, `${name}-sdk.mjs`);
+    const size = await bundle(`functions/${name}.ts`, fnFile);
+    const sdkSize = await bundle(
+      '',
+      sdkFile,
+      `${clients.map((c, i) => `import * as c${i} from '@aws-sdk/${c}';`).join('\n')}\n(globalThis as Record<string, unknown>).keep = [${clients.map((_, i) => `c${i}`).join(', ')}];`,
+    );
+    const ms = importMs(fnFile);
+    const sdkMs = importMs(sdkFile);
+    record(
+      `cold start ${name}: size`,
+      `${Math.round(size / 1024)} kB`,
+      `SDK clients only ${Math.round(sdkSize / 1024)} kB`,
+      `${round(size / sdkSize)}×`,
+    );
+    record(
+      `cold start ${name}: import`,
+      `${round(ms)} ms`,
+      `SDK clients only ${round(sdkMs)} ms`,
+      `${round(ms / sdkMs)}×`,
+    );
+  }
+
+  // 3. End to end: from POST to the email in the SES store, over 200 meldingen.
+  const e2e: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    const res = await fetch(`${app.url}/api/meldingen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: meldingBody(i),
+    });
+    const { id } = (await res.json()) as { id: string };
+    for (;;) {
+      const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as {
+        emails: Array<{ subject: string; destination: { to: string[] } }>;
+      };
+      if (
+        store.emails.some(
+          (e) => e.subject.includes(id) && e.destination.to[0] === 'wijkagent.oost@politie.example.org',
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    e2e.push(performance.now() - t);
+    if (i % 20 === 19) await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
+  }
+  const baselinePost = percentile(intakeTimes, 50);
+  for (const p of [50, 95]) {
+    record(
+      `end to end p${p} (POST → email in the SES store)`,
+      `${round(percentile(e2e, p))} ms`,
+      `intake alone p50 ${round(baselinePost)} ms`,
+      `${round(percentile(e2e, p) / baselinePost)}×`,
+    );
+  }
+
+  // 4. Fan-out: 1,000 notifications at a configured send rate.
+  const rate = 200;
+  const mailer = new SesMailer(
+    new SESClient({
+      endpoint: ses.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    }),
+    'meldpunt@veiligschool.example.org',
+    undefined,
+    rate,
+  );
+  let throttled = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 1000 }, (_, i) =>
+      mailer
+        .send(`r${i}@example.org`, { subject: `Fan-out ${i}`, text: 'x', html: '<p>x</p>' })
+        .catch((e: Error) => {
+          if (e.name === 'Throttling') throttled++;
+          throw e;
+        }),
+    ),
+  );
+  const achieved = 1000 / ((performance.now() - t0) / 1000);
+  record(
+    'fan-out: 1,000 emails, rate achieved',
+    `${round(achieved)}/s`,
+    `configured ${rate}/s`,
+    `${round(achieved / rate)}× (throttling errors: ${throttled})`,
+  );
+
+  // 5. Report reads: one wijk's twelve months with many submissions stored over all wijken.
+  const total = Number(process.env.BENCH_REPORT_ITEMS ?? 100_000);
+  const start = Date.parse('2025-01-01T00:00:00Z');
+  const span = 24 * 30 * 86_400_000;
+  const item = (i: number) => {
+    const wijk = WIJKEN[i % WIJKEN.length] as string;
+    const at = new Date(start + Math.floor((i * span) / total)).toISOString();
+    return {
+      pk: `SUB#R-${i}`,
+      sk: 'SUB',
+      gsi1pk: `melding#${wijk}`,
+      gsi1sk: at,
+      kind: 'melding',
+      createdAt: at,
+      melding: { category: 'strafbaar-feit', description: 'x'.repeat(120) },
+    };
+  };
+  const batches: Array<Array<ReturnType<typeof item>>> = [];
+  for (let i = 0; i < total; i += 25)
+    batches.push(Array.from({ length: Math.min(25, total - i) }, (_, j) => item(i + j)));
+  for (let i = 0; i < batches.length; i += 16) {
+    await Promise.all(
+      batches.slice(i, i + 16).map((b) =>
+        raw.send(
+          new BatchWriteItemCommand({
+            RequestItems: { [tableName]: b.map((it) => ({ PutRequest: { Item: marshall(it) } })) },
+          }),
+        ),
+      ),
+    );
+  }
+  const from = '2025-12-01T00:00:00.000Z';
+  const to = '2026-11-30T23:59:59.999Z';
+  let consumed = 0;
+  let bytes = 0;
+  let count = 0;
+  let startKey: Record<string, never> | undefined;
+  do {
+    const out = await raw.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: marshall({ ':pk': 'melding#Oost', ':from': from, ':to': to }),
+        ReturnConsumedCapacity: 'TOTAL',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    consumed += out.ConsumedCapacity?.CapacityUnits ?? 0;
+    // Roughly DynamoDB's own item size: attribute names and values, without JSON quoting.
+    for (const it of out.Items ?? []) bytes += JSON.stringify(unmarshall(it)).replace(/["{}:,]/g, '').length;
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey as typeof startKey;
+  } while (startKey);
+  const minimum = Math.max(1, Math.ceil(bytes / 4096) / 2);
+  record(
+    `report: read units for one wijk (${count} of ${total} submissions)`,
+    `${round(consumed)} RCU`,
+    `minimum for those items ${round(minimum)} RCU`,
+    `${round(consumed / minimum)}×`,
+  );
+
+  // The privacy guard on its corpus.
+  const falsePositives = ORDINARY.filter((t) => findPersonalData(t).length > 0).length;
+  const found = PERSONAL.filter(({ text, kind }) =>
+    findPersonalData(text).some((f) => f.kind === kind),
+  ).length;
+  record(
+    'privacy guard recall',
+    `${found}/${PERSONAL.length}`,
+    'personal-data texts',
+    `${round((100 * found) / PERSONAL.length, 1)}%`,
+  );
+  record(
+    'privacy guard false positives',
+    `${falsePositives}/${ORDINARY.length}`,
+    'ordinary texts',
+    `${round((100 * falsePositives) / ORDINARY.length, 1)}%`,
+  );
+} finally {
+  raw.destroy();
+  await app.stop();
+  await ses.stop();
+  await ddb.stop();
+}
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const versions = [
+  '@aws-sdk/client-dynamodb',
+  'zod',
+  '@middy/core',
+  'amplify-dynamodb-simulator',
+  'aws-ses-v2-local',
+]
+  .map((n) => `${n} ${pkg.dependencies[n] ?? pkg.devDependencies[n]}`)
+  .join(', ');
+const report = [
+  '# Benchmarks',
+  '',
+  `Run ${new Date().toISOString()} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB), Node.js ${process.version}.`,
+  `Versions: ${versions}; DynamoDB Local from amplify-dynamodb-simulator (${spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0]?.trim() ?? 'Java'}).`,
+  '',
+  'Every figure is a ratio against a baseline measured in the same run.',
+  '',
+  '| what | measured | baseline | ratio |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+].join('\n');
+writeFileSync(join('bench', 'results.md'), report);
+console.log('\nWritten to bench/results.md');
