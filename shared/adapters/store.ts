@@ -112,6 +112,17 @@ export class CovenantStore {
     readonly tableName: string,
   ) {}
 
+  /** New outbox items, each only if it does not exist yet, carrying the pending index. */
+  private outboxPuts(outbox: readonly OutboxItem[]) {
+    return outbox.map((item) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: withPendingIndex(item),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }));
+  }
+
   async putParty(party: Party, formKeyHash: string): Promise<void> {
     await guard(() =>
       this.doc.send(
@@ -235,13 +246,7 @@ export class CovenantStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...outbox.map((item) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: withPendingIndex(item),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            })),
+            ...this.outboxPuts(outbox),
           ],
         }),
       );
@@ -299,13 +304,7 @@ export class CovenantStore {
                   },
                 ]
               : []),
-            ...outbox.map((item) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: withPendingIndex(item),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            })),
+            ...this.outboxPuts(outbox),
             ...partyUpdates.map((u) => ({
               Update: {
                 TableName: this.tableName,
@@ -437,13 +436,7 @@ export class CovenantStore {
               },
             },
             ...extra.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
-            ...outbox.map((item) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: withPendingIndex(item),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            })),
+            ...this.outboxPuts(outbox),
           ],
         }),
       );

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { OutboxItem } from '../adapters/store.js';
+import { dateUpTo } from '../domain/actions.js';
 import { nextTerm, type Term } from '../domain/covenant.js';
 import { ClientError } from '../domain/errors.js';
 import { unknownFieldsError } from '../domain/fields.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import { EVALUATION_QUESTIONS } from '../domain/reminder-emails.js';
 import type { ActionClaims, CalendarAction } from '../domain/signing.js';
-import { amsterdamDate, parseDate } from '../domain/time.js';
+import { amsterdamDate } from '../domain/time.js';
 import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
 import { allTerms } from './beeindigingen.js';
 import { assertNoPersonalData, parseOrThrow } from './intake.js';
@@ -81,17 +82,11 @@ export function calendarAnswerSchema(action: CalendarAction, today: () => string
       return z.strictObject(
         {
           decision: z.enum(DECISIONS, { error: 'Kies verlengd of niet-verlengd.' }),
-          decidedOn: z.string({ error: 'Vul de datum van het besluit in.' }).transform((value, ctx) => {
-            const date = parseDate(value);
-            if (!date || date > today()) {
-              ctx.addIssue({
-                code: 'custom',
-                message: 'Vul de datum van het besluit in, niet in de toekomst, bijvoorbeeld 7-12-2026.',
-              });
-              return z.NEVER;
-            }
-            return date;
-          }),
+          decidedOn: dateUpTo(
+            today,
+            'Vul de datum van het besluit in.',
+            'Het besluit ligt in de toekomst. Vul de datum van het besluit in.',
+          ),
         },
         { error: unknownFieldsError('het besluit') },
       );

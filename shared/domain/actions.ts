@@ -58,6 +58,21 @@ const shortText = (what: string, max: number) =>
 const asList = (value: unknown) =>
   value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value];
 
+/** A calendar date (ISO or Dutch) that is today or earlier: when something happened or was decided. */
+export const dateUpTo = (today: () => string, missing: string, future: string) =>
+  z.string({ error: missing }).transform((value, ctx) => {
+    const date = parseDate(value);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: 'Vul een datum in, bijvoorbeeld 7-12-2026.' });
+      return z.NEVER;
+    }
+    if (date > today()) {
+      ctx.addIssue({ code: 'custom', message: future });
+      return z.NEVER;
+    }
+    return date;
+  });
+
 export function answerSchemas(now: () => Date, today: () => string) {
   const futureWorkingDays = z.preprocess(
     asList,
@@ -97,23 +112,11 @@ export function answerSchemas(now: () => Date, today: () => string) {
     ),
     afdoening: z.strictObject(
       {
-        completedOn: z
-          .string({ error: 'Vul de datum in waarop de afdoening is afgerond.' })
-          .transform((value, ctx) => {
-            const date = parseDate(value);
-            if (!date) {
-              ctx.addIssue({ code: 'custom', message: 'Vul een datum in, bijvoorbeeld 7-12-2026.' });
-              return z.NEVER;
-            }
-            if (date > today()) {
-              ctx.addIssue({
-                code: 'custom',
-                message: 'Deze datum ligt in de toekomst. Vul de datum van afronding in.',
-              });
-              return z.NEVER;
-            }
-            return date;
-          }),
+        completedOn: dateUpTo(
+          today,
+          'Vul de datum in waarop de afdoening is afgerond.',
+          'Deze datum ligt in de toekomst. Vul de datum van afronding in.',
+        ),
         reference: z
           .string()
           .trim()
@@ -128,21 +131,11 @@ export function answerSchemas(now: () => Date, today: () => string) {
     'beeindiging-uitkomst': z.strictObject(
       {
         outcome: z.enum(OUTCOMES, { error: `Kies de uitkomst van het overleg (${list(OUTCOMES)}).` }),
-        meetingOn: z.string({ error: 'Vul de datum van het overleg in.' }).transform((value, ctx) => {
-          const date = parseDate(value);
-          if (!date) {
-            ctx.addIssue({ code: 'custom', message: 'Vul een datum in, bijvoorbeeld 7-12-2026.' });
-            return z.NEVER;
-          }
-          if (date > today()) {
-            ctx.addIssue({
-              code: 'custom',
-              message: 'Het overleg ligt in de toekomst. Leg de uitkomst vast na het overleg.',
-            });
-            return z.NEVER;
-          }
-          return date;
-        }),
+        meetingOn: dateUpTo(
+          today,
+          'Vul de datum van het overleg in.',
+          'Het overleg ligt in de toekomst. Leg de uitkomst vast na het overleg.',
+        ),
       },
       { error: unknownFieldsError('de uitkomst') },
     ),
