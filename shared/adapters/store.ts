@@ -7,6 +7,7 @@ import {
   PutCommand,
   paginateQuery,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -112,6 +113,17 @@ export class CovenantStore {
     readonly tableName: string,
   ) {}
 
+  /** Every page of a Query on this table (or its index): the only way the product reads many items. */
+  private queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+    return guard(async () => {
+      const items: T[] = [];
+      for await (const page of paginateQuery({ client: this.doc }, { TableName: this.tableName, ...input })) {
+        items.push(...((page.Items ?? []) as T[]));
+      }
+      return items;
+    });
+  }
+
   /** New outbox items, each only if it does not exist yet, carrying the pending index. */
   private outboxPuts(outbox: readonly OutboxItem[]) {
     return outbox.map((item) => ({
@@ -182,22 +194,12 @@ export class CovenantStore {
 
   /** The whole directory, through the index (never a Scan). */
   async listDirectory(): Promise<Party[]> {
-    return guard(async () => {
-      const parties: Party[] = [];
-      const pages = paginateQuery(
-        { client: this.doc },
-        {
-          TableName: this.tableName,
-          IndexName: TABLE.gsi1.indexName,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': DIRECTORY_INDEX_PK },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) parties.push(item.party as Party);
-      }
-      return parties;
+    const items = await this.queryAll<{ party: Party }>({
+      IndexName: TABLE.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': DIRECTORY_INDEX_PK },
     });
+    return items.map((item) => item.party);
   }
 
   async getIdempotency(partyId: string, key: string): Promise<IdempotencyRecord | undefined> {
@@ -343,22 +345,14 @@ export class CovenantStore {
 
   /** A submission's events (answers), oldest first: one Query on its partition. */
   async listEvents<T = Record<string, unknown>>(submissionId: string): Promise<T[]> {
-    return guard(async () => {
-      const items: T[] = [];
-      const pages = paginateQuery(
-        { client: this.doc },
-        {
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
-          ExpressionAttributeValues: { ':pk': keys.submission(submissionId).pk, ':evt': 'EVT#' },
-          ConsistentRead: true,
-        },
-      );
-      for await (const page of pages) items.push(...((page.Items ?? []) as T[]));
-      return items.sort((a, b) =>
-        String((a as { at?: string }).at).localeCompare(String((b as { at?: string }).at)),
-      );
+    const items = await this.queryAll<T>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
+      ExpressionAttributeValues: { ':pk': keys.submission(submissionId).pk, ':evt': 'EVT#' },
+      ConsistentRead: true,
     });
+    return items.sort((a, b) =>
+      String((a as { at?: string }).at).localeCompare(String((b as { at?: string }).at)),
+    );
   }
 
   /** Terms recorded by a renewal decision (the configured ones live in config/covenant.json). */
@@ -381,37 +375,19 @@ export class CovenantStore {
     fromIso: string,
     toIso: string,
   ): Promise<T[]> {
-    return guard(async () => {
-      const items: T[] = [];
-      const pages = paginateQuery(
-        { client: this.doc },
-        {
-          TableName: this.tableName,
-          IndexName: TABLE.gsi1.indexName,
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': indexKey, ':from': fromIso, ':to': toIso },
-        },
-      );
-      for await (const page of pages) items.push(...((page.Items ?? []) as T[]));
-      return items;
+    return this.queryAll<T>({
+      IndexName: TABLE.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': indexKey, ':from': fromIso, ':to': toIso },
     });
   }
 
   /** Items of one partition whose sort key starts with a prefix (a round's answers, the covenant's decisions). */
   async listPartition<T = Record<string, unknown>>(pk: string, skPrefix: string): Promise<T[]> {
-    return guard(async () => {
-      const items: T[] = [];
-      const pages = paginateQuery(
-        { client: this.doc },
-        {
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-          ConsistentRead: true,
-        },
-      );
-      for await (const page of pages) items.push(...((page.Items ?? []) as T[]));
-      return items;
+    return this.queryAll<T>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
     });
   }
 
@@ -473,19 +449,10 @@ export class CovenantStore {
 
   /** Outbox items not sent yet (oldest first): what `npm run admin -- failed` lists. */
   async listPendingOutbox(): Promise<OutboxItem[]> {
-    return guard(async () => {
-      const items: OutboxItem[] = [];
-      const pages = paginateQuery(
-        { client: this.doc },
-        {
-          TableName: this.tableName,
-          IndexName: TABLE.gsi1.indexName,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': PENDING_OUTBOX_INDEX_PK },
-        },
-      );
-      for await (const page of pages) items.push(...((page.Items ?? []) as OutboxItem[]));
-      return items;
+    return this.queryAll<OutboxItem>({
+      IndexName: TABLE.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': PENDING_OUTBOX_INDEX_PK },
     });
   }
 
