@@ -129,6 +129,8 @@ export interface AnswerResult {
   replayed: boolean;
   /** For an answer that leaves the link open (a terugkoppeling "in behandeling"): still usable. */
   linkStillOpen: boolean;
+  /** What the link was about, as read before the answer: the thank-you page needs no second read. */
+  context: LinkContext;
 }
 
 /**
@@ -166,7 +168,7 @@ export async function answerLink(
   const eventId = `${sha256(`${claims.n}|${canonicalJson(data)}`).slice(0, 16)}`;
   if (context.usedAt) {
     const existing = await deps.store.getItem(keys.event(submission.id, eventId));
-    if (existing) return { eventId, status: context.status, replayed: true, linkStillOpen: false };
+    if (existing) return { eventId, status: context.status, replayed: true, linkStillOpen: false, context };
     throw new LinkUsedError();
   }
   const now = deps.now();
@@ -227,5 +229,6 @@ export async function answerLink(
     status: deriveStatus(submission.kind, events),
     replayed: !recorded,
     linkStillOpen: !final,
+    context,
   };
 }

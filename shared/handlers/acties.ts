@@ -114,7 +114,7 @@ export function createActiesHandler(deps: ActiesDeps) {
       const result = await answerLink(deps, token, body.fields, () => deps.store.listDirectory());
       deps.logger.info('answer recorded', { eventId: result.eventId, replayed: result.replayed });
       if (body.format === 'form') {
-        const context = await openLink(deps, token);
+        const { context } = result;
         return htmlPage(
           200,
           answerDonePage(context, result.status, result.linkStillOpen ? `/acties/${token}` : undefined),
