@@ -124,15 +124,20 @@ export class CovenantStore {
     });
   }
 
-  /** New outbox items, each only if it does not exist yet, carrying the pending index. */
-  private outboxPuts(outbox: readonly OutboxItem[]) {
-    return outbox.map((item) => ({
+  /** A transaction Put that only creates: an item that exists already cancels the whole transaction. */
+  private putNew(item: object) {
+    return {
       Put: {
         TableName: this.tableName,
-        Item: withPendingIndex(item),
+        Item: item as Record<string, unknown>,
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    }));
+    };
+  }
+
+  /** New outbox items, each only if it does not exist yet, carrying the pending index. */
+  private outboxPuts(outbox: readonly OutboxItem[]) {
+    return outbox.map((item) => this.putNew(withPendingIndex(item)));
   }
 
   async putParty(party: Party, formKeyHash: string): Promise<void> {
@@ -229,25 +234,13 @@ export class CovenantStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.idempotency(idempotency.partyId, idempotency.key),
-                  type: 'idempotency',
-                  ...idempotency.record,
-                  ttl: idempotency.ttl,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: submission,
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            this.putNew({
+              ...keys.idempotency(idempotency.partyId, idempotency.key),
+              type: 'idempotency',
+              ...idempotency.record,
+              ttl: idempotency.ttl,
+            }),
+            this.putNew(submission),
             ...this.outboxPuts(outbox),
           ],
         }),
@@ -281,29 +274,17 @@ export class CovenantStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: event,
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            this.putNew(event),
             ...(consumeNonce
               ? [
-                  {
-                    Put: {
-                      TableName: this.tableName,
-                      Item: {
-                        ...keys.linkUse(consumeNonce),
-                        type: 'link-use',
-                        eventSk: event.sk,
-                        subjectPk: event.pk,
-                        at: event.at,
-                        ttl: event.ttl,
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
+                  this.putNew({
+                    ...keys.linkUse(consumeNonce),
+                    type: 'link-use',
+                    eventSk: event.sk,
+                    subjectPk: event.pk,
+                    at: event.at,
+                    ttl: event.ttl,
+                  }),
                 ]
               : []),
             ...this.outboxPuts(outbox),
@@ -404,13 +385,7 @@ export class CovenantStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: container,
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            this.putNew(container),
             ...extra.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
             ...this.outboxPuts(outbox),
           ],
