@@ -11,6 +11,7 @@ import {
 } from '../domain/errors.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import { findPersonalData, personalDataMessage } from '../domain/privacy.js';
+import { amsterdamDate } from '../domain/time.js';
 import { toFieldErrors } from './field-errors.js';
 import { canonicalJson, sha256 } from './ids.js';
 
@@ -55,6 +56,20 @@ export async function authenticate(
   if (!allowed(party)) throw new ClientError(403, [{ path: 'formKey', message: forbiddenMessage }]);
   return party;
 }
+
+/** The schools' forms (melding, voorlichting): only an active school's key gets in. */
+export const authenticateSchool = (
+  deps: IntakeDeps,
+  raw: Record<string, unknown>,
+  refusal: string,
+): Promise<Party> =>
+  authenticate(
+    deps.store,
+    amsterdamDate(deps.now()),
+    raw,
+    (party) => party.kind === 'school',
+    `${refusal} Gebruik de formulierlink van uw school.`,
+  );
 
 /**
  * Validates, or throws every field error at once. Free-text fields that hold personal data are

@@ -4,7 +4,7 @@ import { amsterdamDate } from '../domain/time.js';
 import {
   type Accepted,
   assertNoPersonalData,
-  authenticate,
+  authenticateSchool,
   type IntakeDeps,
   parseOrThrow,
 } from './intake.js';
@@ -19,13 +19,7 @@ export async function submitMelding(
   raw: Record<string, unknown>,
   idempotencyKey: string,
 ): Promise<Accepted> {
-  const school = await authenticate(
-    deps.store,
-    amsterdamDate(deps.now()),
-    raw,
-    (party) => party.kind === 'school',
-    'Een melding wordt gedaan door een school. Gebruik de formulierlink van uw school.',
-  );
+  const school = await authenticateSchool(deps, raw, 'Een melding wordt gedaan door een school.');
   const melding = parseOrThrow(meldingSchema(deps.now), raw, ['description']);
   assertNoPersonalData({ description: melding.description });
   const decision = routeMelding(

@@ -5,7 +5,7 @@ import { isWorkingDay } from '../domain/working-days.js';
 import {
   type Accepted,
   assertNoPersonalData,
-  authenticate,
+  authenticateSchool,
   type IntakeDeps,
   parseOrThrow,
 } from './intake.js';
@@ -17,13 +17,7 @@ export async function submitVoorlichting(
   raw: Record<string, unknown>,
   idempotencyKey: string,
 ): Promise<Accepted> {
-  const school = await authenticate(
-    deps.store,
-    amsterdamDate(deps.now()),
-    raw,
-    (party) => party.kind === 'school',
-    'Voorlichting wordt aangevraagd door een school. Gebruik de formulierlink van uw school.',
-  );
+  const school = await authenticateSchool(deps, raw, 'Voorlichting wordt aangevraagd door een school.');
   const request = parseOrThrow(
     voorlichtingSchema({ today: () => amsterdamDate(deps.now()), isWorkingDay }),
     raw,
