@@ -14,12 +14,11 @@ import {
   type FieldContext,
   type FormValues,
   firstChoiceAnchor,
-  submitButton,
+  postForm,
   textArea,
   textField,
 } from './fields.js';
 import { page } from './layout.js';
-import { errorSummary } from './melding-form.js';
 
 const TITLES = {
   gezien: 'Melding gezien',
@@ -87,7 +86,7 @@ ${
 function answerForm(context: LinkContext, ctx: FieldContext, token: string, exampleDate: string): SafeHtml {
   const action = `/api/acties/${encodeURIComponent(token)}`;
   const open = (name: string, fields: SafeHtml | SafeHtml[], button: string) =>
-    html`${errorSummary(ctx.errors, ACTION_ANCHORS)}<form id="formulier" class="app-stack" method="post" action="${action}" novalidate data-form="${name}">${fields}${submitButton(button)}</form>`;
+    postForm({ action, name, errors: ctx.errors, anchors: ACTION_ANCHORS, button }, fields);
   switch (context.claims.a) {
     case 'gezien':
       return open(

@@ -1,9 +1,9 @@
 import { REASON_MAX } from '../shared/domain/beeindiging.js';
 import { html } from '../shared/domain/html.js';
 import { alert } from './components.js';
-import { type FieldContext, submitButton, textArea } from './fields.js';
+import { type FieldContext, postForm, textArea } from './fields.js';
 import { page } from './layout.js';
-import { errorSummary, type SubmissionFormInput } from './melding-form.js';
+import type { SubmissionFormInput } from './melding-form.js';
 
 export const BEEINDIGING_ANCHORS: Record<string, string> = { reason: 'reason' };
 
@@ -18,18 +18,23 @@ ${alert(
 <p class="utrecht-paragraph">Leidt het overleg niet tot andere inzichten, dan eindigt de deelname op de eerste dag van de eerstvolgende zomervakantie voor het voortgezet onderwijs (artikel 22c). Tot die dag blijft uw organisatie meldingen ontvangen.</p>`,
   { role: 'note' },
 )}
-${errorSummary(ctx.errors, BEEINDIGING_ANCHORS)}
-<form id="formulier" class="app-stack" method="post" action="/api/beeindigingen" novalidate data-form="beeindiging">
-<input type="hidden" name="formKey" value="${input.formKey}">
-<input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
-${textArea(ctx, {
-  name: 'reason',
-  label: 'Waarom wil uw organisatie stoppen?',
-  hint: `Zonder namen of andere persoonsgegevens (artikel 23). Minstens 10 en hoogstens ${REASON_MAX} tekens.`,
-  maxLength: REASON_MAX,
-  required: true,
-})}
-${submitButton('Voornemen versturen')}
-</form>`;
+${postForm(
+  {
+    action: '/api/beeindigingen',
+    name: 'beeindiging',
+    errors: ctx.errors,
+    anchors: BEEINDIGING_ANCHORS,
+    hidden: { formKey: input.formKey, idempotencyKey: input.idempotencyKey },
+    button: 'Voornemen versturen',
+  },
+  html`${textArea(ctx, {
+    name: 'reason',
+    label: 'Waarom wil uw organisatie stoppen?',
+    hint: `Zonder namen of andere persoonsgegevens (artikel 23). Minstens 10 en hoogstens ${REASON_MAX} tekens.`,
+    maxLength: REASON_MAX,
+    required: true,
+  })}
+`,
+)}`;
   return page({ title: ctx.errors.length ? 'Fout in voornemen' : 'Deelname beëindigen', body, script: true });
 }

@@ -8,16 +8,8 @@ import type { WijkReport } from '../shared/domain/report.js';
 import { formatDutchDate } from '../shared/domain/time.js';
 import { PROVIDER_LABELS, PROVIDERS } from '../shared/domain/voorlichting.js';
 import { alert } from './components.js';
-import {
-  choiceGroup,
-  type FieldContext,
-  type FormValues,
-  submitButton,
-  textArea,
-  textField,
-} from './fields.js';
+import { choiceGroup, type FieldContext, type FormValues, postForm, textArea, textField } from './fields.js';
 import { page } from './layout.js';
-import { errorSummary } from './melding-form.js';
 
 export const CALENDAR_ANCHORS: Record<string, string> = {
   decision: 'decision-verlengd',
@@ -45,7 +37,10 @@ function form(
   button: string,
   errors: readonly FieldError[],
 ): SafeHtml {
-  return html`${errorSummary(errors, CALENDAR_ANCHORS)}<form id="formulier" class="app-stack" method="post" action="/api/acties/${encodeURIComponent(token)}" novalidate data-form="${name}">${fields}${submitButton(button)}</form>`;
+  return postForm(
+    { action: `/api/acties/${encodeURIComponent(token)}`, name, errors, anchors: CALENDAR_ANCHORS, button },
+    fields,
+  );
 }
 
 export function calendarPage(input: {

@@ -1,5 +1,6 @@
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
+import { alert } from './components.js';
 
 /**
  * Form fields in the Utrecht design system, each with its label, hint and error wired up for
@@ -156,3 +157,37 @@ export const firstChoiceAnchor = (name: string, choices: readonly Choice[] | rea
 export const submitButton = (label: string) =>
   html`<p class="utrecht-paragraph" aria-live="polite" data-status></p>
 <button class="utrecht-button utrecht-button--primary-action" type="submit">${label}</button>`;
+
+export function errorSummary(errors: readonly FieldError[], anchors: Record<string, string>): SafeHtml | '' {
+  if (!errors.length) return '';
+  return alert(
+    'error',
+    html`<h2 class="utrecht-heading-2">Controleer het formulier</h2>
+<ul class="utrecht-unordered-list">${errors.map(
+      (e) =>
+        html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#${anchors[e.path] ?? 'formulier'}">${e.message}</a></li>`,
+    )}</ul>`,
+    { role: 'alert', id: 'foutmeldingen', focusable: true },
+  );
+}
+
+export interface PostFormOptions {
+  action: string;
+  /** Which form it is, for the enhancement script (`data-form`). */
+  name: string;
+  errors: readonly FieldError[];
+  /** Where each field's error in the summary links to. */
+  anchors: Record<string, string>;
+  hidden?: Record<string, string>;
+  button: string;
+}
+
+/** Every form of the product: the error summary, the form posting to the API, hidden fields, fields, button. */
+export function postForm(o: PostFormOptions, fields: SafeHtml | Array<SafeHtml | ''> | ''): SafeHtml {
+  return html`${errorSummary(o.errors, o.anchors)}
+<form id="formulier" class="app-stack" method="post" action="${o.action}" novalidate data-form="${o.name}">
+${Object.entries(o.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
+${fields}
+${submitButton(o.button)}
+</form>`;
+}

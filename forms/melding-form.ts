@@ -17,8 +17,8 @@ import {
   type FieldContext,
   type FormValues,
   firstChoiceAnchor,
+  postForm,
   stringValue,
-  submitButton,
   textArea,
   textField,
 } from './fields.js';
@@ -36,19 +36,6 @@ const CATEGORY_HINTS: Record<(typeof MELDING_CATEGORIES)[number], string> = {
   zorgsignaal:
     'Zorgen over een leerling, voor overleg met het Buurtteam, zonder persoonsgegevens (artikel 3h).',
 };
-
-export function errorSummary(errors: readonly FieldError[], anchors: Record<string, string>): SafeHtml | '' {
-  if (!errors.length) return '';
-  return alert(
-    'error',
-    html`<h2 class="utrecht-heading-2">Controleer het formulier</h2>
-<ul class="utrecht-unordered-list">${errors.map(
-      (e) =>
-        html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="#${anchors[e.path] ?? 'formulier'}">${e.message}</a></li>`,
-    )}</ul>`,
-    { role: 'alert', id: 'foutmeldingen', focusable: true },
-  );
-}
 
 /** The warning every submission form opens with. */
 export const safetyNotice = () =>
@@ -106,16 +93,25 @@ export function meldingForm(input: SubmissionFormInput): string {
 <h1 class="utrecht-heading-1">Melding doen</h1>
 ${safetyNotice()}
 <p class="utrecht-paragraph">U meldt namens <strong>${input.school.name}</strong> (wijk ${input.school.wijk}).</p>
-${errorSummary(ctx.errors, MELDING_ANCHORS)}
-<form id="formulier" class="app-stack" method="post" action="/api/meldingen" novalidate data-form="melding">
-<input type="hidden" name="formKey" value="${input.formKey}">
-<input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
-${choiceGroup(ctx, {
-  name: 'category',
-  legend: 'Soort melding',
-  type: 'radio',
-  choices: MELDING_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c], hint: CATEGORY_HINTS[c] })),
-})}
+${postForm(
+  {
+    action: '/api/meldingen',
+    name: 'melding',
+    errors: ctx.errors,
+    anchors: MELDING_ANCHORS,
+    hidden: { formKey: input.formKey, idempotencyKey: input.idempotencyKey },
+    button: 'Melding versturen',
+  },
+  html`${choiceGroup(ctx, {
+    name: 'category',
+    legend: 'Soort melding',
+    type: 'radio',
+    choices: MELDING_CATEGORIES.map((c) => ({
+      value: c,
+      label: CATEGORY_LABELS[c],
+      hint: CATEGORY_HINTS[c],
+    })),
+  })}
 ${subcategorySelect(ctx)}
 ${choiceGroup(ctx, {
   name: 'location',
@@ -144,7 +140,7 @@ ${checkbox(ctx, {
   hint: 'Alleen bij een strafbaar feit. Over aangifte overlegt de school met de politie (artikel 3a).',
   dataField: 'aangifteOverwogen',
 })}
-${submitButton('Melding versturen')}
-</form>`;
+`,
+)}`;
   return page({ title: ctx.errors.length ? 'Fout in melding' : 'Melding doen', body, script: true });
 }

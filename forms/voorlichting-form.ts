@@ -15,13 +15,13 @@ import {
   choiceGroup,
   type FieldContext,
   firstChoiceAnchor,
+  postForm,
   stringValue,
-  submitButton,
   textArea,
   textField,
 } from './fields.js';
 import { page } from './layout.js';
-import { errorSummary, type SubmissionFormInput } from './melding-form.js';
+import type { SubmissionFormInput } from './melding-form.js';
 
 const PROVIDER_HINTS: Record<(typeof PROVIDERS)[number], string> = {
   halt: 'Lessen op maat over de thema’s van artikel 17, bij voorkeur met een ouderbijeenkomst.',
@@ -70,16 +70,24 @@ export function voorlichtingForm(input: SubmissionFormInput): string {
 <h1 class="utrecht-heading-1">Voorlichting aanvragen</h1>
 <p class="utrecht-paragraph">U vraagt aan namens <strong>${input.school.name}</strong> (wijk ${input.school.wijk}). De aanbieder antwoordt via een link in de e-mail; u krijgt het antwoord per e-mail.</p>
 <p class="utrecht-paragraph">Vul geen namen of andere persoonsgegevens in (artikel 23).</p>
-${errorSummary(ctx.errors, { ...VOORLICHTING_ANCHORS, theme: provider === 'halt' ? (VOORLICHTING_ANCHORS.haltTheme ?? 'theme') : 'theme' })}
-<form id="formulier" class="app-stack" method="post" action="/api/voorlichtingen" novalidate data-form="voorlichting">
-<input type="hidden" name="formKey" value="${input.formKey}">
-<input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
-${choiceGroup(ctx, {
-  name: 'provider',
-  legend: 'Wie geeft de voorlichting?',
-  type: 'radio',
-  choices: PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p], hint: PROVIDER_HINTS[p] })),
-})}
+${postForm(
+  {
+    action: '/api/voorlichtingen',
+    name: 'voorlichting',
+    errors: ctx.errors,
+    anchors: {
+      ...VOORLICHTING_ANCHORS,
+      theme: provider === 'halt' ? (VOORLICHTING_ANCHORS.haltTheme ?? 'theme') : 'theme',
+    },
+    hidden: { formKey: input.formKey, idempotencyKey: input.idempotencyKey },
+    button: 'Aanvraag versturen',
+  },
+  html`${choiceGroup(ctx, {
+    name: 'provider',
+    legend: 'Wie geeft de voorlichting?',
+    type: 'radio',
+    choices: PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p], hint: PROVIDER_HINTS[p] })),
+  })}
 ${choiceGroup(haltCtx, {
   name: 'theme',
   legend: 'Thema van Halt',
@@ -136,8 +144,8 @@ ${checkbox(ctx, {
   hint: 'Halt koppelt lessen bij voorkeur aan een ouderbijeenkomst (artikel 17).',
 })}
 ${textArea(ctx, { name: 'remarks', label: 'Opmerkingen (niet verplicht)', hint: 'Zonder persoonsgegevens.', maxLength: REMARKS_MAX })}
-${submitButton('Aanvraag versturen')}
-</form>`;
+`,
+)}`;
   return page({
     title: ctx.errors.length ? 'Fout in aanvraag' : 'Voorlichting aanvragen',
     body,
