@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { type CovenantStore, type OutboxItem, TransactionRaceError } from '../adapters/store.js';
 import {
   ClientError,
-  DependencyUnavailableError,
   type FieldError,
   IdempotencyConflictError,
+  IdempotencyInFlightError,
   PersonalDataError,
   UnauthorizedError,
   ValidationError,
@@ -160,5 +160,6 @@ export async function storeOnce(deps: IntakeDeps, input: NewSubmission): Promise
       await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1) + Math.random() * 30));
     }
   }
-  throw new DependencyUnavailableError('dynamodb');
+  // Still contended after every retry: another request with this key is being handled right now.
+  throw new IdempotencyInFlightError();
 }

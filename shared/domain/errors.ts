@@ -32,9 +32,10 @@ export class UnauthorizedError extends ClientError {
   }
 }
 
+/** The same idempotency key with another body: 422, as the IETF Idempotency-Key draft prescribes. */
 export class IdempotencyConflictError extends ClientError {
   constructor() {
-    super(409, [
+    super(422, [
       {
         path: 'idempotencyKey',
         message:
@@ -45,9 +46,27 @@ export class IdempotencyConflictError extends ClientError {
   }
 }
 
+/**
+ * The same idempotency key while the first request with it is still being handled: 409, as the IETF
+ * Idempotency-Key draft prescribes. Retrying a moment later with the same key is safe.
+ */
+export class IdempotencyInFlightError extends ClientError {
+  constructor() {
+    super(409, [
+      {
+        path: 'idempotencyKey',
+        message:
+          'Een verzoek met deze idempotentiesleutel wordt nog verwerkt. Wacht even en probeer het dan opnieuw met dezelfde sleutel.',
+      },
+    ]);
+    this.name = 'IdempotencyInFlightError';
+  }
+}
+
+/** Article 23: free text with personal data is invalid input (400), with its own problem type. */
 export class PersonalDataError extends ClientError {
   constructor(errors: FieldError[]) {
-    super(422, errors);
+    super(400, errors);
     this.name = 'PersonalDataError';
   }
 }

@@ -2,14 +2,16 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
-import { errorJson, type HttpResult } from '../http/responses.js';
+import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
+import { errorResponse, internalErrorResponse } from '../http/problems.js';
+import type { HttpResult } from '../http/responses.js';
+import { API_VERSION } from '../http/version.js';
 
 /**
  * Security headers on every response. The CSP allows only this origin's stylesheet and script (no
  * inline script), forbids framing, and the referrer is never sent because form keys sit in the URL.
  */
-export const securityHeaders = () =>
+const middySecurityHeaders = () =>
   httpSecurityHeaders({
     contentSecurityPolicy: {
       'default-src': "'none'",
@@ -36,9 +38,30 @@ export const securityHeaders = () =>
   } as unknown as Parameters<typeof httpSecurityHeaders>[0]);
 
 /**
- * Turns every error into the contract's JSON shape: the user's own mistakes with their Dutch
- * messages, an unavailable store as 503 (safe to retry), anything else as a 500 that hides the
- * details. Logs carry the error's name, never the request body.
+ * The headers of the API Design Rules' transport section that every response carries whatever
+ * answered it (handler, error, problem): `API-Version` (/core/version-header), `no-store` unless
+ * the handler chose a cache policy (static assets), and `nosniff`.
+ */
+export function apiHeaders(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+  const add = async (request: { response?: HttpResult | null }) => {
+    const response = request.response;
+    if (!response) return;
+    const headers = (response.headers ??= {});
+    const has = (name: string) => Object.keys(headers).some((k) => k.toLowerCase() === name);
+    headers['api-version'] = API_VERSION;
+    if (!has('cache-control')) headers['cache-control'] = 'no-store';
+    if (!has('x-content-type-options')) headers['x-content-type-options'] = 'nosniff';
+  };
+  return { after: add, onError: add };
+}
+
+/** Security headers and the API version, on every response of an HTTP function. */
+export const securityHeaders = () => [middySecurityHeaders(), apiHeaders()];
+
+/**
+ * Turns every error into problem details (RFC 9457, see `shared/http/problems.ts`): the user's own
+ * mistakes with their Dutch messages, an unavailable store as 503 (safe to retry), anything else as
+ * a 500 that hides the details. Logs carry the error's name, never the request body.
  */
 export function jsonErrors(logger: Logger): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
   return {
@@ -49,23 +72,16 @@ export function jsonErrors(logger: Logger): MiddlewareObj<APIGatewayProxyEventV2
           statusCode: error.statusCode,
           fields: error.errors.map((e) => e.path),
         });
-        request.response = errorJson(error.statusCode, error.errors, error.headers);
+        request.response = errorResponse(error);
         return;
       }
       if (error instanceof DependencyUnavailableError) {
         logger.warn('dependency unavailable', { dependency: error.dependency, cause: causeName(error) });
-        request.response = errorJson(503, [{ path: '', message: unavailableMessage }], {
-          'retry-after': '5',
-        });
+        request.response = errorResponse(error);
         return;
       }
       logger.error('unexpected error', { errorName: error?.name, errorMessage: error?.message });
-      request.response = errorJson(500, [
-        {
-          path: '',
-          message: 'Er ging aan onze kant iets mis. Probeer het later opnieuw; de beheerder is gewaarschuwd.',
-        },
-      ]);
+      request.response = internalErrorResponse();
     },
   };
 }

@@ -13,10 +13,17 @@ import type { Accepted, IntakeDeps } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
 import { enforceRateLimits, type RateLimits } from '../app/rate-limit.js';
 import { submitVoorlichting } from '../app/voorlichtingen.js';
-import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import {
+  ClientError,
+  DependencyUnavailableError,
+  IdempotencyConflictError,
+  IdempotencyInFlightError,
+  unavailableMessage,
+} from '../domain/errors.js';
 import { formatDutchInput } from '../domain/time.js';
 import { header, type ParsedBody, parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
+import { unversionedRouteKey } from '../http/routes.js';
 import { jsonErrors, securityHeaders } from './common.js';
 import { type Runtime, retentionOf } from './runtime.js';
 
@@ -105,7 +112,8 @@ async function formErrorPage(
     );
   }
   if (error.statusCode === 403) return htmlPage(403, keyProblemPage('wrong-party'));
-  if (error.statusCode === 400 || error.statusCode === 422) {
+  const idempotency = error instanceof IdempotencyConflictError || error instanceof IdempotencyInFlightError;
+  if (!idempotency && (error.statusCode === 400 || error.statusCode === 422)) {
     const formKey = String(body.fields.formKey ?? '');
     const school = await deps.store.findPartyByFormKey(formKey);
     if (!school) return htmlPage(401, keyProblemPage('unknown'));
@@ -152,7 +160,7 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
     .use(countRefusals(deps.metrics))
     .use(jsonErrors(deps.logger))
     .handler(async (event) => {
-      const spec = SUBMISSION_ROUTES[event.routeKey];
+      const spec = SUBMISSION_ROUTES[unversionedRouteKey(event.routeKey)];
       if (!spec) throw new ClientError(404, [{ path: '', message: 'Deze route bestaat niet.' }]);
       const body = parseBody(event, deps.maxBodyBytes);
       try {

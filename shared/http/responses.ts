@@ -1,5 +1,4 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { FieldError } from '../domain/errors.js';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & {
   statusCode: number;
@@ -15,9 +14,6 @@ export const json = (
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   body: JSON.stringify(body),
 });
-
-export const errorJson = (statusCode: number, errors: FieldError[], headers: Record<string, string> = {}) =>
-  json(statusCode, { errors }, headers);
 
 export const htmlPage = (
   statusCode: number,

@@ -9,7 +9,21 @@ export interface RouteDefinition {
   method: 'GET' | 'POST';
   path: string;
   handler: HttpHandlerName;
+  /** JSON API routes: `current` under `/api/v1`, `deprecated` the unversioned path kept for old clients. */
+  api?: 'current' | 'deprecated';
 }
+
+/** The JSON API's routes under the major version (the path after `/api/v1`). */
+const API_ROUTES: ReadonlyArray<Pick<RouteDefinition, 'method' | 'handler'> & { path: string }> = [
+  { method: 'POST', path: '/meldingen', handler: 'intake' },
+  { method: 'POST', path: '/voorlichtingen', handler: 'intake' },
+  { method: 'POST', path: '/beeindigingen', handler: 'intake' },
+  { method: 'POST', path: '/acties/{token}', handler: 'acties' },
+  { method: 'GET', path: '/health', handler: 'health' },
+];
+
+export const API_PREFIX = '/api/v1';
+export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
 
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/', handler: 'pages' },
@@ -18,15 +32,21 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/formulieren/beeindiging', handler: 'pages' },
   { method: 'GET', path: '/formulieren/bevestiging/{id}', handler: 'pages' },
   { method: 'GET', path: '/assets/{file}', handler: 'pages' },
-  { method: 'POST', path: '/api/meldingen', handler: 'intake' },
-  { method: 'POST', path: '/api/voorlichtingen', handler: 'intake' },
-  { method: 'POST', path: '/api/beeindigingen', handler: 'intake' },
   { method: 'GET', path: '/acties/{token}', handler: 'acties' },
-  { method: 'POST', path: '/api/acties/{token}', handler: 'acties' },
-  { method: 'GET', path: '/api/health', handler: 'health' },
+  ...API_ROUTES.flatMap((r): RouteDefinition[] => [
+    { ...r, path: `${API_PREFIX}${r.path}`, api: 'current' },
+    { ...r, path: `/api${r.path}`, api: 'deprecated' },
+  ]),
+  { method: 'GET', path: OPENAPI_PATH, handler: 'health' },
 ];
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
+
+/**
+ * A route key with the version taken out (`POST /api/v1/meldingen` → `POST /api/meldingen`): the
+ * versioned and the unversioned path of a route are handled the same way.
+ */
+export const unversionedRouteKey = (key: string) => key.replace(` ${API_PREFIX}/`, ' /api/');
 
 /** Settings per function, read by the CDK app: memory and timeout are explicit, never defaults. */
 export const FUNCTION_SETTINGS = {
