@@ -251,16 +251,21 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
         headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
         body: JSON.stringify(values),
       });
-      const body = (await response.json().catch(() => ({}))) as { id?: string; errors?: FieldError[] };
+      const body = (await response.json().catch(() => ({}))) as {
+        id?: string;
+        detail?: string;
+        invalidParams?: Array<{ name: string; reason: string }>;
+      };
       if (response.ok && body.id) {
         if (status) status.textContent = 'Verstuurd.';
         const formKey = encodeURIComponent(String(values.formKey ?? ''));
         window.location.assign(`/formulieren/bevestiging/${encodeURIComponent(body.id)}?sleutel=${formKey}`);
         return;
       }
-      const serverErrors = body.errors ?? [
-        { path: '', message: 'Het versturen is niet gelukt. Probeer het opnieuw.' },
-      ];
+      // Problem details (RFC 9457): every invalid field in invalidParams, else the detail as one message.
+      const serverErrors: FieldError[] = body.invalidParams?.length
+        ? body.invalidParams.map((p) => ({ path: p.name, message: p.reason }))
+        : [{ path: '', message: body.detail ?? 'Het versturen is niet gelukt. Probeer het opnieuw.' }];
       for (const error of serverErrors) showFieldError(form, error.path, error.message);
       showSummary(form, serverErrors);
       if (status) status.textContent = '';
@@ -277,6 +282,19 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
 
   applyDependencies();
 }
+
+/**
+ * The form key is a capability URL (docs/adr): after the first load it leaves the address bar, so it
+ * does not end up in the history, a bookmark or a screenshot; the form keeps it in its hidden field.
+ */
+function hideKeyFromAddressBar(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('sleutel')) return;
+  url.searchParams.delete('sleutel');
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
+hideKeyFromAddressBar();
 
 for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form[data-form]'))) {
   const name = form.dataset.form as FormName;

@@ -46,7 +46,8 @@ export function apiHeaders(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> 
   const add = async (request: { response?: HttpResult | null }) => {
     const response = request.response;
     if (!response) return;
-    const headers = (response.headers ??= {});
+    response.headers = response.headers ?? {};
+    const headers = response.headers;
     const has = (name: string) => Object.keys(headers).some((k) => k.toLowerCase() === name);
     headers['api-version'] = API_VERSION;
     if (!has('cache-control')) headers['cache-control'] = 'no-store';

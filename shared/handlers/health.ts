@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { CovenantStore } from '../adapters/store.js';
+import { header } from '../http/body.js';
 import { openApiDocument } from '../http/openapi.js';
 import { problemOf, problemResponse } from '../http/problems.js';
 import { type HttpResult, json } from '../http/responses.js';
@@ -12,6 +13,20 @@ import type { Runtime } from './runtime.js';
 export interface HealthDeps {
   store: CovenantStore;
   logger: Logger;
+  now: () => Date;
+}
+
+/** The origin the request came to, for the description's first server (API Gateway sets x-forwarded-proto). */
+function originOf(event: APIGatewayProxyEventV2): string | undefined {
+  const host = header(event, 'host') ?? event.requestContext?.domainName;
+  if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return undefined;
+  const proto =
+    header(event, 'x-forwarded-proto') === 'https'
+      ? 'https'
+      : /^(localhost|127\.)/.test(host)
+        ? 'http'
+        : 'https';
+  return `${proto}://${host}`;
 }
 
 /**
@@ -19,12 +34,10 @@ export interface HealthDeps {
  * API's OpenAPI description, the one document other origins may read (CORS `*`).
  */
 export function createHealthHandler(deps: HealthDeps) {
-  let description: string | undefined;
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(securityHeaders())
     .handler(async (event) => {
       if (event.routeKey === `GET ${OPENAPI_PATH}`) {
-        description ??= JSON.stringify(openApiDocument());
         return {
           statusCode: 200,
           headers: {
@@ -32,7 +45,7 @@ export function createHealthHandler(deps: HealthDeps) {
             'cache-control': 'no-store',
             'access-control-allow-origin': '*',
           },
-          body: description,
+          body: JSON.stringify(openApiDocument({ origin: originOf(event), now: deps.now() })),
         };
       }
       try {
@@ -48,5 +61,5 @@ export function createHealthHandler(deps: HealthDeps) {
     });
 }
 
-export const healthFromRuntime = ({ clients, logger }: Runtime) =>
-  createHealthHandler({ store: clients.store, logger });
+export const healthFromRuntime = ({ clients, logger, now }: Runtime) =>
+  createHealthHandler({ store: clients.store, logger, now });

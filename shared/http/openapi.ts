@@ -95,7 +95,9 @@ const responseSchemas = {
       termEnd: z.string().meta({ description: 'Einddatum van de lopende looptijd van het convenant.' }),
       timely: z.boolean().meta({ description: 'Aangekondigd vóór of op die einddatum (artikel 22a)?' }),
     })
-    .meta({ description: 'Het voornemen tot beëindiging is opgeslagen; alle andere partijen krijgen bericht.' }),
+    .meta({
+      description: 'Het voornemen tot beëindiging is opgeslagen; alle andere partijen krijgen bericht.',
+    }),
   AntwoordOntvangen: z
     .object({
       id: z.string().meta({ description: 'Referentie van het antwoord.' }),
@@ -104,7 +106,9 @@ const responseSchemas = {
     })
     .or(
       z.object({
-        status: z.string().meta({ description: 'Wat er is vastgelegd (antwoorden op de convenantkalender).' }),
+        status: z
+          .string()
+          .meta({ description: 'Wat er is vastgelegd (antwoorden op de convenantkalender).' }),
       }),
     )
     .meta({ description: 'Het antwoord is vastgelegd; de school (of elke partij) krijgt bericht.' }),
@@ -116,12 +120,16 @@ const responseSchemas = {
       type: z.string().meta({ description: 'URI van het soort probleem (zie de README).' }),
       status: z.number().int().meta({ description: 'De HTTP-statuscode.' }),
       title: z.string().meta({ description: 'Korte Nederlandse omschrijving van het soort probleem.' }),
-      detail: z.string().meta({ description: 'Wat er in dit geval mis is en wat u kunt doen, in het Nederlands.' }),
+      detail: z
+        .string()
+        .meta({ description: 'Wat er in dit geval mis is en wat u kunt doen, in het Nederlands.' }),
       invalidParams: z
         .array(
           z.object({
             name: z.string().meta({ description: 'Het veld.' }),
-            reason: z.string().meta({ description: 'Wat er mis is met het veld, zoals het formulier het toont.' }),
+            reason: z
+              .string()
+              .meta({ description: 'Wat er mis is met het veld, zoals het formulier het toont.' }),
           }),
         )
         .optional()
@@ -183,8 +191,7 @@ function problemResponse(kinds: ProblemKind[], examples: Record<string, unknown>
             {
               summary: PROBLEM_KINDS[kind].title,
               value:
-                examples[kind] ??
-                problemOf(kind, [{ path: '', message: `${PROBLEM_KINDS[kind].title}.` }]),
+                examples[kind] ?? problemOf(kind, [{ path: '', message: `${PROBLEM_KINDS[kind].title}.` }]),
             },
           ]),
         ),
@@ -194,14 +201,17 @@ function problemResponse(kinds: ProblemKind[], examples: Record<string, unknown>
 }
 
 const invalidExample = problemOf('ongeldige-invoer', [
-  { path: 'category', message: 'Kies wat voor melding het is (strafbaar-feit, onveilige-situatie, overlast-omgeving of zorgsignaal).' },
+  {
+    path: 'category',
+    message:
+      'Kies wat voor melding het is (strafbaar-feit, onveilige-situatie, overlast-omgeving of zorgsignaal).',
+  },
   { path: 'description', message: 'Beschrijf kort wat er gebeurde, in minstens 10 tekens.' },
 ]);
 const personalExample = problemOf('persoonsgegevens', [
   {
     path: 'description',
-    message:
-      'Deze tekst bevat een telefoonnummer. Laat persoonsgegevens weg (artikel 23 van het convenant).',
+    message: 'Deze tekst bevat een telefoonnummer. Laat persoonsgegevens weg (artikel 23 van het convenant).',
   },
 ]);
 
@@ -278,7 +288,10 @@ export interface OpenApiOptions {
 export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {}): Json {
   const today = amsterdamDate(now);
   const stub = { today: () => today, isWorkingDay: () => true };
-  const answers = answerSchemas(() => now, () => today);
+  const answers = answerSchemas(
+    () => now,
+    () => today,
+  );
   const occurredAt = `${addDays(today, -1)}T10:30:00+01:00`;
 
   const meldingExamples: Record<string, Example> = {
@@ -549,7 +562,10 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
     paths,
     components: {
       schemas: {
-        Melding: schemaOf(meldingSchema(() => now), 'Een melding (artikel 3a, 3h, 4).'),
+        Melding: schemaOf(
+          meldingSchema(() => now),
+          'Een melding (artikel 3a, 3h, 4).',
+        ),
         Voorlichting: schemaOf(voorlichtingSchema(stub), 'Een aanvraag voor voorlichting.'),
         Beeindiging: schemaOf(beeindigingSchema, 'Een voornemen tot beëindiging (artikel 22a).'),
         Antwoord: {
@@ -559,10 +575,22 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
             schemaOf(answers.terugkoppeling, 'Terugkoppeling van de politie (artikel 8).'),
             schemaOf(answers.afdoening, 'Afdoening door Halt (artikel 16).'),
             schemaOf(answers['voorlichting-antwoord'], 'Antwoord op een aanvraag voor voorlichting.'),
-            schemaOf(answers['beeindiging-uitkomst'], 'Uitkomst van het overleg over beëindiging (artikel 22b, c).'),
-            schemaOf(calendarAnswerSchema('verlenging', () => today), 'Besluit over verlenging (artikel 21a).'),
-            schemaOf(calendarAnswerSchema('evaluatie', () => today), 'Antwoorden op de jaarlijkse vragenlijst (artikel 21b).'),
-            schemaOf(calendarAnswerSchema('contact', () => today), 'Bevestiging van de contactpersoon.'),
+            schemaOf(
+              answers['beeindiging-uitkomst'],
+              'Uitkomst van het overleg over beëindiging (artikel 22b, c).',
+            ),
+            schemaOf(
+              calendarAnswerSchema('verlenging', () => today),
+              'Besluit over verlenging (artikel 21a).',
+            ),
+            schemaOf(
+              calendarAnswerSchema('evaluatie', () => today),
+              'Antwoorden op de jaarlijkse vragenlijst (artikel 21b).',
+            ),
+            schemaOf(
+              calendarAnswerSchema('contact', () => today),
+              'Bevestiging van de contactpersoon.',
+            ),
           ].map((s, i) => (i === 0 ? { ...s, maxProperties: 0 } : { ...s, minProperties: 1 })),
         },
         ...Object.fromEntries(Object.entries(responseSchemas).map(([name, s]) => [name, jsonSchema(s)])),

@@ -84,7 +84,7 @@ describe('Voorlichting: request, answer through the link, the school is told', (
     // The same link again: refused, nothing changes, nothing is sent.
     const again = await answer(token, { answer: 'afgewezen', reason: 'Toch geen tijd.' });
     expect(again.status).toBe(409);
-    expect(again.body.errors[0].message).toMatch(/al gebruikt/);
+    expect(again.body.detail).toMatch(/al gebruikt/);
     const usedPage = await (await fetch(`${stack.url}/acties/${token}`)).text();
     expect(usedPage).toContain('Deze link is al gebruikt');
     expect(usedPage).toContain('Geaccepteerd');
@@ -134,31 +134,32 @@ describe('Voorlichting: request, answer through the link, the school is told', (
       preferredDates: [saturday],
     });
     expect(weekend.status).toBe(400);
-    expect(weekend.body.errors[0]).toMatchObject({ path: 'preferredDates' });
-    expect(weekend.body.errors[0].message).toMatch(/geen werkdag/);
+    expect(weekend.body.invalidParams[0]).toMatchObject({ name: 'preferredDates' });
+    expect(weekend.body.detail).toMatch(/geen werkdag/);
     expect(isWorkingDay(christmas)).toBe(false);
     const holiday = await postJson(`${stack.url}/api/voorlichtingen`, {
       ...base,
       preferredDates: [christmas],
     });
-    expect(holiday.body.errors[0].message).toMatch(/geen werkdag/);
+    expect(holiday.body.detail).toMatch(/geen werkdag/);
     const past = await postJson(`${stack.url}/api/voorlichtingen`, { ...base, preferredDates: [today()] });
-    expect(past.body.errors[0].message).toMatch(/niet in de toekomst/);
+    expect(past.body.detail).toMatch(/niet in de toekomst/);
     const theme = await postJson(`${stack.url}/api/voorlichtingen`, {
       ...base,
       theme: 'Alcohol',
       preferredDates: [workingDay(5)],
     });
     expect(theme.status).toBe(400);
-    expect(theme.body.errors[0]).toMatchObject({ path: 'theme' });
-    expect(theme.body.errors[0].message).toMatch(/artikel 17/);
+    expect(theme.body.invalidParams[0]).toMatchObject({ name: 'theme' });
+    expect(theme.body.detail).toMatch(/artikel 17/);
     const personal = await postJson(`${stack.url}/api/voorlichtingen`, {
       ...base,
       preferredDates: [workingDay(5)],
       remarks: 'Bel mij op 06-12345678',
     });
-    expect(personal.status).toBe(422);
-    expect(personal.body.errors[0]).toMatchObject({ path: 'remarks' });
+    expect(personal.status).toBe(400);
+    expect(personal.body.type).toBe('https://veiligschool.example.org/problemen/persoonsgegevens');
+    expect(personal.body.invalidParams[0]).toMatchObject({ name: 'remarks' });
   });
 });
 

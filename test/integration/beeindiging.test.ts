@@ -98,13 +98,14 @@ describe('Beeindiging (art. 22)', () => {
       formKey: stack.keyOf('halt-utrecht'),
       reason: 'Neem contact op via 030-1234567 met onze directeur.',
     });
-    expect(personal.status).toBe(422);
+    expect(personal.status).toBe(400);
+    expect(personal.body.type).toBe('https://veiligschool.example.org/problemen/persoonsgegevens');
     const empty = await postJson(`${stack.url}/api/beeindigingen`, {
       formKey: stack.keyOf('halt-utrecht'),
       reason: '',
     });
     expect(empty.status).toBe(400);
-    expect(empty.body.errors[0].path).toBe('reason');
+    expect(empty.body.invalidParams[0].name).toBe('reason');
     const unknown = await postJson(`${stack.url}/api/beeindigingen`, {
       formKey: 'nope-nope-nope-nope-nope',
       reason: 'x'.repeat(20),

@@ -99,7 +99,8 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
       `${stack.url}/api/acties/${policeToken}`,
       answers([2, 3, 4, 2, 2], 'Bel mij op 06-12345678'),
     );
-    expect(personal.status).toBe(422);
+    expect(personal.status).toBe(400);
+    expect(personal.body.type).toBe('https://veiligschool.example.org/problemen/persoonsgegevens');
     const outOfRange = await postJson(`${stack.url}/api/acties/${policeToken}`, answers([6, 3, 4, 2, 2]));
     expect(outOfRange.status).toBe(400);
     expect((await postJson(`${stack.url}/api/acties/${policeToken}`, answers([2, 3, 4, 2, 2]))).status).toBe(

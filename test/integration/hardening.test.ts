@@ -106,11 +106,19 @@ describe('Bad input on every POST route (property-based)', () => {
           expect(res.status).toBeLessThan(500);
           const answer = await res.text();
           if (contentType !== 'application/x-www-form-urlencoded') {
-            const parsed = JSON.parse(answer) as { errors: Array<{ path: string; message: string }> };
-            expect(parsed.errors.length).toBeGreaterThan(0);
-            for (const e of parsed.errors) {
-              expect(typeof e.path).toBe('string');
-              expect(e.message.length).toBeGreaterThan(5);
+            expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+            const parsed = JSON.parse(answer) as {
+              status: number;
+              title: string;
+              detail: string;
+              invalidParams?: Array<{ name: string; reason: string }>;
+            };
+            expect(parsed.status).toBe(res.status);
+            expect(parsed.title.length).toBeGreaterThan(5);
+            expect(parsed.detail.length).toBeGreaterThan(5);
+            for (const e of parsed.invalidParams ?? []) {
+              expect(typeof e.name).toBe('string');
+              expect(e.reason.length).toBeGreaterThan(5);
             }
           }
           // No stack trace: no "    at fn (file.ts:1:2)" lines, no "TypeError: …".

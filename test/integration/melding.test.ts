@@ -161,7 +161,7 @@ describe('Melding: idempotency', () => {
     expect(again.body.id).toBe(first.body.id);
   });
 
-  it('refuses the same key with a different body with 409 and sends nothing for it', async () => {
+  it('refuses the same key with a different body with 422 and sends nothing for it', async () => {
     const key = { 'Idempotency-Key': 'herhaal-test-0002' };
     const first = await postJson(
       `${stack.url}/api/meldingen`,
@@ -171,9 +171,12 @@ describe('Melding: idempotency', () => {
     expect(first.status).toBe(201);
     const changed = melding(stack.keyOf('het-voorbeeldcollege'), { subcategory: 'vernieling' });
     const conflict = await postJson(`${stack.url}/api/meldingen`, changed, key);
-    expect(conflict.status).toBe(409);
-    expect(conflict.body.errors[0].path).toBe('idempotencyKey');
-    expect(conflict.body.errors[0].message).toMatch(/al gebruikt/);
+    expect(conflict.status).toBe(422);
+    expect(conflict.body.type).toBe(
+      'https://veiligschool.example.org/problemen/idempotentiesleutel-hergebruikt',
+    );
+    expect(conflict.body.invalidParams[0].name).toBe('idempotencyKey');
+    expect(conflict.body.detail).toMatch(/al gebruikt/);
   });
 
   it('makes two submissions of two posts without a key', async () => {
@@ -259,16 +262,16 @@ describe('Melding: refused input', () => {
     const { formKey: _omit, ...withoutKey } = melding('x');
     const missing = await postJson(url(), withoutKey);
     expect(missing.status).toBe(401);
-    expect(missing.body.errors[0]).toMatchObject({ path: 'formKey' });
+    expect(missing.body.invalidParams[0]).toMatchObject({ name: 'formKey' });
     const unknown = await postJson(url(), melding('onbekende-sleutel-die-niet-bestaat-000'));
     expect(unknown.status).toBe(401);
-    expect(unknown.body.errors[0].message).toMatch(/onbekend of ingetrokken/);
+    expect(unknown.body.detail).toMatch(/onbekend of ingetrokken/);
   });
 
   it('403 for a partner that is not a school', async () => {
     const res = await postJson(url(), melding(stack.keyOf('wijkagent-oost')));
     expect(res.status).toBe(403);
-    expect(res.body.errors[0].message).toMatch(/door een school/);
+    expect(res.body.detail).toMatch(/door een school/);
   });
 
   it('400 with a Dutch message per field, unknown fields included', async () => {
@@ -282,44 +285,45 @@ describe('Melding: refused input', () => {
       }),
     );
     expect(res.status).toBe(400);
-    const paths = res.body.errors.map((e: { path: string }) => e.path);
+    const paths = res.body.invalidParams.map((e: { name: string }) => e.name);
     expect(paths).toEqual(expect.arrayContaining(['category', 'location', 'occurredAt', 'naam']));
-    expect(res.body.errors.find((e: { path: string }) => e.path === 'occurredAt').message).toMatch(
+    expect(res.body.invalidParams.find((e: { name: string }) => e.name === 'occurredAt').reason).toMatch(
       /toekomst/,
     );
   });
 
-  it('422 naming the field and the kind of personal data, citing article 23', async () => {
+  it('400 naming the field and the kind of personal data, citing article 23', async () => {
     const res = await postJson(
       url(),
       melding(stack.keyOf('lyceum-de-proefhoek'), {
         description: 'De moeder is bereikbaar op 06-12345678, graag terugbellen.',
       }),
     );
-    expect(res.status).toBe(422);
-    expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors[0].path).toBe('description');
-    expect(res.body.errors[0].message).toContain('telefoonnummer');
-    expect(res.body.errors[0].message).toContain('artikel 23');
+    expect(res.status).toBe(400);
+    expect(res.body.type).toBe('https://veiligschool.example.org/problemen/persoonsgegevens');
+    expect(res.body.invalidParams).toHaveLength(1);
+    expect(res.body.invalidParams[0].name).toBe('description');
+    expect(res.body.detail).toContain('telefoonnummer');
+    expect(res.body.detail).toContain('artikel 23');
   });
 
   it('400 for malformed JSON, 415 for other content types, 413 over the limit', async () => {
     const malformed = await postJson(url(), '{"formKey": ');
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors[0].message).toMatch(/geen geldige JSON/);
+    expect(malformed.body.detail).toMatch(/geen geldige JSON/);
     const xml = await fetch(url(), {
       method: 'POST',
       headers: { 'content-type': 'text/xml' },
       body: '<melding/>',
     });
     expect(xml.status).toBe(415);
-    expect((await xml.json()).errors[0].message).toMatch(/niet ondersteund/);
+    expect((await xml.json()).detail).toMatch(/niet ondersteund/);
     const huge = await postJson(
       url(),
       melding(stack.keyOf('lyceum-de-proefhoek'), { description: 'a'.repeat(40_000) }),
     );
     expect(huge.status).toBe(413);
-    expect(huge.body.errors[0].message).toMatch(/te groot/);
+    expect(huge.body.detail).toMatch(/te groot/);
   });
 
   it('stores nothing and sends nothing for refused input', async () => {

@@ -186,8 +186,10 @@ describe('When DynamoDB is unavailable', () => {
     });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
-    const body = (await res.json()) as { errors: Array<{ message: string }> };
-    expect(body.errors[0]?.message).toMatch(/tijdelijk niet bereikbaar/);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await res.json()) as { status: number; detail: string };
+    expect(body.status).toBe(503);
+    expect(body.detail).toMatch(/tijdelijk niet bereikbaar/);
     expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|at .*\.ts/);
     expect((await fetch(`${url}/api/health`)).status).toBe(503);
   });

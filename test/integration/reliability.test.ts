@@ -116,7 +116,7 @@ describe('When DynamoDB goes away and comes back', () => {
     const during = await postJson(`${url}/api/meldingen`, body, key);
     expect(during.status).toBe(503);
     expect(during.headers.get('retry-after')).toBe('5');
-    expect(during.body.errors[0].message).toMatch(/tijdelijk niet bereikbaar.*niets opgeslagen/);
+    expect(during.body.detail).toMatch(/tijdelijk niet bereikbaar.*niets opgeslagen/);
     expect((await fetch(`${url}/api/health`)).status).toBe(503);
     const stored = await stack.app.runtime.clients.store.getIdempotency(
       'demo-mavo-overvecht',

@@ -33,7 +33,7 @@ describe('Rate limits', () => {
       results.push({
         status: res.status,
         retry: res.headers.get('retry-after'),
-        message: res.body.errors?.[0]?.message,
+        message: res.body.detail,
       });
     }
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 429]);
