@@ -38,9 +38,10 @@ const middySecurityHeaders = () =>
   } as unknown as Parameters<typeof httpSecurityHeaders>[0]);
 
 /**
- * The headers of the API Design Rules' transport section that every response carries whatever
- * answered it (handler, error, problem): `API-Version` (/core/version-header), `no-store` unless
- * the handler chose a cache policy (static assets), and `nosniff`.
+ * The headers of the API Design Rules that every response carries, whatever answered it (handler,
+ * error, problem): `API-Version` (/core/version-header), and from the transport section's security
+ * headers what middy sets for HTML only: `no-store` unless the handler chose a cache policy (static
+ * assets), `nosniff`, `X-Frame-Options: DENY` and a CSP of `frame-ancestors 'none'` for JSON too.
  */
 export function apiHeaders(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
   const add = async (request: { response?: HttpResult | null }) => {
@@ -52,6 +53,9 @@ export function apiHeaders(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> 
     headers['api-version'] = API_VERSION;
     if (!has('cache-control')) headers['cache-control'] = 'no-store';
     if (!has('x-content-type-options')) headers['x-content-type-options'] = 'nosniff';
+    if (!has('x-frame-options')) headers['x-frame-options'] = 'DENY';
+    if (!has('content-security-policy'))
+      headers['content-security-policy'] = "default-src 'none'; frame-ancestors 'none'";
   };
   return { after: add, onError: add };
 }

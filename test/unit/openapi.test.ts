@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../shared/http/openapi.js';
+import { PROBLEM_KINDS, problemType } from '../../shared/http/problems.js';
+import { API_PREFIX, ROUTES } from '../../shared/http/routes.js';
+import { API_VERSION } from '../../shared/http/version.js';
+
+const RULESET = 'test/fixtures/adr-ruleset.yaml';
+const SHARED_RULESET = '../shared/adr-ruleset.yaml';
+
+interface SpectralResult {
+  code: string;
+  message: string;
+  path: string[];
+  severity: number;
+}
+
+/** Runs the pinned Spectral CLI with the Logius ruleset on a description; returns its findings. */
+async function spectral(document: unknown): Promise<SpectralResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
+  try {
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(document, null, 2));
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        'node_modules/@stoplight/spectral-cli/dist/index.js',
+        'lint',
+        '-r',
+        RULESET,
+        '-f',
+        'json',
+        '--quiet',
+        '-F',
+        'hint',
+        file,
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    return JSON.parse(run.stdout || '[]') as SpectralResult[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const errorsOf = (results: SpectralResult[]) =>
+  results.filter((r) => r.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
+
+describe('The OpenAPI description against the API Design Rules (Logius Spectral ruleset)', () => {
+  it('uses the ruleset unchanged: the copy in the repository equals the shared one', () => {
+    const copy = readFileSync(RULESET, 'utf8');
+    expect(copy).toContain('Logius-standaarden/API-Design-Rules');
+    if (existsSync(SHARED_RULESET)) expect(copy).toBe(readFileSync(SHARED_RULESET, 'utf8'));
+  });
+
+  it('reports no errors on the generated description', async () => {
+    const document = openApiDocument({ origin: 'https://veiligschool.example.org' });
+    expect(errorsOf(await spectral(document))).toEqual([]);
+  }, 60_000);
+
+  it('catches a description that breaks the rules (an error response that is not a problem)', async () => {
+    const document = openApiDocument() as { paths: Record<string, Record<string, any>> };
+    const post = document.paths['/meldingen']?.post;
+    post.responses['401'].content = { 'application/json': { schema: { type: 'object' } } };
+    delete post.responses['400'];
+    const codes = (await spectral(document)).filter((r) => r.severity === 0).map((r) => r.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['nlgov:use-problem-schema', 'nlgov:problem-invalid-input']),
+    );
+  }, 60_000);
+});
+
+describe('The OpenAPI description covers the route table', () => {
+  const document = openApiDocument() as {
+    info: { version: string };
+    paths: Record<string, Record<string, any>>;
+    components: { schemas: Record<string, any> };
+  };
+
+  it('has every JSON route, versioned, and the unversioned ones marked deprecated', () => {
+    for (const route of ROUTES.filter((r) => r.api)) {
+      const method = route.method.toLowerCase();
+      if (route.api === 'current') {
+        const operation = document.paths[route.path.slice(API_PREFIX.length)]?.[method];
+        expect(operation, route.path).toBeDefined();
+        expect(operation.deprecated, route.path).toBeUndefined();
+      } else {
+        const operation = document.paths[route.path]?.[method];
+        expect(operation, route.path).toBeDefined();
+        expect(operation.deprecated, route.path).toBe(true);
+      }
+    }
+    expect(document.paths['/openapi.json']?.get).toBeDefined();
+    expect(document.info.version).toBe(API_VERSION);
+  });
+
+  it('takes the request fields from the zod schemas (one source of truth)', () => {
+    const melding = document.components.schemas.Melding;
+    expect(melding.additionalProperties).toBe(false);
+    expect(melding.properties.category.enum).toEqual([
+      'strafbaar-feit',
+      'onveilige-situatie',
+      'overlast-omgeving',
+      'zorgsignaal',
+    ]);
+    expect(melding.properties.description.maxLength).toBe(2000);
+    expect(document.components.schemas.Voorlichting.properties.audience.items.enum).toContain('ouders');
+  });
+
+  it('documents every problem type', () => {
+    const text = JSON.stringify(document);
+    for (const kind of Object.keys(PROBLEM_KINDS)) expect(text).toContain(problemType(kind as never));
+  });
+});
