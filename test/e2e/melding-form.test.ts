@@ -47,6 +47,9 @@ describe('Melding form in Chromium', () => {
     await page.goto(formUrl('lyceum-de-proefhoek'));
     await expect.poll(() => page.getByText('Bij direct gevaar: bel 112.').isVisible()).toBe(true);
     expect(await page.getByText('0800-2000').isVisible()).toBe(true);
+    // The form key (a capability URL) leaves the address bar after the first load; the form keeps it.
+    await expect.poll(() => new URL(page.url()).searchParams.has('sleutel')).toBe(false);
+    expect(await page.locator('input[name=formKey]').inputValue()).toBe(stack.keyOf('lyceum-de-proefhoek'));
 
     await fillStrafbaarFeit(page, 'Met JavaScript: de fietsenstalling is beschadigd.');
     // A double click still makes one melding: the idempotency key travels with every attempt.

@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../shared/domain/signing.js';
 import { EXAMPLE_FORM_KEY, EXAMPLE_TOKEN } from '../../shared/http/openapi.js';
@@ -39,7 +39,7 @@ function validator(document: any) {
     const resolved = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/'));
     const validate = ajv.compile(resolved);
     const ok = validate(value);
-    return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+    return ok ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
   };
 }
 
