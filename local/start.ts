@@ -106,7 +106,8 @@ async function main(): Promise<void> {
 Veilig in en om school is running on this machine.
 
   Forms and API     ${app.url}/
-  Health            ${app.url}/api/health
+  Health            ${app.url}/api/v1/health
+  API description   ${app.url}/api/v1/openapi.json
   Inbox (SES)       ${ses.endpoint}/
   Daily job         npm run job -- daily --date YYYY-MM-DD
   DynamoDB Local    ${ddb.endpoint}  (table covenant-local, in memory)

@@ -39,7 +39,11 @@ function validator(document: any) {
     const resolved = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/'));
     const validate = ajv.compile(resolved);
     const ok = validate(value);
-    return ok ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
+    return ok
+      ? []
+      : (validate.errors ?? []).map(
+          (e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`,
+        );
   };
 }
 
