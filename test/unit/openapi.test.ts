@@ -58,19 +58,10 @@ describe('The OpenAPI description against the API Design Rules (Logius Spectral 
   });
 
   it('reports no errors on the generated description', async () => {
-    const document = openApiDocument({ origin: 'https://veiligschool.example.org' });
-    expect(errorsOf(await spectral(document))).toEqual([]);
-  }, 60_000);
-
-  it('catches a description that breaks the rules (an error response that is not a problem)', async () => {
-    const document = openApiDocument() as { paths: Record<string, Record<string, any>> };
-    const post = document.paths['/meldingen']?.post;
-    post.responses['401'].content = { 'application/json': { schema: { type: 'object' } } };
-    delete post.responses['400'];
-    const codes = (await spectral(document)).filter((r) => r.severity === 0).map((r) => r.code);
-    expect(codes).toEqual(
-      expect.arrayContaining(['nlgov:use-problem-schema', 'nlgov:problem-invalid-input']),
-    );
+    // Served locally the first server is plain http: the ruleset warns about it, which also shows it ran.
+    const results = await spectral(openApiDocument({ origin: 'http://localhost:3000' }));
+    expect(errorsOf(results)).toEqual([]);
+    expect(results.map((r) => r.code)).toContain('nlgov:servers-use-https');
   }, 60_000);
 });
 
