@@ -23,8 +23,14 @@ function check(condition: boolean, message: string): void {
   console.log(`ok   ${message}`);
 }
 
-const health = await fetch(`${apiUrl}/api/health`);
-check(health.status === 200, `GET /api/health answers 200 (got ${health.status})`);
+const health = await fetch(`${apiUrl}/api/v1/health`);
+check(health.status === 200, `GET /api/v1/health answers 200 (got ${health.status})`);
+check(!!health.headers.get('api-version'), 'responses carry API-Version');
+const description = await fetch(`${apiUrl}/api/v1/openapi.json`);
+check(
+  description.status === 200 && description.headers.get('access-control-allow-origin') === '*',
+  `GET /api/v1/openapi.json answers 200 with CORS * (got ${description.status})`,
+);
 const key = `aws-test-${Date.now()}`;
 const body = {
   formKey,
@@ -34,7 +40,7 @@ const body = {
   description: 'Testmelding van de beheerder om de keten te controleren; geen echte situatie.',
 };
 const post = (json: unknown) =>
-  fetch(`${apiUrl}/api/meldingen`, {
+  fetch(`${apiUrl}/api/v1/meldingen`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(json),
@@ -43,7 +49,7 @@ const first = await post(body);
 const created = (await first.json()) as { id?: string; notified?: string[] };
 check(
   first.status === 201 && !!created.id,
-  `POST /api/meldingen answers 201 with an id (got ${first.status} ${created.id})`,
+  `POST /api/v1/meldingen answers 201 with an id (got ${first.status} ${created.id})`,
 );
 const again = (await (await post(body)).json()) as { id?: string };
 check(again.id === created.id, 'the same Idempotency-Key gives the same id');
