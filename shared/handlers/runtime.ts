@@ -27,7 +27,12 @@ export function createRuntime(
       serviceName,
       ...(env.POWERTOOLS_LOG_LEVEL ? { logLevel: env.POWERTOOLS_LOG_LEVEL as 'INFO' } : {}),
     }),
-    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }),
+    // The environment (test, prod) is a dimension, so two deployments in one account never mix.
+    metrics: new Metrics({
+      namespace: METRICS_NAMESPACE,
+      serviceName,
+      ...(env.ENVIRONMENT ? { defaultDimensions: { environment: env.ENVIRONMENT } } : {}),
+    }),
     now,
   };
 }
