@@ -25,7 +25,7 @@ export class EdgeFirewallStack extends Stack {
     const acl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
-      description: `Veilig in en om school (${props.environmentName}): rate limit per viewer and AWS managed rules`,
+      description: `Veilig in en om school ${props.environmentName} - rate limit per viewer and AWS managed rules`,
       visibilityConfig: visibility('covenant-edge'),
       rules: [
         {

@@ -77,6 +77,13 @@ export function acknowledgeNagFindings(
     ack(queue, 'AwsSolutions-SQS3', 'This queue is itself a dead-letter or failure queue.');
     ack(queue, 'Serverless-SQSRedrivePolicy', 'This queue is itself a dead-letter or failure queue.');
   }
+  if (parts.edge && !parts.edge.customDomain) {
+    ack(
+      parts.edge,
+      'AwsSolutions-CFR4',
+      'Without edge.publicDomainName/publicCertificateArn the default cloudfront.net certificate is used, which cannot enforce TLS 1.2; set both for production (README, "CloudFront and WAF").',
+    );
+  }
   if (parts.edge) {
     ack(
       parts.edge,

@@ -52,7 +52,12 @@ export const settingsSchema = z.strictObject({
   rateLimitPerSourcePerMinute: z.number().int().min(1).max(100_000).default(120),
   maxBodyBytes: z.number().int().min(1024).max(1_000_000).default(32_768),
   /** How long after a rotation links signed with the previous link key still work. */
-  linkSecretGraceHours: z.number().int().min(0).max(24 * 90).default(7 * 24),
+  linkSecretGraceHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90)
+    .default(7 * 24),
   /**
    * CloudFront + WAF in front of the API. The execute-api endpoint is switched off when this is set,
    * so CloudFront reaches the API through a regional custom domain (with its ACM certificate in the
@@ -64,8 +69,12 @@ export const settingsSchema = z.strictObject({
         error: 'edge.originDomainName must be a DNS name such as api-origin.your-domain.nl',
       }),
       originCertificateArn: z.string().startsWith('arn:', {
-        error: 'edge.originCertificateArn must be the ARN of an ACM certificate for that name, in the stack region',
+        error:
+          'edge.originCertificateArn must be the ARN of an ACM certificate for that name, in the stack region',
       }),
+      /** The public name (a CNAME to CloudFront) and its ACM certificate in us-east-1: enforces TLS 1.2. */
+      publicDomainName: z.string().optional(),
+      publicCertificateArn: z.string().startsWith('arn:aws:acm:us-east-1:').optional(),
       /** Requests per 5 minutes per viewer address that the WAF lets through. */
       ratePer5Minutes: z.number().int().min(10).max(2_000_000_000).default(600),
     })
@@ -106,7 +115,7 @@ export function settingsFromContext(tryGetContext: (key: string) => unknown): Se
     merged[key] =
       typeof value === 'string' && /^(true|false)$/.test(value)
         ? value === 'true'
-        : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) && key !== 'environment' 
+        : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) && key !== 'environment'
           ? Number(value)
           : value;
   }

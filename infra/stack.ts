@@ -69,7 +69,10 @@ export class CovenantStack extends Stack {
     const bounceFailures = new AsyncFailureDestination(this, 'BounceFailures', { fn: bounces });
     const email = new EmailFeedback(this, 'Email', { handler: bounces, key: data.key });
     const sender = settings.createEmailIdentity
-      ? new SenderIdentity(this, 'Sender', { senderEmail: settings.senderEmail, kind: settings.senderIdentity })
+      ? new SenderIdentity(this, 'Sender', {
+          senderEmail: settings.senderEmail,
+          kind: settings.senderIdentity,
+        })
       : undefined;
     // SES and CloudWatch alarms publish to topics encrypted with the stack's key, for this account only.
     data.allowServiceToPublish('ses.amazonaws.com', email.configurationSetArn);
@@ -116,6 +119,10 @@ export class CovenantStack extends Stack {
             webAclArn: props.firewall.webAclArn,
             originDomainName: settings.edge.originDomainName,
             originCertificateArn: settings.edge.originCertificateArn,
+            ...(settings.edge.publicDomainName ? { publicDomainName: settings.edge.publicDomainName } : {}),
+            ...(settings.edge.publicCertificateArn
+              ? { publicCertificateArn: settings.edge.publicCertificateArn }
+              : {}),
           })
         : undefined;
     if (edge) functions.intake.addEnvironment('SOURCE_IP_HEADER', edge.viewerAddressHeader);

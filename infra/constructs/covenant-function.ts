@@ -110,7 +110,9 @@ export class CovenantFunction extends NodejsFunction {
         }),
       );
     } else {
-      this.addToRolePolicy(new PolicyStatement({ actions: [...TABLE_ACTIONS[access]], resources: [table.tableArn] }));
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: [...TABLE_ACTIONS[access]], resources: [table.tableArn] }),
+      );
       this.addToRolePolicy(
         new PolicyStatement({
           actions: ['dynamodb:Query'],
@@ -121,7 +123,11 @@ export class CovenantFunction extends NodejsFunction {
     // DynamoDB uses the table key on the caller's behalf: decrypt to read, a data key to write; never Encrypt or ReEncrypt.
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:DescribeKey', ...(access === 'readwrite' ? ['kms:GenerateDataKey'] : [])],
+        actions: [
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          ...(access === 'readwrite' ? ['kms:GenerateDataKey'] : []),
+        ],
         resources: [key.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
       }),

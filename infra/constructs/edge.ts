@@ -20,6 +20,9 @@ export interface EdgeDistributionProps {
   /** The API's regional custom domain: CloudFront's origin, since the execute-api URL is off. */
   originDomainName: string;
   originCertificateArn: string;
+  /** Optional public name with its certificate (us-east-1); without it the cloudfront.net name is used. */
+  publicDomainName?: string;
+  publicCertificateArn?: string;
 }
 
 /**
@@ -30,10 +33,13 @@ export interface EdgeDistributionProps {
 export class EdgeDistribution extends Construct {
   readonly distribution: Distribution;
   readonly originDomain: DomainName;
+  /** Whether viewers reach it on the operator's own name (with TLS 1.2 enforced). */
+  readonly customDomain: boolean;
   readonly viewerAddressHeader = 'cloudfront-viewer-address';
 
   constructor(scope: Construct, id: string, props: EdgeDistributionProps) {
     super(scope, id);
+    this.customDomain = Boolean(props.publicDomainName && props.publicCertificateArn);
     // The execute-api URL is switched off, so the API answers on its own regional custom domain.
     this.originDomain = new DomainName(this, 'OriginDomain', {
       domainName: props.originDomainName,
@@ -55,6 +61,16 @@ export class EdgeDistribution extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Veilig in en om school: forms and API',
       webAclId: props.webAclArn,
+      ...(this.customDomain && props.publicDomainName && props.publicCertificateArn
+        ? {
+            domainNames: [props.publicDomainName],
+            certificate: Certificate.fromCertificateArn(
+              this,
+              'PublicCertificate',
+              props.publicCertificateArn,
+            ),
+          }
+        : {}),
       priceClass: PriceClass.PRICE_CLASS_100,
       minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       defaultBehavior: {

@@ -1,5 +1,4 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
@@ -30,21 +29,7 @@ export class EmailFeedback extends Construct {
       destination: EventDestination.snsTopic(this.events),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
-    const stack = Stack.of(this);
-    // SES may publish the events of our configuration set only.
-    this.events.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'SesEventsPublish',
-        effect: Effect.ALLOW,
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [this.events.topicArn],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': stack.account },
-          ArnLike: { 'aws:SourceArn': this.configurationSetArn },
-        },
-      }),
-    );
+    // CDK's event destination adds the topic policy for SES, scoped to this account and configuration set.
     // An SES event the handler cannot take lands here instead of being lost.
     this.subscriptionDeadLetters = new Queue(this, 'UnhandledSesEvents', {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -76,7 +76,9 @@ export class Monitoring extends Construct {
         resources: [this.topic.topicArn],
         conditions: {
           StringEquals: { 'aws:SourceAccount': stack.account },
-          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+          ArnLike: {
+            'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`,
+          },
         },
       }),
     );
@@ -116,7 +118,11 @@ export class Monitoring extends Construct {
     for (const fn of props.functions) {
       const name = fn.covenantName;
       alarm(`${name}Errors`, fn.metricErrors({ period: fiveMinutes }), `Function ${name} failed.`);
-      alarm(`${name}Throttles`, fn.metricThrottles({ period: fiveMinutes }), `Function ${name} was throttled.`);
+      alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: fiveMinutes }),
+        `Function ${name} was throttled.`,
+      );
       const timeoutMs = FUNCTION_SETTINGS[name].timeoutSeconds * 1000;
       alarm(
         `${name}DurationNearTimeout`,

@@ -37,7 +37,8 @@ export class SenderIdentity extends Construct {
       });
     } else {
       new CfnOutput(scope, 'SenderVerification', {
-        description: 'SES sends a confirmation link to this address: click it before the first email goes out',
+        description:
+          'SES sends a confirmation link to this address: click it before the first email goes out',
         value: props.senderEmail,
       });
     }
