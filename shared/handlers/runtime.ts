@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import { buildClients, type Clients } from '../adapters/clients.js';
 import { type AppConfig, loadConfig } from '../adapters/config.js';
 
@@ -22,7 +23,7 @@ export function createRuntime(
   const now = () => new Date();
   return {
     config,
-    clients: buildClients(config, now),
+    clients: buildClients(config, now, new Tracer({ serviceName })),
     logger: new Logger({
       serviceName,
       ...(env.POWERTOOLS_LOG_LEVEL ? { logLevel: env.POWERTOOLS_LOG_LEVEL as 'INFO' } : {}),
