@@ -27,6 +27,8 @@ const envSchema = z.object({
   ACTION_LINK_SECRET_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   RATE_LIMIT_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Behind CloudFront: the request header that carries the viewer's address. */
+  SOURCE_IP_HEADER: z.string().optional(),
   ANSWER_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(1000).default(400),
 });
