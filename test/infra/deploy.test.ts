@@ -393,3 +393,31 @@ describe('Edge: CloudFront and WAF (setting `edge`)', () => {
     expect(edge.violations).toEqual([]);
   });
 });
+
+describe('Deploy pipeline (GitHub Actions)', () => {
+  const workflow = readFileSync(new URL('../../.github/workflows/deploy.yml', import.meta.url), 'utf8');
+
+  it('assumes an AWS role through OIDC and stores no keys', () => {
+    expect(workflow).toMatch(/id-token: write/);
+    expect(workflow).toMatch(/aws-actions\/configure-aws-credentials@v4/);
+    expect(workflow).toMatch(/role-to-assume: \$\{\{ vars\.AWS_DEPLOY_ROLE_ARN \}\}/);
+    expect(workflow).not.toMatch(/aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY/);
+  });
+
+  it('runs npm test and a synth, then deploys test from main and prod from a tag, with cdk diff first', () => {
+    expect(workflow).toMatch(/- run: npm test/);
+    expect(workflow).toMatch(/npx cdk synth/);
+    expect(workflow).toMatch(
+      /deploy-test:\n\s+if: github.event_name == 'push' && github.ref == 'refs\/heads\/main'/,
+    );
+    expect(workflow).toMatch(
+      /deploy-prod:\n\s+if: github.event_name == 'push' && startsWith\(github.ref, 'refs\/tags\/v'\)/,
+    );
+    for (const environment of ['test', 'prod']) {
+      const job = workflow.slice(workflow.indexOf(`deploy-${environment}:`));
+      expect(job.indexOf('npx cdk diff')).toBeGreaterThan(0);
+      expect(job.indexOf('npx cdk diff')).toBeLessThan(job.indexOf('npx cdk deploy'));
+      expect(job).toContain(`-c environment=${environment}`);
+    }
+  });
+});
