@@ -34,11 +34,14 @@ describe('Stream to notify, locally as in Lambda', () => {
       expect(res.status).toBe(201);
       ids.push(res.body.id);
     }
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    const pending = await stack.app.runtime.clients.store.getItem({
-      pk: `SUB#${ids[0]}`,
-      sk: 'OUT#wijkagent-leidsche-rijn',
-    });
+    // Wait (on the condition, not a clock) until a failed attempt has given the item back.
+    const key = { pk: `SUB#${ids[0]}`, sk: 'OUT#wijkagent-leidsche-rijn' };
+    const deadline = Date.now() + 15_000;
+    let pending = await stack.app.runtime.clients.store.getItem(key);
+    while (!(pending?.status === 'pending' && Number(pending.attempts) >= 1) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      pending = await stack.app.runtime.clients.store.getItem(key);
+    }
     expect(pending?.status).toBe('pending');
     expect(pending?.attempts).toBeGreaterThanOrEqual(1);
 
