@@ -1,11 +1,10 @@
 import type { LinkContext, LinkProblem } from '../shared/app/actions.js';
 import { LINK_PROBLEM_MESSAGES, LINK_USED_MESSAGE } from '../shared/app/actions.js';
-import { ANSWER_LABELS, ANSWERS, HANDLING_LABELS, HANDLINGS } from '../shared/domain/actions.js';
+import { ANSWER_CHOICES, ANSWERS, HANDLING_LABELS, HANDLINGS } from '../shared/domain/actions.js';
 import { OUTCOME_LABELS, OUTCOMES } from '../shared/domain/beeindiging.js';
-import { describeEvent, submissionFacts, submissionWhat } from '../shared/domain/emails.js';
+import { describeEvent, recipientLabel, submissionFacts, submissionWhat } from '../shared/domain/emails.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
-import { ROLES } from '../shared/domain/parties.js';
 import { submitterOf } from '../shared/domain/submission.js';
 import { formatDutchDateTime } from '../shared/domain/time.js';
 import { alert } from './components.js';
@@ -67,10 +66,9 @@ ${freeTextOf(submission)}`;
 
 function history(context: LinkContext): SafeHtml {
   const { submission, events } = context;
-  return html`<h2 class="utrecht-heading-2">Wie is ingelicht</h2>
+  return html`<h2 class="utrecht-heading-2">Wie kreeg bericht</h2>
 <ul class="utrecht-unordered-list">${submission.recipients.map(
-    (r) =>
-      html`<li class="utrecht-unordered-list__item">${r.name} (${ROLES[r.role]}), artikel ${r.article}</li>`,
+    (r) => html`<li class="utrecht-unordered-list__item">${recipientLabel(r)}</li>`,
   )}</ul>
 <h2 class="utrecht-heading-2">Antwoorden</h2>
 ${
@@ -109,7 +107,6 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
             label: 'Korte toelichting voor de school',
             hint: 'Zonder namen of andere persoonsgegevens (artikel 23). Hoogstens 500 tekens.',
             maxLength: 500,
-            required: true,
           }),
         ],
         'Terugkoppeling versturen',
@@ -123,8 +120,7 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
             label: 'Afgerond op',
             hint: `Datum, bijvoorbeeld ${exampleDate}.`,
             inputmode: 'numeric',
-            placeholder: 'dd-mm-jjjj',
-            required: true,
+            preview: true,
           }),
           textField(ctx, {
             name: 'reference',
@@ -142,15 +138,14 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
             name: 'answer',
             legend: 'Uw antwoord',
             type: 'radio',
-            choices: ANSWERS.map((a) => ({ value: a, label: ANSWER_LABELS[a] })),
+            choices: ANSWERS.map((a) => ({ value: a, label: ANSWER_CHOICES[a] })),
           }),
           textField(ctx, {
             name: 'plannedAt',
             label: 'Datum en tijd van de les',
             hint: `Alleen bij accepteren, bijvoorbeeld ${exampleDate} 10:00.`,
-            inputmode: 'numeric',
-            placeholder: 'dd-mm-jjjj uu:mm',
             dataField: 'plannedAt',
+            preview: true,
           }),
           html`<div data-field="proposedDates">${[1, 2, 3].map((n) =>
             textField(
@@ -169,10 +164,9 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
                 label: `Andere datum ${n}${n > 1 ? ' (niet verplicht)' : ''}`,
                 hint:
                   n === 1
-                    ? 'Alleen bij een ander voorstel: werkdagen, bijvoorbeeld ' + exampleDate + '.'
+                    ? `Alleen bij een ander voorstel: werkdagen, bijvoorbeeld ${exampleDate}.`
                     : undefined,
-                inputmode: 'numeric',
-                placeholder: 'dd-mm-jjjj',
+                preview: true,
                 value: Array.isArray(ctx.values.proposedDates)
                   ? String(ctx.values.proposedDates[n - 1] ?? '')
                   : n === 1
@@ -207,8 +201,7 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
             label: 'Datum van het overleg',
             hint: `Bijvoorbeeld ${exampleDate}.`,
             inputmode: 'numeric',
-            placeholder: 'dd-mm-jjjj',
-            required: true,
+            preview: true,
           }),
         ],
         'Uitkomst vastleggen',
@@ -246,12 +239,34 @@ ${history(context)}`;
   return page({ title: TITLES[context.claims.a], body, script: !isStatus && !context.usedAt });
 }
 
-export function answerDonePage(context: LinkContext, status: string, followUpHref?: string): string {
+/** After an answer: what happens now, and where to go from here; never a dead end. */
+export function answerDonePage(
+  context: LinkContext,
+  status: string,
+  linkHref: string,
+  linkStillOpen: boolean,
+): string {
+  const toAll = context.submission.kind === 'beeindiging';
+  const school = submitterOf(context.submission).name;
   return page({
     title: 'Antwoord ontvangen',
     body: html`<h1 class="utrecht-heading-1">Dank u, uw antwoord is ontvangen</h1>
-${alert('ok', html`<p class="utrecht-paragraph">${context.submission.kind === 'beeindiging' ? 'Alle partijen krijgen' : `De school (${submitterOf(context.submission).name}) krijgt`} uw antwoord per e-mail. Status: <strong data-status-label>${status}</strong>.</p>`, { role: 'status' })}
-${followUpHref ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${followUpHref}">Later nog een update geven</a> (bewaar deze link).</p>` : ''}`,
+${alert(
+  'ok',
+  html`<p class="utrecht-paragraph">${toAll ? 'Alle partijen krijgen' : `${school} krijgt`} uw antwoord per e-mail. Status nu: <strong data-status-label>${status}</strong>.</p>`,
+  { role: 'status' },
+)}
+<h2 class="utrecht-heading-2">Wat nu?</h2>
+<ul class="utrecht-unordered-list">
+${
+  linkStillOpen
+    ? html`<li class="utrecht-unordered-list__item">Is er later nieuws? Geef dan een update via dezelfde link: <a class="utrecht-link" href="${linkHref}">update geven</a>. Bewaar de e-mail met de link.</li>`
+    : html`<li class="utrecht-unordered-list__item">Via dezelfde link ziet u later de status en de antwoorden: <a class="utrecht-link" href="${linkHref}">status bekijken</a>.</li>`
+}
+${toAll ? '' : html`<li class="utrecht-unordered-list__item">Wilt u overleggen met de school? De e-mail met de melding noemt de contactpersoon. Antwoorden op die e-mail kan ook.</li>`}
+<li class="utrecht-unordered-list__item">Noem bij vragen de referentie <strong>${context.submission.id}</strong>.</li>
+</ul>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/">Naar de startpagina</a></p>`,
   });
 }
 

@@ -1,4 +1,4 @@
-import { REASON_MAX } from '../shared/domain/beeindiging.js';
+import { BEEINDIGING_MESSAGES, REASON_MAX } from '../shared/domain/beeindiging.js';
 import { html } from '../shared/domain/html.js';
 import { alert } from './components.js';
 import { type FieldContext, postForm, textArea } from './fields.js';
@@ -30,9 +30,9 @@ ${postForm(
   html`${textArea(ctx, {
     name: 'reason',
     label: 'Waarom wil uw organisatie stoppen?',
-    hint: `Zonder namen of andere persoonsgegevens (artikel 23). Minstens 10 en hoogstens ${REASON_MAX} tekens.`,
+    hint: `Zonder namen of andere persoonsgegevens (artikel 23). Minstens 10 en hoogstens ${REASON_MAX.toLocaleString('nl-NL')} tekens.`,
     maxLength: REASON_MAX,
-    required: true,
+    rules: { required: BEEINDIGING_MESSAGES.reasonShort, minLength: [10, BEEINDIGING_MESSAGES.reasonShort] },
   })}
 `,
 )}`;

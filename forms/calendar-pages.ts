@@ -2,8 +2,8 @@ import type { CalendarLinkContext } from '../shared/app/calendar-actions.js';
 import { DECISIONS } from '../shared/app/calendar-actions.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
-import { CATEGORY_LABELS, MELDING_CATEGORIES } from '../shared/domain/melding.js';
-import { EVALUATION_QUESTIONS } from '../shared/domain/reminder-emails.js';
+import { MELDING_CATEGORIES } from '../shared/domain/melding.js';
+import { EVALUATION_QUESTIONS, EVALUATION_SCALES } from '../shared/domain/reminder-emails.js';
 import type { WijkReport } from '../shared/domain/report.js';
 import { formatDutchDate } from '../shared/domain/time.js';
 import { PROVIDER_LABELS, PROVIDERS } from '../shared/domain/voorlichting.js';
@@ -78,14 +78,14 @@ ${
           value: d,
           label: d === 'verlengd' ? 'Verlengd voor drie jaar' : 'Niet verlengd',
         })),
+        rules: { required: 'Kies of het convenant wordt verlengd.' },
       }),
       textField(ctx, {
         name: 'decidedOn',
         label: 'Datum van het besluit',
         hint: `Bijvoorbeeld ${input.exampleDate}.`,
         inputmode: 'numeric',
-        placeholder: 'dd-mm-jjjj',
-        required: true,
+        preview: true,
       }),
     ],
     'Besluit vastleggen',
@@ -94,7 +94,7 @@ ${
 }`;
       break;
     case 'evaluatie':
-      body = html`<p class="utrecht-paragraph">Jaarlijks overleg over het convenant in wijk ${context.round?.wijk} (${context.round?.year}), artikel 21b. Geef per vraag een cijfer van 1 (helemaal niet) tot 5 (helemaal wel) en eventueel een toelichting, zonder persoonsgegevens.</p>
+      body = html`<p class="utrecht-paragraph">Jaarlijks overleg over het convenant in wijk ${context.round?.wijk} (${context.round?.year}), artikel 21b. Kies bij elke vraag het antwoord dat het best past. Schrijf eventueel een toelichting, zonder namen of andere persoonsgegevens.</p>
 ${
   answered ??
   form(
@@ -104,9 +104,10 @@ ${
       (q, i) =>
         html`${choiceGroup(ctx, {
           name: `score${i + 1}`,
-          legend: `${i + 1}. ${q}`,
+          legend: `Vraag ${i + 1}: ${q}`,
           type: 'radio',
-          choices: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
+          choices: (EVALUATION_SCALES[i] ?? []).map((label, n) => ({ value: String(n + 1), label })),
+          rules: { required: 'Kies een antwoord op deze vraag.' },
         })}${textArea(ctx, { name: `comment${i + 1}`, label: `Toelichting bij vraag ${i + 1} (niet verplicht)`, maxLength: 1000 })}`,
     ),
     'Antwoorden versturen',
@@ -143,31 +144,41 @@ ${
   });
 }
 
-export function calendarDonePage(message: string): string {
+/** After a calendar answer: the confirmation, what happens next, and a way on. */
+export function calendarDonePage(message: string, linkHref: string): string {
   return page({
     title: 'Ontvangen',
-    body: html`<h1 class="utrecht-heading-1">Dank u</h1>${alert('ok', html`<p class="utrecht-paragraph">${message}</p>`, { role: 'status' })}`,
+    body: html`<h1 class="utrecht-heading-1">Dank u, uw antwoord is ontvangen</h1>
+${alert('ok', html`<p class="utrecht-paragraph">${message}</p>`, { role: 'status' })}
+<h2 class="utrecht-heading-2">Wat nu?</h2>
+<ul class="utrecht-unordered-list">
+<li class="utrecht-unordered-list__item">U hoeft niets meer te doen. Via dezelfde link ziet u later dat u heeft geantwoord: <a class="utrecht-link" href="${linkHref}">bekijken</a>.</li>
+<li class="utrecht-unordered-list__item">Vragen over het convenant? Neem contact op met de gebiedsmanager veiligheid van uw wijk. Zie ook <a class="utrecht-link" href="/contact">contact</a>.</li>
+</ul>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/">Naar de startpagina</a></p>`,
   });
 }
 
-/** A bar chart as SVG: every bar carries its number as text, so it reads without colour; title and desc name it. */
+/**
+ * A bar chart as SVG that scales with the page: each bar has its label above it and its number next
+ * to it as text, so it reads without colour and stays legible on a phone; title and desc name it.
+ */
 function barChart(id: string, title: string, bars: Array<{ label: string; value: number }>): SafeHtml {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowHeight = 28;
-  const labelWidth = 220;
-  const width = 640;
-  const height = bars.length * rowHeight + 10;
+  const rowHeight = 48;
+  const width = 400;
+  const height = bars.length * rowHeight + 8;
   const description = bars.map((b) => `${b.label}: ${b.value}`).join('; ');
   return html`<figure class="app-chart">
 <svg role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">${title}</title>
 <desc id="${id}-desc">${description}</desc>
 ${bars.map((b, i) => {
-  const barWidth = Math.round(((width - labelWidth - 60) * b.value) / max);
-  const y = i * rowHeight + 5;
-  return html`<text x="0" y="${y + 18}" font-size="14" fill="#1a1a1a">${b.label}</text>
-<rect x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="18" fill="#24578f" stroke="#1a1a1a" stroke-width="1"></rect>
-<text x="${labelWidth + barWidth + 6}" y="${y + 18}" font-size="14" fill="#1a1a1a">${b.value}</text>`;
+  const barWidth = Math.round(((width - 50) * b.value) / max);
+  const y = i * rowHeight + 4;
+  return html`<text x="0" y="${y + 16}" font-size="16" fill="#1a1a1a">${b.label}</text>
+<rect x="0" y="${y + 22}" width="${Math.max(barWidth, 2)}" height="18" fill="#24578f" stroke="#1a1a1a" stroke-width="1"></rect>
+<text x="${Math.max(barWidth, 2) + 6}" y="${y + 37}" font-size="16" font-weight="bold" fill="#1a1a1a">${b.value}</text>`;
 })}
 </svg>
 <figcaption class="utrecht-paragraph">${title}</figcaption>
@@ -179,27 +190,38 @@ const monthLabel = (month: string) =>
     new Date(`${month}-15T12:00:00Z`),
   );
 
+const SHORT_CATEGORY: Record<(typeof MELDING_CATEGORIES)[number], string> = {
+  'strafbaar-feit': 'Strafbaar feit',
+  'onveilige-situatie': 'Onveilige situatie',
+  'overlast-omgeving': 'Overlast',
+  zorgsignaal: 'Zorgsignaal',
+};
+
+const th = (text: string, scope: 'col' | 'row') =>
+  html`<th class="utrecht-table__header-cell" scope="${scope}">${text}</th>`;
+const td = (label: string, value: number | string) =>
+  html`<td class="utrecht-table__cell utrecht-table__cell--numeric" data-label="${label}">${value}</td>`;
+
 export function wijkReportPage(report: WijkReport, csvHref: string): string {
-  const perMonth = report.months.map((m, i) => ({
-    label: monthLabel(m),
-    value: MELDING_CATEGORIES.reduce((sum, c) => sum + (report.meldingenPerCategory[c][i] ?? 0), 0),
-  }));
+  const totals = report.months.map((_, i) =>
+    MELDING_CATEGORIES.reduce((sum, c) => sum + (report.meldingenPerCategory[c][i] ?? 0), 0),
+  );
+  const perMonth = report.months.map((m, i) => ({ label: monthLabel(m), value: totals[i] ?? 0 }));
   const fb = report.feedback;
+  // One row per month and a column per kind: twelve short rows fit a phone (stacked) and a desktop, no month hidden.
   const body = html`<h1 class="utrecht-heading-1">Wijkrapport ${report.wijk}</h1>
-<p class="utrecht-paragraph">Van ${formatDutchDate(report.from)} tot en met ${formatDutchDate(report.to)}. Alleen aantallen, geen vrije tekst (artikel 23). <a class="utrecht-link" href="${csvHref}" download>Download dezelfde cijfers als CSV</a>.</p>
+<p class="utrecht-paragraph">Van ${formatDutchDate(report.from)} tot en met ${formatDutchDate(report.to)}. Alleen aantallen, geen vrije tekst (artikel 23).</p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${csvHref}" download>Download de cijfers voor Excel (CSV)</a></p>
 <h2 class="utrecht-heading-2">Meldingen per maand</h2>
 ${barChart('per-maand', `Meldingen per maand in wijk ${report.wijk}`, perMonth)}
-<div class="app-scroll" role="region" aria-label="Meldingen per categorie per maand" tabindex="0">
-<table class="utrecht-table">
-<caption class="utrecht-table__caption">Meldingen per categorie per maand</caption>
-<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Categorie</th>${report.months.map(
-    (m) => html`<th class="utrecht-table__header-cell" scope="col">${monthLabel(m)}</th>`,
-  )}</tr></thead>
-<tbody class="utrecht-table__body">${MELDING_CATEGORIES.map(
-    (c) =>
-      html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${CATEGORY_LABELS[c]}</th>${report.meldingenPerCategory[
-        c
-      ].map((n) => html`<td class="utrecht-table__cell">${n}</td>`)}</tr>`,
+<table class="utrecht-table app-table app-table--stack" data-months>
+<caption class="utrecht-table__caption">Meldingen per soort en per maand</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row">${th('Maand', 'col')}${MELDING_CATEGORIES.map((c) => th(SHORT_CATEGORY[c], 'col'))}${th('Totaal', 'col')}</tr></thead>
+<tbody class="utrecht-table__body">${report.months.map(
+    (m, i) =>
+      html`<tr class="utrecht-table__row">${th(monthLabel(m), 'row')}${MELDING_CATEGORIES.map((c) =>
+        td(SHORT_CATEGORY[c], report.meldingenPerCategory[c][i] ?? 0),
+      )}${td('Totaal', totals[i] ?? 0)}</tr>`,
   )}</tbody>
 </table>
 <h2 class="utrecht-heading-2">Meldingen per school</h2>
@@ -213,20 +235,19 @@ ${
     : html`<p class="utrecht-paragraph">Geen meldingen.</p>`
 }
 <h2 class="utrecht-heading-2">Voorlichting per aanbieder</h2>
-<div class="app-scroll" role="region" aria-label="Voorlichting per aanbieder" tabindex="0">
-<table class="utrecht-table">
-<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Aanbieder</th><th class="utrecht-table__header-cell" scope="col">Geaccepteerd</th><th class="utrecht-table__header-cell" scope="col">Andere datum</th><th class="utrecht-table__header-cell" scope="col">Afgewezen</th><th class="utrecht-table__header-cell" scope="col">Nog geen antwoord</th></tr></thead>
+<table class="utrecht-table app-table app-table--stack">
+<caption class="utrecht-table__caption">Aanvragen voor voorlichting en de antwoorden</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row">${th('Aanbieder', 'col')}${th('Geaccepteerd', 'col')}${th('Andere datum', 'col')}${th('Afgewezen', 'col')}${th('Nog geen antwoord', 'col')}</tr></thead>
 <tbody class="utrecht-table__body">${PROVIDERS.map((p) => {
     const o = report.voorlichtingPerProvider[p];
-    return html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${PROVIDER_LABELS[p]}</th><td class="utrecht-table__cell">${o.geaccepteerd}</td><td class="utrecht-table__cell">${o['ander-voorstel']}</td><td class="utrecht-table__cell">${o.afgewezen}</td><td class="utrecht-table__cell">${o.open}</td></tr>`;
+    return html`<tr class="utrecht-table__row">${th(PROVIDER_LABELS[p], 'row')}${td('Geaccepteerd', o.geaccepteerd)}${td('Andere datum', o['ander-voorstel'])}${td('Afgewezen', o.afgewezen)}${td('Nog geen antwoord', o.open)}</tr>`;
   })}</tbody>
 </table>
-</div>
 <h2 class="utrecht-heading-2">Terugkoppeling door de politie (artikel 8)</h2>
 <ul class="utrecht-unordered-list" data-feedback>
-<li class="utrecht-unordered-list__item">Meldingen waarop terugkoppeling wordt verwacht: ${fb.meldingen}; met terugkoppeling: ${fb.answered}.</li>
+<li class="utrecht-unordered-list__item">Meldingen waarop terugkoppeling wordt verwacht: ${fb.meldingen}. Met terugkoppeling: ${fb.answered}.</li>
 <li class="utrecht-unordered-list__item">Mediaan: ${fb.medianWorkingDays === null ? 'nog niet te bepalen' : `${String(fb.medianWorkingDays).replace('.', ',')} werkdagen`}.</li>
-<li class="utrecht-unordered-list__item">Binnen ${fb.target} werkdagen: ${fb.answered ? `${fb.withinTarget} van ${fb.answered} (${Math.round((100 * fb.withinTarget) / fb.answered)}%)` : 'nog niet te bepalen'}.</li>
+<li class="utrecht-unordered-list__item">Binnen ${fb.target} werkdagen: ${fb.answered ? `${fb.withinTarget} van de ${fb.answered} (${Math.round((100 * fb.withinTarget) / fb.answered)}%)` : 'nog niet te bepalen'}.</li>
 </ul>
 <h2 class="utrecht-heading-2">Te laat</h2>
 <ul class="utrecht-unordered-list" data-overdue>

@@ -1,41 +1,33 @@
 /**
  * Progressive enhancement for the hosted forms. Without this script every form still works (a plain
- * POST, errors rendered by the server). With it: dependent fields show only where they apply, the
- * same zod schemas as the server check fields as the user goes, and submit uses fetch with the
- * form's idempotency key, so a double click or a retry after a network error never makes two
- * submissions.
+ * POST, errors rendered by the server). With it: dependent fields show only where they apply, dates
+ * are read back in words as they are typed, long texts count their characters, the simple checks
+ * run as the user goes, and the submission forms send with fetch and the form's idempotency key, so
+ * a double click or a retry after a network error never makes two submissions.
+ *
+ * The checks read their rules and messages from the fields' data attributes, written by the server
+ * from the same constants its schemas use: an error reads the same with and without JavaScript.
+ * zod stays on the server; everything else the server decides and its answer is shown as it is.
  */
-import type { z } from 'zod';
-import { toFieldErrors } from '../shared/app/field-errors.js';
-import { beeindigingSchema } from '../shared/domain/beeindiging.js';
-import type { FieldError } from '../shared/domain/errors.js';
-import { meldingSchema } from '../shared/domain/melding.js';
-import { amsterdamDate } from '../shared/domain/time.js';
-import { voorlichtingSchema } from '../shared/domain/voorlichting.js';
+import {
+  describeDateTimeInput,
+  parseDate,
+  parseDateTime,
+  parseOccurrence,
+  readDateTimeInput,
+} from '../shared/domain/time.js';
+import { charactersLeft } from './counter.js';
 
-type FormName =
-  | 'melding'
-  | 'voorlichting'
-  | 'beeindiging'
-  | 'beeindiging-uitkomst'
-  | 'gezien'
-  | 'terugkoppeling'
-  | 'afdoening'
-  | 'voorlichting-antwoord';
+interface FieldError {
+  path: string;
+  message: string;
+}
 
-/** Forms checked as the user goes and sent with fetch; the answer forms behind links post plainly. */
-const SCHEMAS: Partial<Record<FormName, () => z.ZodType>> = {
-  melding: () => meldingSchema(() => new Date()),
-  beeindiging: () => beeindigingSchema,
-  voorlichting: () =>
-    voorlichtingSchema({
-      today: () => amsterdamDate(new Date()),
-      // Weekends here; public holidays are checked by the server, which has the holiday table.
-      isWorkingDay: (date) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()),
-    }),
-};
-
+type FormName = string;
 type Values = Record<string, unknown>;
+
+/** The forms sent with fetch (JSON API with an idempotency key); the others post plainly. */
+const FETCHED = new Set<FormName>(['melding', 'voorlichting', 'beeindiging']);
 
 /** Fields that only apply for some answers: shown and enabled only then. */
 const DEPENDENT: Partial<Record<FormName, Array<{ field: string; when: (values: Values) => boolean }>>> = {
@@ -57,18 +49,14 @@ const DEPENDENT: Partial<Record<FormName, Array<{ field: string; when: (values: 
   ],
 };
 
-function valuesOf(form: HTMLFormElement): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const isControl = (e: Element): e is Control =>
+  e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement;
+
+function valuesOf(form: HTMLFormElement): Values {
+  const values: Values = {};
   for (const element of Array.from(form.elements)) {
-    if (
-      !(
-        element instanceof HTMLInputElement ||
-        element instanceof HTMLSelectElement ||
-        element instanceof HTMLTextAreaElement
-      )
-    )
-      continue;
-    if (!element.name || element.disabled) continue;
+    if (!isControl(element) || !element.name || element.disabled) continue;
     if (element instanceof HTMLInputElement && element.type === 'checkbox') {
       const group = form.querySelectorAll(`input[type=checkbox][name="${element.name}"]`);
       if (group.length > 1) {
@@ -92,26 +80,35 @@ function valuesOf(form: HTMLFormElement): Record<string, unknown> {
   return values;
 }
 
+/** The element that carries a field's rules and error: a group's fieldset, or the field's form field. */
 function fieldContainer(form: HTMLFormElement, name: string): HTMLElement | null {
-  const input = form.querySelector<HTMLElement>(`[name="${name}"]`);
-  return input?.closest<HTMLElement>('fieldset, .utrecht-form-field') ?? null;
+  const group = form.querySelector<HTMLElement>(`[data-group="${CSS.escape(name)}"]:not([hidden])`);
+  if (group) return group;
+  const input = form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]:not(:disabled)`);
+  return input?.closest<HTMLElement>('.utrecht-form-fieldset, .utrecht-form-field') ?? null;
 }
 
 function showFieldError(form: HTMLFormElement, name: string, message: string | undefined): void {
   const container = fieldContainer(form, name);
   if (!container) return;
   const id = `${name}-fout`;
+  const isGroup = container.matches('fieldset');
   let node = container.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-  const inputs = Array.from(container.querySelectorAll<HTMLElement>(`[name="${name}"]`));
+  const inputs = Array.from(container.querySelectorAll<HTMLElement>(`[name="${CSS.escape(name)}"]`));
+  const describedTarget = isGroup ? [container] : inputs;
+  container.classList.toggle(
+    isGroup ? 'utrecht-form-fieldset--invalid' : 'utrecht-form-field--invalid',
+    !!message,
+  );
   if (!message) {
-    node?.remove();
-    for (const input of inputs) {
-      input.removeAttribute('aria-invalid');
-      const described = (input.getAttribute('aria-describedby') ?? '')
+    (node?.closest('.utrecht-form-field__error-message') ?? node)?.remove();
+    for (const input of inputs) input.removeAttribute('aria-invalid');
+    for (const target of describedTarget) {
+      const described = (target.getAttribute('aria-describedby') ?? '')
         .split(' ')
         .filter((x) => x && x !== id);
-      if (described.length) input.setAttribute('aria-describedby', described.join(' '));
-      else input.removeAttribute('aria-describedby');
+      if (described.length) target.setAttribute('aria-describedby', described.join(' '));
+      else target.removeAttribute('aria-describedby');
     }
     return;
   }
@@ -119,15 +116,25 @@ function showFieldError(form: HTMLFormElement, name: string, message: string | u
     node = document.createElement('p');
     node.className = 'utrecht-form-field-error-message';
     node.id = id;
-    const anchor = container.querySelector('legend, label');
-    if (anchor?.nextSibling) anchor.parentNode?.insertBefore(node, anchor.nextSibling);
-    else container.prepend(node);
+    if (isGroup) {
+      // In a group the message spans the fieldset, under the legend and hint, above the choices.
+      const after =
+        container.querySelector(':scope > .utrecht-form-field__description') ??
+        container.querySelector('legend');
+      after?.after(node);
+    } else {
+      const wrapper = document.createElement('div');
+      wrapper.className = 'utrecht-form-field__error-message';
+      wrapper.append(node);
+      container.querySelector(':scope > .utrecht-form-field__input')?.before(wrapper);
+    }
   }
   node.textContent = message;
-  for (const input of inputs) {
+  for (const input of inputs)
     if (input.getAttribute('type') !== 'radio') input.setAttribute('aria-invalid', 'true');
-    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-    if (!described.includes(id)) input.setAttribute('aria-describedby', [...described, id].join(' '));
+  for (const target of describedTarget) {
+    const described = (target.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    if (!described.includes(id)) target.setAttribute('aria-describedby', [...described, id].join(' '));
   }
 }
 
@@ -149,7 +156,7 @@ function showSummary(form: HTMLFormElement, errors: readonly FieldError[]): void
     item.className = 'utrecht-unordered-list__item';
     const link = document.createElement('a');
     link.className = 'utrecht-link';
-    const target = form.querySelector<HTMLElement>(`[name="${error.path}"]`);
+    const target = form.querySelector<HTMLElement>(`[name="${CSS.escape(error.path)}"]:not(:disabled)`);
     link.href = `#${target?.id || form.id}`;
     link.textContent = error.message;
     item.append(link);
@@ -179,43 +186,100 @@ function showApplicable(form: HTMLFormElement, name: FormName): Values {
       : Array.from(container.querySelectorAll<HTMLElement>('[name]'));
     for (const input of inputs) (input as HTMLInputElement).disabled = !applies;
   }
+  // Only the subcategories of the chosen category are offered.
+  for (const group of Array.from(form.querySelectorAll<HTMLOptGroupElement>('optgroup[data-category]'))) {
+    const match = group.dataset.category === values.category;
+    group.hidden = !match;
+    group.disabled = !match;
+  }
   return values;
 }
 
-/** Answer forms: only the dependent fields; they post as plain forms. */
-function enhanceDependencies(form: HTMLFormElement, name: FormName): void {
-  form.addEventListener('change', () => showApplicable(form, name));
-  showApplicable(form, name);
+const DATE_READERS = {
+  date: (v: string) => (parseDate(v) ? new Date(`${parseDate(v)}T12:00:00Z`) : undefined),
+  datetime: (v: string) => parseDateTime(v),
+  occurrence: (v: string) => parseOccurrence(v)?.instant,
+} as const;
+
+/** The error of one field under its data-attribute rules, or undefined. */
+function checkField(element: HTMLElement, form: HTMLFormElement): string | undefined {
+  const d = element.dataset;
+  let value = '';
+  if (element.matches('fieldset')) {
+    value = element.querySelector('input:checked:not(:disabled)') ? 'x' : '';
+  } else if (isControl(element)) {
+    if (element.disabled) return undefined;
+    value = element.value.trim();
+  }
+  if (!value) return d.required;
+  if (d.min && value.length < Number(d.min)) return d.minMessage;
+  if (d.date) {
+    const read = DATE_READERS[d.date as keyof typeof DATE_READERS];
+    const instant = read?.(value);
+    if (!instant) return d.dateMessage;
+    // An event cannot lie in the future; a date alone may be today.
+    const slack = d.date === 'occurrence' && !parseDateTime(value) ? 12 * 3_600_000 : 5 * 60_000;
+    if (d.futureMessage && instant.getTime() > Date.now() + slack) return d.futureMessage;
+  }
+  void form;
+  return undefined;
 }
 
-function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodType): void {
-  const schema = makeSchema();
+function ruledElements(form: HTMLFormElement): HTMLElement[] {
+  return Array.from(form.querySelectorAll<HTMLElement>('[data-required], [data-min], [data-date]')).filter(
+    (e) => !e.closest('[hidden]'),
+  );
+}
+
+const nameOf = (element: HTMLElement) => element.dataset.group ?? (element as HTMLInputElement).name ?? '';
+
+function updateCounter(textarea: HTMLTextAreaElement): void {
+  const counter = document.querySelector<HTMLElement>(`[data-counter-for="${CSS.escape(textarea.id)}"]`);
+  const max = Number(textarea.dataset.max);
+  if (!counter || !max) return;
+  const left = max - textarea.value.length;
+  counter.textContent = charactersLeft(left, max);
+  counter.classList.toggle('app-counter--over', left < 0);
+}
+
+function updatePreview(input: HTMLInputElement): void {
+  const preview = document.querySelector<HTMLElement>(`[data-preview-for="${CSS.escape(input.id)}"]`);
+  if (!preview) return;
+  const words = input.value.trim() ? describeDateTimeInput(input.value) : undefined;
+  preview.textContent = words ? `U vulde in: ${words}.` : '';
+}
+
+/** Reads an error answer of the API: the contract's field list, in either shape it has had. */
+function errorsOf(body: Record<string, unknown>): FieldError[] {
+  const list = (body.errors ?? body.invalidParams ?? body['invalid-params']) as
+    | Array<Record<string, unknown>>
+    | undefined;
+  if (Array.isArray(list) && list.length) {
+    return list.map((e) => ({
+      path: String(e.path ?? e.name ?? ''),
+      message: String(e.message ?? e.reason ?? e.detail ?? ''),
+    }));
+  }
+  const detail = typeof body.detail === 'string' ? body.detail : undefined;
+  return [{ path: '', message: detail ?? 'Het versturen is niet gelukt. Probeer het opnieuw.' }];
+}
+
+function enhance(form: HTMLFormElement, name: FormName): void {
   const touched = new Set<string>();
   const status = form.querySelector<HTMLElement>('[data-status]');
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
   let sending = false;
 
-  const applyDependencies = () => {
-    const values = showApplicable(form, name);
-    // Only the subcategories of the chosen category are offered.
-    for (const group of Array.from(form.querySelectorAll<HTMLOptGroupElement>('optgroup[data-category]'))) {
-      const match = group.dataset.category === values.category;
-      group.hidden = !match;
-      group.disabled = !match;
-    }
-  };
-
   const validate = (all: boolean): FieldError[] => {
-    const result = schema.safeParse({ ...valuesOf(form), formKey: 'x' });
-    const errors = result.success ? [] : toFieldErrors(result.error).filter((e) => e.path !== 'formKey');
-    const names = new Set(
-      Array.from(form.elements)
-        .map((e) => (e as HTMLInputElement).name)
-        .filter(Boolean),
-    );
-    for (const field of names) {
-      if (all || touched.has(field))
-        showFieldError(form, field, errors.find((e) => e.path === field)?.message);
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    for (const element of ruledElements(form)) {
+      const field = nameOf(element);
+      if (!field || seen.has(field)) continue;
+      seen.add(field);
+      const message = checkField(element, form);
+      if (message) errors.push({ path: field, message });
+      if (all || touched.has(field)) showFieldError(form, field, message);
     }
     return errors;
   };
@@ -223,23 +287,56 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLInputElement;
     if (target.name) touched.add(target.name);
-    applyDependencies();
+    showApplicable(form, name);
     validate(false);
   });
   form.addEventListener('focusout', (event) => {
     const target = event.target as HTMLInputElement;
-    if (target.name && target.value !== '') touched.add(target.name);
+    if (target.name && target.value !== '' && target.type !== 'radio' && target.type !== 'checkbox')
+      touched.add(target.name);
     validate(false);
   });
+  form.addEventListener('input', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLTextAreaElement) updateCounter(target);
+    if (target instanceof HTMLInputElement) updatePreview(target);
+    // A field that shows an error is checked again as it is corrected, so the message goes while typing
+    // and the page does not jump under the pointer when the user then clicks the button.
+    if (
+      (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) &&
+      touched.has(target.name)
+    )
+      validate(false);
+  });
+  for (const textarea of Array.from(form.querySelectorAll('textarea'))) updateCounter(textarea);
+  for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[data-date]')))
+    updatePreview(input);
+  // "Tijd onbekend" as a choice: it keeps only the date in the field (the script's own control, never sent).
+  for (const box of Array.from(form.querySelectorAll<HTMLElement>('[data-time-unknown-for]'))) {
+    const field = form.querySelector<HTMLInputElement>(`#${CSS.escape(box.dataset.timeUnknownFor ?? '')}`);
+    const check = box.querySelector<HTMLInputElement>('input[type=checkbox]');
+    if (!field || !check) continue;
+    box.hidden = false;
+    check.addEventListener('change', () => {
+      const read = readDateTimeInput(field.value);
+      if (check.checked && read) field.value = read.date.split('-').reverse().join('-');
+      updatePreview(field);
+    });
+    field.addEventListener('input', () => {
+      if (readDateTimeInput(field.value)?.time) check.checked = false;
+    });
+  }
 
   form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (sending) return;
     const errors = validate(true);
     if (errors.length) {
+      event.preventDefault();
       showSummary(form, errors);
       return;
     }
+    if (!FETCHED.has(name)) return;
+    event.preventDefault();
+    if (sending) return;
     sending = true;
     if (button) button.disabled = true;
     if (status) status.textContent = 'Bezig met versturen…';
@@ -251,21 +348,14 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
         headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
         body: JSON.stringify(values),
       });
-      const body = (await response.json().catch(() => ({}))) as {
-        id?: string;
-        detail?: string;
-        invalidParams?: Array<{ name: string; reason: string }>;
-      };
-      if (response.ok && body.id) {
+      const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+      if (response.ok && typeof body.id === 'string') {
         if (status) status.textContent = 'Verstuurd.';
         const formKey = encodeURIComponent(String(values.formKey ?? ''));
         window.location.assign(`/formulieren/bevestiging/${encodeURIComponent(body.id)}?sleutel=${formKey}`);
         return;
       }
-      // Problem details (RFC 9457): every invalid field in invalidParams, else the detail as one message.
-      const serverErrors: FieldError[] = body.invalidParams?.length
-        ? body.invalidParams.map((p) => ({ path: p.name, message: p.reason }))
-        : [{ path: '', message: body.detail ?? 'Het versturen is niet gelukt. Probeer het opnieuw.' }];
+      const serverErrors = errorsOf(body);
       for (const error of serverErrors) showFieldError(form, error.path, error.message);
       showSummary(form, serverErrors);
       if (status) status.textContent = '';
@@ -280,7 +370,7 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
     }
   });
 
-  applyDependencies();
+  showApplicable(form, name);
 }
 
 /**
@@ -297,8 +387,11 @@ function hideKeyFromAddressBar(): void {
 hideKeyFromAddressBar();
 
 for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form[data-form]'))) {
-  const name = form.dataset.form as FormName;
-  const makeSchema = SCHEMAS[name];
-  if (makeSchema) enhance(form, name, makeSchema);
-  else enhanceDependencies(form, name);
+  enhance(form, form.dataset.form ?? '');
+}
+
+// "Print of bewaar als PDF" on the confirmation page: a button, since the page's CSP allows no inline script.
+for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-print]'))) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
 }

@@ -1,6 +1,7 @@
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
 import { alert } from './components.js';
+import { charactersLeft } from './counter.js';
 
 /**
  * Form fields in the Utrecht design system, each with its label, hint and error wired up for
@@ -25,15 +26,45 @@ const listValue = (values: FormValues, name: string): string[] => {
 
 const errorOf = (ctx: FieldContext, name: string) => ctx.errors.find((e) => e.path === name);
 
-function errorMessage(ctx: FieldContext, name: string): SafeHtml | '' {
-  const error = errorOf(ctx, name);
-  return error
-    ? html`<p class="utrecht-form-field-error-message" id="${name}-fout">${error.message}</p>`
-    : '';
+/**
+ * What the enhancement script checks before sending, as data attributes: the messages are the
+ * server's own (the same constants its schemas use), so an error reads the same with and without
+ * JavaScript. The server checks everything again.
+ */
+export interface FieldRules {
+  /** Shown when the field is left empty. */
+  required?: string;
+  /** At least this many characters (after trimming), with the message. */
+  minLength?: readonly [number, string];
+  /** A date field: how it is read, and the messages for unreadable and (for events) future dates. */
+  date?: { kind: 'date' | 'datetime' | 'occurrence'; invalid: string; future?: string };
 }
 
-function describedBy(ctx: FieldContext, name: string, hint?: string): SafeHtml | '' {
-  const ids = [hint, errorOf(ctx, name) ? `${name}-fout` : undefined].filter(Boolean).join(' ');
+const rulesAttrs = (rules?: FieldRules): SafeHtml | '' =>
+  rules
+    ? html`${rules.required ? html` data-required="${rules.required}"` : ''}${
+        rules.minLength
+          ? html` data-min="${rules.minLength[0]}" data-min-message="${rules.minLength[1]}"`
+          : ''
+      }${
+        rules.date
+          ? html` data-date="${rules.date.kind}" data-date-message="${rules.date.invalid}"${
+              rules.date.future ? html` data-future-message="${rules.date.future}"` : ''
+            }`
+          : ''
+      }`
+    : '';
+
+export const errorMessageHtml = (id: string, message: string) =>
+  html`<div class="utrecht-form-field__error-message"><p class="utrecht-form-field-error-message" id="${id}">${message}</p></div>`;
+
+function errorMessage(ctx: FieldContext, name: string): SafeHtml | '' {
+  const error = errorOf(ctx, name);
+  return error ? errorMessageHtml(`${name}-fout`, error.message) : '';
+}
+
+function describedBy(ctx: FieldContext, name: string, ...extra: Array<string | undefined>): SafeHtml | '' {
+  const ids = [...extra, errorOf(ctx, name) ? `${name}-fout` : undefined].filter(Boolean).join(' ');
   return ids ? html` aria-describedby="${ids}"` : '';
 }
 
@@ -43,7 +74,12 @@ const invalidClass = (ctx: FieldContext, name: string, base: string) =>
   errorOf(ctx, name) ? ` ${base}--invalid` : '';
 
 const hintHtml = (id: string, hint?: string | SafeHtml) =>
-  hint ? html`<p class="utrecht-form-field-description" id="${id}">${hint}</p>` : '';
+  hint
+    ? html`<div class="utrecht-form-field__description"><p class="utrecht-form-field-description" id="${id}">${hint}</p></div>`
+    : '';
+
+const labelHtml = (id: string, label: string) =>
+  html`<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${label}</label></div>`;
 
 export interface TextOptions {
   name: string;
@@ -52,24 +88,31 @@ export interface TextOptions {
   id?: string;
   inputmode?: 'numeric' | 'text';
   placeholder?: string;
-  required?: boolean;
   /** For repeated fields (several dates): the value to show. */
   value?: string;
   dataField?: string;
+  rules?: FieldRules;
+  /** A line under the field that shows the date as the script reads it, in words. */
+  preview?: boolean;
 }
 
 export function textField(ctx: FieldContext, o: TextOptions): SafeHtml {
   const id = o.id ?? o.name;
   const hintId = o.hint ? `${id}-hint` : undefined;
-  return html`<div class="utrecht-form-field"${o.dataField ? html` data-field="${o.dataField}"` : ''}>
-<label class="utrecht-form-label" for="${id}">${o.label}</label>
+  const previewId = o.preview ? `${id}-uitleg` : undefined;
+  const ownsError = !o.id || o.id === o.name;
+  return html`<div class="utrecht-form-field utrecht-form-field--text${ownsError && errorOf(ctx, o.name) ? ' utrecht-form-field--invalid' : ''}"${o.dataField ? html` data-field="${o.dataField}"` : ''}>
+${labelHtml(id, o.label)}
 ${hintHtml(`${id}-hint`, o.hint)}
-${o.id && o.id !== o.name ? '' : errorMessage(ctx, o.name)}
-<input class="utrecht-textbox utrecht-textbox--html-input${invalidClass(ctx, o.name, 'utrecht-textbox')}" type="text" name="${o.name}" id="${id}" value="${o.value ?? stringValue(ctx.values, o.name)}"${
+${ownsError ? errorMessage(ctx, o.name) : ''}
+<div class="utrecht-form-field__input"><input class="utrecht-textbox utrecht-textbox--html-input${ownsError ? invalidClass(ctx, o.name, 'utrecht-textbox') : ''}" type="text" name="${o.name}" id="${id}" value="${o.value ?? stringValue(ctx.values, o.name)}"${
     o.inputmode ? html` inputmode="${o.inputmode}"` : ''
-  }${o.placeholder ? html` placeholder="${o.placeholder}"` : ''} autocomplete="off"${describedBy(ctx, o.name, hintId)}${invalidAttr(ctx, o.name)}${
-    o.required ? html` aria-required="true"` : ''
-  }>
+  }${o.placeholder ? html` placeholder="${o.placeholder}"` : ''} autocomplete="off"${
+    ownsError
+      ? describedBy(ctx, o.name, hintId, previewId)
+      : describedBy({ values: {}, errors: [] }, o.name, hintId, previewId)
+  }${ownsError ? invalidAttr(ctx, o.name) : ''}${o.rules?.required ? html` aria-required="true"` : ''}${rulesAttrs(o.rules)}></div>
+${previewId ? html`<p class="utrecht-paragraph app-preview" id="${previewId}" aria-live="polite" data-preview-for="${id}"></p>` : ''}
 </div>`;
 }
 
@@ -80,18 +123,23 @@ export function textArea(
     label: string;
     hint?: string;
     maxLength: number;
-    required?: boolean;
     dataField?: string;
+    rules?: FieldRules;
   },
 ): SafeHtml {
   const hintId = o.hint ? `${o.name}-hint` : undefined;
-  return html`<div class="utrecht-form-field"${o.dataField ? html` data-field="${o.dataField}"` : ''}>
-<label class="utrecht-form-label" for="${o.name}">${o.label}</label>
+  const counterId = `${o.name}-teller`;
+  const value = stringValue(ctx.values, o.name);
+  const left = o.maxLength - value.length;
+  // No maxlength attribute: the browser would cut a pasted text silently. The counter warns, the server refuses.
+  return html`<div class="utrecht-form-field utrecht-form-field--textarea${errorOf(ctx, o.name) ? ' utrecht-form-field--invalid' : ''}"${o.dataField ? html` data-field="${o.dataField}"` : ''}>
+${labelHtml(o.name, o.label)}
 ${hintHtml(`${o.name}-hint`, o.hint)}
 ${errorMessage(ctx, o.name)}
-<textarea class="utrecht-textarea utrecht-textarea--html-textarea${invalidClass(ctx, o.name, 'utrecht-textarea')}" name="${o.name}" id="${o.name}" rows="5" maxlength="${o.maxLength}"${describedBy(ctx, o.name, hintId)}${invalidAttr(ctx, o.name)}${
-    o.required ? html` aria-required="true"` : ''
-  }>${stringValue(ctx.values, o.name)}</textarea>
+<div class="utrecht-form-field__input"><textarea class="utrecht-textarea utrecht-textarea--html-textarea${invalidClass(ctx, o.name, 'utrecht-textarea')}" name="${o.name}" id="${o.name}" rows="6" data-max="${o.maxLength}"${describedBy(ctx, o.name, hintId, counterId)}${invalidAttr(ctx, o.name)}${
+    o.rules?.required ? html` aria-required="true"` : ''
+  }${rulesAttrs(o.rules)}>${value}</textarea></div>
+<p class="utrecht-paragraph app-counter${left < 0 ? ' app-counter--over' : ''}" id="${counterId}" data-counter-for="${o.name}" aria-live="polite">${charactersLeft(left, o.maxLength)}</p>
 </div>`;
 }
 
@@ -101,7 +149,7 @@ export interface Choice {
   hint?: string;
 }
 
-/** A group of radio buttons (one answer) or checkboxes (several), in a fieldset with a legend. */
+/** A group of radio buttons (one answer) or checkboxes (several), in a fieldset with a legend, as the Utrecht components. */
 export function choiceGroup(
   ctx: FieldContext,
   o: {
@@ -111,28 +159,42 @@ export function choiceGroup(
     type: 'radio' | 'checkbox';
     choices: readonly Choice[];
     dataField?: string;
+    rules?: FieldRules;
   },
 ): SafeHtml {
   const chosen = listValue(ctx.values, o.name);
   const hintId = o.hint ? `${o.name}-hint` : undefined;
-  return html`<fieldset class="utrecht-form-fieldset${errorOf(ctx, o.name) ? ' utrecht-form-fieldset--invalid' : ''}"${describedBy(ctx, o.name, hintId)}${
+  const error = errorOf(ctx, o.name);
+  return html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}"${describedBy(ctx, o.name, hintId)}${
     o.dataField ? html` data-field="${o.dataField}"` : ''
-  }>
-<legend class="utrecht-form-fieldset__legend utrecht-form-label">${o.legend}</legend>
+  } data-group="${o.name}"${rulesAttrs(o.rules)}>
+<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${o.legend}</legend>
 ${hintHtml(`${o.name}-hint`, o.hint)}
-${errorMessage(ctx, o.name)}
-${o.choices.map(
-  (
-    c,
-  ) => html`<div class="utrecht-form-field utrecht-form-field--${o.type === 'radio' ? 'radio' : 'checkbox'}">
-<input class="${o.type === 'radio' ? 'utrecht-radio-button' : 'utrecht-checkbox utrecht-checkbox--html-input'}" type="${o.type}" name="${o.name}" id="${o.name}-${c.value}" value="${c.value}"${
-    c.hint ? html` aria-describedby="${o.name}-${c.value}-hint"` : ''
-  }${chosen.includes(c.value) ? html` checked` : ''}>
-<label class="utrecht-form-label utrecht-form-label--${o.type === 'radio' ? 'radio' : 'checkbox'}" for="${o.name}-${c.value}">${c.label}</label>
-${hintHtml(`${o.name}-${c.value}-hint`, c.hint)}
-</div>`,
-)}
+${error ? html`<p class="utrecht-form-field-error-message" id="${o.name}-fout">${error.message}</p>` : ''}
+${o.choices.map((c) => choice(o.name, o.type, c, chosen.includes(c.value), Boolean(error)))}
 </fieldset>`;
+}
+
+const INPUT_CLASSES = {
+  radio: 'utrecht-radio-button utrecht-radio-button--html-input',
+  checkbox: 'utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom',
+} as const;
+
+function choice(
+  name: string,
+  type: 'radio' | 'checkbox',
+  c: Choice,
+  checked: boolean,
+  invalid: boolean,
+): SafeHtml {
+  const id = `${name}-${c.value}`;
+  return html`<div class="utrecht-form-field utrecht-form-field--${type}">
+<div class="utrecht-form-field__label utrecht-form-field__label--${type}"><label class="utrecht-form-label utrecht-form-label--${type}" for="${id}">${c.label}</label></div>
+<div class="utrecht-form-field__input"><input class="${INPUT_CLASSES[type]}${invalid ? ` ${type === 'radio' ? 'utrecht-radio-button' : 'utrecht-checkbox'}--invalid` : ''}" type="${type}" name="${name}" id="${id}" value="${c.value}"${
+    c.hint ? html` aria-describedby="${id}-hint"` : ''
+  }${checked ? html` checked` : ''}></div>
+${hintHtml(`${id}-hint`, c.hint)}
+</div>`;
 }
 
 /** One checkbox for a yes/no question. */
@@ -144,10 +206,10 @@ export function checkbox(
     ['true', 'on', 'ja'].includes(stringValue(ctx.values, o.name)) || ctx.values[o.name] === true;
   const hintId = o.hint ? `${o.name}-hint` : undefined;
   return html`<div class="utrecht-form-field utrecht-form-field--checkbox"${o.dataField ? html` data-field="${o.dataField}"` : ''}>
-${errorMessage(ctx, o.name)}
-<input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" name="${o.name}" id="${o.name}" value="true"${checked ? html` checked` : ''}${describedBy(ctx, o.name, hintId)}>
-<label class="utrecht-form-label utrecht-form-label--checkbox" for="${o.name}">${o.label}</label>
+<div class="utrecht-form-field__label utrecht-form-field__label--checkbox"><label class="utrecht-form-label utrecht-form-label--checkbox" for="${o.name}">${o.label}</label></div>
+<div class="utrecht-form-field__input"><input class="${INPUT_CLASSES.checkbox}" type="checkbox" name="${o.name}" id="${o.name}" value="true"${checked ? html` checked` : ''}${describedBy(ctx, o.name, hintId)}></div>
 ${hintHtml(`${o.name}-hint`, o.hint)}
+${errorMessage(ctx, o.name)}
 </div>`;
 }
 

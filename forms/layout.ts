@@ -1,33 +1,59 @@
 import { html, type SafeHtml } from '../shared/domain/html.js';
-import { CSS_NAME, JS_NAME } from './generated/asset-names.js';
+import { CSS_NAME, FAVICON_NAME, JS_NAME } from './generated/asset-names.js';
 
 export interface PageOptions {
   title: string;
   body: SafeHtml;
   /** Pages with a form load the enhancement script; the form works without it. */
   script?: boolean;
+  /** Pages with wide content (the wijk report) use the full page width. */
+  wide?: boolean;
 }
 
-/** The frame every page shares: Dutch, the Utrecht theme, one stylesheet and at most one script, same origin. */
-export function page({ title, body, script = false }: PageOptions): string {
+/** The pages every footer links to, with their real content in forms/info-pages.ts. */
+export const FOOTER_LINKS = [
+  { href: '/privacy', label: 'Privacyverklaring' },
+  { href: '/contact', label: 'Contact' },
+  { href: '/toegankelijkheid', label: 'Toegankelijkheidsverklaring' },
+] as const;
+
+/**
+ * The frame every page shares, as the gemeente's own sites: the Utrecht page layout with page
+ * header, page body and page footer; Dutch; one stylesheet, one font and at most one script, all
+ * from this origin.
+ */
+export function page({ title, body, script = false, wide = false }: PageOptions): string {
   return html`<!doctype html>
-<html lang="nl" class="utrecht-theme">
+<html lang="nl" class="utrecht-theme utrecht-root">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title} – Veilig in en om school</title>
+<link rel="icon" href="/assets/${FAVICON_NAME}" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/${CSS_NAME}">
 ${script ? html`<script src="/assets/${JS_NAME}" defer></script>` : ''}
 </head>
-<body class="utrecht-page-body utrecht-body">
+<body class="utrecht-body utrecht-document">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
-<header class="app-header"><div class="app-container app-header__inner">
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/">Convenant Veilig in en om school – Utrecht</a></p>
+<div class="utrecht-page-layout">
+<div class="app-header-band" aria-hidden="true"></div>
+<header class="utrecht-page-header"><div class="utrecht-page-header__content">
+<p class="app-service-name"><a class="utrecht-link" href="/">Veilig in en om school</a></p>
+<p class="utrecht-paragraph app-service-owner">Gemeente Utrecht en partners</p>
 </div></header>
-<main id="inhoud" class="app-container app-stack">
+<div class="utrecht-page-body"><div class="utrecht-page-body__content">
+<main id="inhoud" class="app-main app-stack${wide ? ' app-wide' : ''}" tabindex="-1">
 ${body}
 </main>
+</div></div>
+<footer class="utrecht-page-footer"><div class="utrecht-page-footer__content">
+<p class="utrecht-paragraph"><strong>Bij direct gevaar: bel 112.</strong> Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000.</p>
+<nav aria-label="Over deze dienst"><ul class="app-footer-links">${FOOTER_LINKS.map(
+    (l) => html`<li><a class="utrecht-link" href="${l.href}">${l.label}</a></li>`,
+  )}</ul></nav>
+</div></footer>
+</div>
 </body>
 </html>`.value;
 }

@@ -6,6 +6,7 @@ import {
   LOCATION_LABELS,
   LOCATIONS,
   MELDING_CATEGORIES,
+  MELDING_MESSAGES,
   SUBCATEGORIES,
   SUBCATEGORY_LABELS,
 } from '../shared/domain/melding.js';
@@ -14,6 +15,7 @@ import { alert } from './components.js';
 import {
   checkbox,
   choiceGroup,
+  errorMessageHtml,
   type FieldContext,
   type FormValues,
   firstChoiceAnchor,
@@ -67,13 +69,13 @@ export interface SubmissionFormInput {
 }
 
 function subcategorySelect(ctx: FieldContext): SafeHtml {
-  const invalid = ctx.errors.some((e) => e.path === 'subcategory');
+  const error = ctx.errors.find((e) => e.path === 'subcategory');
   const chosen = stringValue(ctx.values, 'subcategory');
-  return html`<div class="utrecht-form-field" data-field="subcategory">
-<label class="utrecht-form-label" for="subcategory">Wat gebeurde er?</label>
-<p class="utrecht-form-field-description" id="subcategory-hint">Alleen bij een strafbaar feit of een onveilige situatie.</p>
-${invalid ? html`<p class="utrecht-form-field-error-message" id="subcategory-fout">${ctx.errors.find((e) => e.path === 'subcategory')?.message}</p>` : ''}
-<select class="utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}" name="subcategory" id="subcategory" aria-describedby="subcategory-hint${invalid ? ' subcategory-fout' : ''}"${invalid ? html` aria-invalid="true"` : ''}>
+  return html`<div class="utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}" data-field="subcategory">
+<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="subcategory">Wat gebeurde er?</label></div>
+<div class="utrecht-form-field__description"><p class="utrecht-form-field-description" id="subcategory-hint">Alleen bij een strafbaar feit of een onveilige situatie.</p></div>
+${error ? errorMessageHtml('subcategory-fout', error.message) : ''}
+<div class="utrecht-form-field__input"><select class="utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}" name="subcategory" id="subcategory" aria-describedby="subcategory-hint${error ? ' subcategory-fout' : ''}"${error ? html` aria-invalid="true"` : ''} data-required="${MELDING_MESSAGES.subcategory}">
 <option value="">Kies…</option>
 ${Object.entries(SUBCATEGORIES).map(
   ([group, options]) =>
@@ -82,7 +84,7 @@ ${Object.entries(SUBCATEGORIES).map(
         html`<option value="${o}"${chosen === o ? html` selected` : ''}>${SUBCATEGORY_LABELS[o]}</option>`,
     )}</optgroup>`,
 )}
-</select>
+</select></div>
 </div>`;
 }
 
@@ -111,6 +113,7 @@ ${postForm(
       label: CATEGORY_LABELS[c],
       hint: CATEGORY_HINTS[c],
     })),
+    rules: { required: MELDING_MESSAGES.category },
   })}
 ${subcategorySelect(ctx)}
 ${choiceGroup(ctx, {
@@ -118,21 +121,36 @@ ${choiceGroup(ctx, {
   legend: 'Waar gebeurde het?',
   type: 'radio',
   choices: LOCATIONS.map((l) => ({ value: l, label: LOCATION_LABELS[l] })),
+  rules: { required: MELDING_MESSAGES.location },
 })}
 ${textField(ctx, {
   name: 'occurredAt',
   label: 'Wanneer gebeurde het?',
-  hint: `Datum en tijd, bijvoorbeeld ${input.exampleOccurredAt}.`,
-  inputmode: 'numeric',
-  placeholder: 'dd-mm-jjjj uu:mm',
-  required: true,
+  hint: `Datum en tijd, bijvoorbeeld ${input.exampleOccurredAt}. Weet u de tijd niet? Vul dan alleen de datum in: de tijd is dan onbekend.`,
+  inputmode: 'text',
+  rules: {
+    required: MELDING_MESSAGES.occurredAtMissing,
+    date: {
+      kind: 'occurrence',
+      invalid: MELDING_MESSAGES.occurredAtInvalid,
+      future: MELDING_MESSAGES.occurredAtFuture,
+    },
+  },
+  preview: true,
 })}
+<div class="utrecht-form-field utrecht-form-field--checkbox" data-time-unknown-for="occurredAt" hidden>
+<div class="utrecht-form-field__label utrecht-form-field__label--checkbox"><label class="utrecht-form-label utrecht-form-label--checkbox" for="occurredAt-tijd-onbekend">Tijd onbekend</label></div>
+<div class="utrecht-form-field__input"><input class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" type="checkbox" id="occurredAt-tijd-onbekend"></div>
+</div>
 ${textArea(ctx, {
   name: 'description',
   label: 'Wat is er gebeurd?',
-  hint: `Beschrijf de situatie zonder namen, telefoonnummers, adressen of andere persoonsgegevens. Minstens 10 en hoogstens ${DESCRIPTION_MAX} tekens.`,
+  hint: `Beschrijf de situatie zonder namen, telefoonnummers, adressen of andere persoonsgegevens. Minstens 10 en hoogstens ${DESCRIPTION_MAX.toLocaleString('nl-NL')} tekens.`,
   maxLength: DESCRIPTION_MAX,
-  required: true,
+  rules: {
+    required: MELDING_MESSAGES.descriptionShort,
+    minLength: [10, MELDING_MESSAGES.descriptionShort],
+  },
 })}
 ${checkbox(ctx, {
   name: 'aangifteOverwogen',

@@ -1,6 +1,13 @@
-import { html } from '../shared/domain/html.js';
-import { ROLES } from '../shared/domain/parties.js';
-import type { Recipient, RoutingGap } from '../shared/domain/routing.js';
+import type { SubmissionEvent } from '../shared/domain/actions.js';
+import {
+  describeEvent,
+  gapText,
+  recipientLabel,
+  submissionFacts,
+  withArticle,
+} from '../shared/domain/emails.js';
+import { html, type SafeHtml } from '../shared/domain/html.js';
+import type { Submission } from '../shared/domain/submission.js';
 import { formatDutchDateTime } from '../shared/domain/time.js';
 import { alert } from './components.js';
 import { page } from './layout.js';
@@ -63,40 +70,95 @@ const CONFIRMATION_NOUNS = {
 } as const;
 
 export interface ConfirmationInput {
-  kind: 'melding' | 'voorlichting' | 'beeindiging';
-  id: string;
-  createdAt: string;
-  recipients: Recipient[];
-  gaps: RoutingGap[];
+  submission: Submission;
+  events: readonly SubmissionEvent[];
+  status: string;
+  /** This page's own address: it is also the status link, for the school that sent it. */
+  selfHref: string;
   newFormHref: string;
+  /** Where "mail mij een kopie" posts; the copy goes to the school's address in the directory only. */
+  copyAction: string;
+  /** The directory address the copy goes to, shown so the school knows where to look. */
+  copyTo: string;
+  copySent?: boolean;
 }
 
+function whoWasTold(submission: Submission): SafeHtml {
+  const { recipients } = submission;
+  if (submission.kind === 'beeindiging') {
+    // Everyone gets it for the same reason: say it once, then the names.
+    return html`<p class="utrecht-paragraph" data-recipients>Alle ${recipients.length} andere partijen van het convenant kregen uw voornemen, omdat een partij dat schriftelijk aan alle partijen laat weten (artikel 22a). De gemeente organiseert daarna overleg (artikel 22b).</p>
+<details><summary>De ${recipients.length} partijen</summary>
+<ul class="utrecht-unordered-list">${recipients.map((r) => html`<li class="utrecht-unordered-list__item">${recipientLabel(r)}</li>`)}</ul>
+</details>`;
+  }
+  return html`<ul class="utrecht-unordered-list" data-recipients>${recipients.map(
+    (r) =>
+      html`<li class="utrecht-unordered-list__item"><strong>${recipientLabel(r)}</strong>: ${withArticle(r.reason, r.article)}</li>`,
+  )}</ul>`;
+}
+
+/** The confirmation the school can keep: what was sent, who was told and why, the status, print and a copy by email. */
 export function confirmationPage(input: ConfirmationInput): string {
+  const { submission } = input;
+  const [title, noun, again] = CONFIRMATION_NOUNS[submission.kind];
+  const free = freeTextOf(submission);
   return page({
-    title: `${CONFIRMATION_NOUNS[input.kind][0]} ontvangen (${input.id})`,
-    body: html`<h1 class="utrecht-heading-1">Uw ${CONFIRMATION_NOUNS[input.kind][1]} is ontvangen</h1>
+    title: `${title} ontvangen (${submission.id})`,
+    script: true,
+    body: html`<h1 class="utrecht-heading-1">Uw ${noun} is ontvangen</h1>
 ${alert(
   'ok',
-  html`<p class="utrecht-paragraph">Referentie: <strong data-reference>${input.id}</strong></p>
-<p class="utrecht-paragraph">Ontvangen op ${formatDutchDateTime(new Date(input.createdAt))}. U krijgt ook een bevestiging per e-mail.</p>`,
+  html`<p class="utrecht-paragraph">Referentie: <strong data-reference>${submission.id}</strong></p>
+<p class="utrecht-paragraph">Ontvangen op ${formatDutchDateTime(new Date(submission.createdAt))}. U krijgt ook een bevestiging per e-mail.</p>`,
   { role: 'status' },
 )}
-<h2 class="utrecht-heading-2">Wie is ingelicht en waarom</h2>
-<ul class="utrecht-unordered-list" data-recipients>${input.recipients.map(
-      (r) =>
-        html`<li class="utrecht-unordered-list__item">${r.name} (${ROLES[r.role]}), artikel ${r.article}: ${r.reason}</li>`,
-    )}</ul>
+${input.copySent ? alert('info', html`<p class="utrecht-paragraph">Een kopie is onderweg naar ${input.copyTo}.</p>`, { role: 'status' }) : ''}
+<h2 class="utrecht-heading-2">Status</h2>
+<p class="utrecht-paragraph">Nu: <strong data-status-label>${input.status}</strong></p>
 ${
-  input.gaps.length
+  input.events.length
+    ? html`<ol class="utrecht-ordered-list" data-history>${input.events.map(
+        (e) =>
+          html`<li class="utrecht-ordered-list__item">${formatDutchDateTime(new Date(e.at))}: ${describeEvent(e).join(' ')}</li>`,
+      )}</ol>`
+    : ''
+}
+<p class="utrecht-paragraph">Bewaar deze pagina: via deze link ziet u later de status en de antwoorden. <a class="utrecht-link" href="${input.selfHref}">Link naar deze pagina</a></p>
+<h2 class="utrecht-heading-2">Wie kreeg bericht en waarom</h2>
+${whoWasTold(submission)}
+${
+  submission.gaps.length
     ? alert(
         'warning',
-        html`<p class="utrecht-paragraph">${input.gaps.map(
-          (g) =>
-            `Er is nog geen ${ROLES[g.role]}${g.wijk ? ` voor wijk ${g.wijk}` : ''} bekend. De beheerder is gewaarschuwd; neem bij spoed zelf contact op. `,
-        )}</p>`,
+        html`${submission.gaps.map((g) => html`<p class="utrecht-paragraph">${gapText(g)}</p>`)}`,
       )
     : ''
 }
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${input.newFormHref}">${CONFIRMATION_NOUNS[input.kind][2]}</a></p>`,
+<h2 class="utrecht-heading-2">Wat u heeft gestuurd</h2>
+<dl class="app-facts">${submissionFacts(submission).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+${free}
+<div class="app-no-print app-stack">
+<h2 class="utrecht-heading-2">Bewaren</h2>
+<p class="utrecht-paragraph"><button class="utrecht-button utrecht-button--secondary-action" type="button" data-print hidden>Afdrukken of bewaren als pdf</button></p>
+<form method="post" action="${input.copyAction}" class="app-stack">
+<p class="utrecht-paragraph">Een kopie gaat alleen naar het e-mailadres van uw school in het adresboek: ${input.copyTo}.</p>
+<button class="utrecht-button utrecht-button--secondary-action" type="submit">Mail mij een kopie</button>
+</form>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${input.newFormHref}">${again}</a></p>
+</div>`,
   });
+}
+
+function freeTextOf(submission: Submission): SafeHtml | '' {
+  const block = (title: string, text: string) =>
+    html`<h3 class="utrecht-heading-3">${title}</h3><p class="utrecht-paragraph app-pre">${text}</p>`;
+  switch (submission.kind) {
+    case 'melding':
+      return block('Wat er gebeurde', submission.melding.description);
+    case 'beeindiging':
+      return block('Toelichting', submission.beeindiging.reason);
+    case 'voorlichting':
+      return submission.voorlichting.remarks ? block('Opmerkingen', submission.voorlichting.remarks) : '';
+  }
 }

@@ -8,6 +8,7 @@ import {
   PROVIDER_LABELS,
   PROVIDERS,
   REMARKS_MAX,
+  VOORLICHTING_MESSAGES,
 } from '../shared/domain/voorlichting.js';
 import { addWorkingDays } from '../shared/domain/working-days.js';
 import {
@@ -87,6 +88,7 @@ ${postForm(
     legend: 'Wie geeft de voorlichting?',
     type: 'radio',
     choices: PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p], hint: PROVIDER_HINTS[p] })),
+    rules: { required: VOORLICHTING_MESSAGES.provider },
   })}
 ${choiceGroup(haltCtx, {
   name: 'theme',
@@ -95,6 +97,7 @@ ${choiceGroup(haltCtx, {
   type: 'radio',
   choices: HALT_THEMES.map((t) => ({ value: t, label: HALT_THEME_LABELS[t] })),
   dataField: 'haltTheme',
+  rules: { required: VOORLICHTING_MESSAGES.haltTheme },
 })}
 ${textField(freeCtx, {
   name: 'theme',
@@ -102,6 +105,7 @@ ${textField(freeCtx, {
   label: 'Thema',
   hint: 'Alleen bij politie, JoU of GGD. Bijvoorbeeld: alcohol en drugs, veilig uitgaan.',
   dataField: 'freeTheme',
+  rules: { required: VOORLICHTING_MESSAGES.theme, minLength: [3, VOORLICHTING_MESSAGES.theme] },
 })}
 ${choiceGroup(ctx, {
   name: 'audience',
@@ -109,8 +113,9 @@ ${choiceGroup(ctx, {
   hint: 'Kies een of meer.',
   type: 'checkbox',
   choices: AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] })),
+  rules: { required: VOORLICHTING_MESSAGES.audience },
 })}
-${textField(ctx, { name: 'groupSize', label: 'Aantal deelnemers', hint: 'Ongeveer, als getal.', inputmode: 'numeric', required: true })}
+${textField(ctx, { name: 'groupSize', label: 'Aantal deelnemers', hint: 'Ongeveer, als getal.', inputmode: 'numeric', rules: { required: VOORLICHTING_MESSAGES.groupSize } })}
 <fieldset class="utrecht-form-fieldset${ctx.errors.some((e) => e.path === 'preferredDates') ? ' utrecht-form-fieldset--invalid' : ''}" aria-describedby="preferredDates-hint${ctx.errors.some((e) => e.path === 'preferredDates') ? ' preferredDates-fout' : ''}">
 <legend class="utrecht-form-fieldset__legend utrecht-form-label">Voorkeursdata</legend>
 <p class="utrecht-form-field-description" id="preferredDates-hint">Eén tot drie werkdagen in de toekomst, bijvoorbeeld ${exampleDate(input.exampleOccurredAt)}. Geen weekend of feestdag.</p>
@@ -131,9 +136,13 @@ ${[1, 2, 3].map((n) =>
           : n === 2
             ? 'Tweede voorkeur (niet verplicht)'
             : 'Derde voorkeur (niet verplicht)',
-      inputmode: 'numeric',
-      placeholder: 'dd-mm-jjjj',
+      inputmode: 'text',
       value: dates[n - 1] ?? '',
+      rules: {
+        ...(n === 1 ? { required: VOORLICHTING_MESSAGES.preferredDates } : {}),
+        date: { kind: 'date', invalid: VOORLICHTING_MESSAGES.dateInvalid },
+      },
+      preview: true,
     },
   ),
 )}

@@ -86,7 +86,7 @@ export function toEvent(
 function send(res: ServerResponse, result: HttpResult): void {
   res.statusCode = result.statusCode;
   for (const [key, value] of Object.entries(result.headers ?? {})) res.setHeader(key, String(value));
-  res.end(result.body ?? '');
+  res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
 /**

@@ -46,6 +46,7 @@ export class SesMailer implements Mailer {
       new SendEmailCommand({
         Source: `Convenant Veilig in en om school <${this.sender}>`,
         Destination: { ToAddresses: [to] },
+        ...(message.replyTo ? { ReplyToAddresses: [message.replyTo] } : {}),
         Message: {
           Subject: { Data: singleLine(message.subject), Charset: 'UTF-8' },
           Body: {

@@ -64,7 +64,7 @@ export class CalendarDataError extends DependencyUnavailableError {
 }
 
 export const LINK_USED_MESSAGE =
-  'Deze link is al gebruikt: uw antwoord is ontvangen en de school is ingelicht. Wilt u iets aanvullen? Neem contact op met de school en vermeld de referentie.';
+  'Deze link is al gebruikt: uw antwoord is ontvangen en de school heeft bericht gekregen. Wilt u iets aanvullen? Neem contact op met de school en noem de referentie.';
 
 export const isCalendarAction = (action: string): action is CalendarAction =>
   (CALENDAR_ACTIONS as readonly string[]).includes(action);

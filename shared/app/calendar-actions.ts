@@ -69,11 +69,12 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
   }
 }
 
+const SCORE_MESSAGE = 'Kies een antwoord op deze vraag.';
 const score = z.coerce
-  .number({ error: 'Kies een cijfer van 1 tot 5.' })
-  .int('Kies een cijfer van 1 tot 5.')
-  .min(1, 'Kies een cijfer van 1 tot 5.')
-  .max(5, 'Kies een cijfer van 1 tot 5.');
+  .number({ error: SCORE_MESSAGE })
+  .int(SCORE_MESSAGE)
+  .min(1, SCORE_MESSAGE)
+  .max(5, SCORE_MESSAGE);
 const comment = z.string().trim().max(1000, 'Gebruik hoogstens 1000 tekens per toelichting.').optional();
 
 export function calendarAnswerSchema(action: CalendarAction, today: () => string) {
@@ -81,7 +82,7 @@ export function calendarAnswerSchema(action: CalendarAction, today: () => string
     case 'verlenging':
       return z.strictObject(
         {
-          decision: z.enum(DECISIONS, { error: 'Kies verlengd of niet-verlengd.' }),
+          decision: z.enum(DECISIONS, { error: 'Kies of het convenant wordt verlengd.' }),
           decidedOn: dateUpTo(
             today,
             'Vul de datum van het besluit in.',

@@ -78,6 +78,9 @@ export async function readCalendarState(deps: DailyDeps, date: string): Promise<
   };
 }
 
+const questionnaireSent = async (deps: DailyDeps, roundId: string): Promise<boolean> =>
+  Boolean(await deps.store.getItem({ pk: `REM#evaluatie-vragenlijst#${roundId}`, sk: 'REM' }));
+
 /** Stores one plan with its outbox items, once: the key makes a repeat a no-op. */
 export async function writeReminder(deps: DailyDeps, plan: ReminderPlan): Promise<boolean> {
   const now = deps.now();
@@ -114,6 +117,9 @@ export async function runDaily(
   const written: string[] = [];
   let alreadyDone = 0;
   for (const plan of plans) {
+    // A summary only for a round whose questionnaire went out: on the first run the calendar's
+    // catch-up would otherwise report "0 of 0 partners" for an evaluation that never took place.
+    if (plan.kind === 'evaluatie-samenvatting' && !(await questionnaireSent(deps, plan.subjectId))) continue;
     if (await writeReminder(deps, plan)) written.push(plan.key);
     else alreadyDone++;
   }

@@ -9,6 +9,7 @@ import {
   type EmailLinks,
   type EmailMessage,
   outcomeToAll,
+  type SchoolContact,
   toRecipient,
 } from '../domain/emails.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
@@ -73,12 +74,18 @@ async function render(
     if (!found) throw new UndeliverableError(`event ${item.eventSk} of ${submission.id} not found`);
     return found as unknown as SubmissionEvent;
   };
+  // The school's contact comes from the directory at send time: the partners reply to today's contact.
+  const contact = async (): Promise<SchoolContact | undefined> => {
+    if (submission.kind === 'beeindiging') return undefined;
+    const school = await deps.store.getParty(submission.school.id);
+    return school ? { school: school.name, contactName: school.contactName, email: school.email } : undefined;
+  };
   switch (item.template) {
     case 'submission-recipient': {
       const recipient = submission.recipients.find((r) => r.partyId === party.id);
       if (!recipient)
         throw new UndeliverableError(`recipient ${party.id} not in routing of ${submission.id}`);
-      return toRecipient(submission, recipient, party, links);
+      return toRecipient(submission, recipient, party, links, await contact());
     }
     case 'submission-confirmation':
       return confirmation(submission, party, links);
@@ -86,7 +93,7 @@ async function render(
       return answerToSchool(submission, await event(), party, links);
     case 'afdoening-request':
       if (submission.kind !== 'melding') throw new UndeliverableError(`afdoening for ${submission.kind}`);
-      return afdoeningRequest(submission, await event(), party, links);
+      return afdoeningRequest(submission, await event(), party, links, await contact());
     case 'outcome-to-all':
       return outcomeToAll(submission, await event(), party, links);
     default:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTCOMES } from './beeindiging.js';
-import { list, unknownFieldsError } from './fields.js';
+import { unknownFieldsError } from './fields.js';
 import type { ActionKind, CalendarAction } from './signing.js';
 
 /** Actions on a submission (the calendar's own actions are handled apart). */
@@ -28,6 +28,13 @@ export const ANSWER_LABELS: Record<(typeof ANSWERS)[number], string> = {
   geaccepteerd: 'Geaccepteerd',
   'ander-voorstel': 'Andere datum voorgesteld',
   afgewezen: 'Afgewezen',
+};
+
+/** The same answers as choices on the form: what the partner does, in the imperative. */
+export const ANSWER_CHOICES: Record<(typeof ANSWERS)[number], string> = {
+  geaccepteerd: 'Accepteer de aanvraag',
+  'ander-voorstel': 'Stel een andere datum voor',
+  afgewezen: 'Wijs de aanvraag af',
 };
 
 export const ACTION_LABELS: Record<SubmissionAction, string> = {
@@ -102,7 +109,7 @@ export function answerSchemas(now: () => Date, today: () => string) {
     gezien: z.strictObject({}, { error: unknownFieldsError('het antwoord') }),
     terugkoppeling: z.strictObject(
       {
-        handling: z.enum(HANDLINGS, { error: `Kies hoe de melding wordt opgepakt (${list(HANDLINGS)}).` }),
+        handling: z.enum(HANDLINGS, { error: 'Kies hoe de melding wordt opgepakt.' }),
         text: shortText('een korte toelichting', 500).min(
           5,
           'Geef een korte toelichting, in minstens 5 tekens.',
@@ -130,7 +137,7 @@ export function answerSchemas(now: () => Date, today: () => string) {
     ),
     'beeindiging-uitkomst': z.strictObject(
       {
-        outcome: z.enum(OUTCOMES, { error: `Kies de uitkomst van het overleg (${list(OUTCOMES)}).` }),
+        outcome: z.enum(OUTCOMES, { error: 'Kies de uitkomst van het overleg.' }),
         meetingOn: dateUpTo(
           today,
           'Vul de datum van het overleg in.',
@@ -142,7 +149,9 @@ export function answerSchemas(now: () => Date, today: () => string) {
     'voorlichting-antwoord': z
       .strictObject(
         {
-          answer: z.enum(ANSWERS, { error: `Kies een antwoord (${list(ANSWERS)}).` }),
+          answer: z.enum(ANSWERS, {
+            error: 'Kies uw antwoord: accepteer, stel een andere datum voor of wijs af.',
+          }),
           plannedAt: z.string().optional(),
           proposedDates: z.unknown().optional(),
           reason: z.string().trim().max(500, 'Gebruik hoogstens 500 tekens.').optional(),

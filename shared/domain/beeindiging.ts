@@ -4,16 +4,21 @@ import { formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.
 /** Article 22a: a party announces in writing, before the term ends, that it intends to leave. */
 export const REASON_MAX = 2000;
 
+export const BEEINDIGING_MESSAGES = {
+  reasonShort: 'Schrijf kort waarom uw organisatie wil stoppen, in minstens 10 tekens.',
+  reasonLong: `De toelichting is te lang. Maak haar korter: hoogstens ${REASON_MAX} tekens.`,
+} as const;
+
 export const beeindigingSchema = z
   .strictObject(
     {
       formKey: formKeyField,
       idempotencyKey: idempotencyKeyField,
       reason: z
-        .string({ error: 'Schrijf kort waarom uw organisatie wil stoppen met het convenant.' })
+        .string({ error: BEEINDIGING_MESSAGES.reasonShort })
         .trim()
-        .min(10, 'Schrijf kort waarom uw organisatie wil stoppen, in minstens 10 tekens.')
-        .max(REASON_MAX, `De toelichting is te lang: gebruik hoogstens ${REASON_MAX} tekens.`),
+        .min(10, BEEINDIGING_MESSAGES.reasonShort)
+        .max(REASON_MAX, BEEINDIGING_MESSAGES.reasonLong),
     },
     { error: unknownFieldsError('het voornemen') },
   )

@@ -132,7 +132,8 @@ export function planReminders(
         dueOn: evalOn,
         recipients: ids(wijkPartners(state.directory, wijk, evalOn)),
         subjectId: round,
-        data: { wijk, year },
+        // The summary goes out on this day: answers must be in the day before.
+        data: { wijk, year, deadline: addDays(evalOn, config.evaluationSummaryAfterDays - 1) },
       });
       add({
         kind: 'evaluatie-samenvatting',

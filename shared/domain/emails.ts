@@ -5,7 +5,7 @@ import { type Party, ROLES } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
 import type { ActionKind } from './signing.js';
 import { type MeldingSubmission, type Submission, submitterOf } from './submission.js';
-import { formatDutchDate, formatDutchDateTime } from './time.js';
+import { amsterdamDate, formatDutchDate, formatDutchDateTime } from './time.js';
 import { AUDIENCE_LABELS, PROVIDER_LABELS, themeLabel } from './voorlichting.js';
 
 export type {
@@ -19,6 +19,15 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Where an answer by email goes: the school's contact, for the partners that got its melding. */
+  replyTo?: string;
+}
+
+/** The school's contact from the directory, for the partners that got its melding or request. */
+export interface SchoolContact {
+  school: string;
+  contactName: string;
+  email: string;
 }
 
 /** Signed links to put in an email, by action; rendered as a list of "what you can do". */
@@ -26,15 +35,15 @@ export type EmailLinks = Partial<Record<ActionKind, string>>;
 
 const LINK_LABELS: Record<ActionKind, string> = {
   verlenging: 'Leg het besluit over verlenging vast (artikel 21a)',
-  evaluatie: 'Vul de vragenlijst in (vijf vragen, een paar minuten)',
-  wijkrapport: 'Bekijk het wijkrapport (aantallen, grafieken en CSV)',
+  evaluatie: 'Vul de vragenlijst in',
+  wijkrapport: 'Bekijk het wijkrapport',
   contact: 'Bevestig of u nog de contactpersoon bent',
-  gezien: 'Laat de school weten dat u de melding heeft gezien',
-  terugkoppeling: 'Koppel terug hoe de melding wordt opgepakt (artikel 8)',
-  afdoening: 'Meld dat de Halt-afdoening is afgerond (artikel 16)',
-  'voorlichting-antwoord': 'Beantwoord de aanvraag: accepteren, andere datum voorstellen of afwijzen',
-  'beeindiging-uitkomst': 'Leg de uitkomst van het overleg vast (artikel 22b en 22c)',
-  status: 'Bekijk de status en wie wat heeft geantwoord',
+  gezien: 'Meld de school dat u de melding heeft gezien',
+  terugkoppeling: 'Vertel de school hoe u de melding oppakt',
+  afdoening: 'Meld dat de Halt-afdoening is afgerond',
+  'voorlichting-antwoord': 'Beantwoord de aanvraag',
+  'beeindiging-uitkomst': 'Leg de uitkomst van het overleg vast',
+  status: 'Bekijk de status en de antwoorden',
 };
 
 const FOOTER_TEXT =
@@ -59,12 +68,23 @@ const factsHtml = (facts: Facts) =>
   )}</table>`;
 
 const linksText = (links: EmailLinks) =>
-  Object.entries(links).flatMap(([action, url]) => [`${LINK_LABELS[action as ActionKind]}:`, url ?? '', '']);
+  Object.keys(links).length
+    ? [
+        'Wat u kunt doen:',
+        ...Object.entries(links).flatMap(([action, url]) => [
+          `${LINK_LABELS[action as ActionKind]}:`,
+          url ?? '',
+          '',
+        ]),
+      ]
+    : [];
+/** Each answer as a clear button: a link styled inline, the way email clients show it. */
 const linksHtml = (links: EmailLinks) =>
   Object.keys(links).length
-    ? html`<ul>${Object.entries(links).map(
-        ([action, url]) => html`<li><a href="${url}">${LINK_LABELS[action as ActionKind]}</a></li>`,
-      )}</ul>`
+    ? html`<p style="margin: 24px 0 8px; font-weight: bold">Wat u kunt doen:</p>${Object.entries(links).map(
+        ([action, url]) =>
+          html`<p style="margin: 0 0 12px"><a href="${url}" style="display: inline-block; background: #24578f; color: #ffffff; font-weight: bold; text-decoration: none; padding: 12px 20px; border-radius: 4px">${LINK_LABELS[action as ActionKind]}</a></p>`,
+      )}`
     : '';
 
 interface Parts {
@@ -72,9 +92,10 @@ interface Parts {
   greeting: string;
   intro: string;
   facts: Facts;
-  sections: Array<{ title: string; lines: string[]; preformatted?: boolean }>;
+  sections: Array<{ title: string; lines: string[]; preformatted?: boolean; numbered?: boolean }>;
   links: EmailLinks;
   closing?: string;
+  replyTo?: string;
 }
 
 /** One shape for every email: greeting, facts, sections, the signed links, footer; text and HTML from the same parts. */
@@ -88,8 +109,8 @@ export function compose(parts: Parts): EmailMessage {
     factsText(parts.facts),
     ...parts.sections.flatMap((s) => [
       '',
-      `${s.title}:`,
-      ...(s.preformatted ? s.lines : s.lines.map((l) => `- ${l}`)),
+      s.title.toUpperCase(),
+      ...(s.preformatted ? s.lines : s.lines.map((l, i) => (s.numbered ? `${i + 1}. ${l}` : `- ${l}`))),
     ]),
     '',
     ...linksText(parts.links),
@@ -104,18 +125,20 @@ ${parts.sections.map(
     html`<h2 style="font-size: 18px">${s.title}</h2>${
       s.preformatted
         ? html`<p style="white-space: pre-wrap">${s.lines.join('\n')}</p>`
-        : html`<ul>${s.lines.map((l) => html`<li>${l}</li>`)}</ul>`
+        : s.numbered
+          ? html`<ol>${s.lines.map((l) => html`<li>${l}</li>`)}</ol>`
+          : html`<ul>${s.lines.map((l) => html`<li>${l}</li>`)}</ul>`
     }`,
 )}
 ${linksHtml(parts.links)}
 ${parts.closing ? html`<p>${parts.closing}</p>` : ''}`;
-  return { subject, text, html: layout(subject, body) };
+  return { subject, text, html: layout(subject, body), ...(parts.replyTo ? { replyTo: parts.replyTo } : {}) };
 }
 
 export function meldingWhat(melding: Melding): string {
   const category = CATEGORY_LABELS[melding.category];
   return melding.subcategory
-    ? `${category} (${SUBCATEGORY_LABELS[melding.subcategory]?.toLowerCase()})`
+    ? `${category} (${lowerFirst(SUBCATEGORY_LABELS[melding.subcategory] ?? '')})`
     : category;
 }
 
@@ -123,7 +146,7 @@ export function meldingWhat(melding: Melding): string {
 export function submissionWhat(submission: Submission): string {
   switch (submission.kind) {
     case 'melding':
-      return `melding ${meldingWhat(submission.melding).toLowerCase()}`;
+      return `melding ${lowerFirst(meldingWhat(submission.melding))}`;
     case 'voorlichting':
       return `aanvraag voorlichting ${PROVIDER_LABELS[submission.voorlichting.provider]}: ${themeLabel(submission.voorlichting)}`;
     case 'beeindiging':
@@ -159,7 +182,12 @@ export function submissionFacts(submission: Submission): Facts {
     facts.push(
       ['Soort melding', meldingWhat(melding)],
       ['Plaats', LOCATION_LABELS[melding.location]],
-      ['Wanneer', formatDutchDateTime(new Date(melding.occurredAt))],
+      [
+        'Wanneer',
+        melding.occurredAtTimeUnknown
+          ? `${formatDutchDate(amsterdamDate(new Date(melding.occurredAt)))}, tijd onbekend`
+          : formatDutchDateTime(new Date(melding.occurredAt)),
+      ],
     );
     if (melding.aangifteOverwogen !== undefined) {
       facts.push([
@@ -214,6 +242,7 @@ export function toRecipient(
   recipient: Recipient,
   party: Party,
   links: EmailLinks,
+  contact?: SchoolContact,
 ): EmailMessage {
   const what = submissionWhat(submission);
   return compose({
@@ -224,23 +253,39 @@ export function toRecipient(
     sections: [
       ...freeText(submission),
       {
-        title: 'Waarom u dit ontvangt',
-        lines: [
-          `Als ${ROLES[recipient.role]}, op grond van artikel ${recipient.article} van het convenant: ${recipient.reason}`,
-        ],
+        title: 'Waarom u dit krijgt',
+        lines: [`U bent ${ROLES[recipient.role]}. ${withArticle(recipient.reason, recipient.article)}`],
       },
+      ...(contact && submission.kind !== 'beeindiging'
+        ? [
+            {
+              title: 'Contact met de school',
+              lines: [
+                `${contact.contactName}, ${contact.school}: ${contact.email}`,
+                'Antwoordt u op deze e-mail, dan gaat uw antwoord naar dit adres.',
+              ],
+            },
+          ]
+        : []),
     ],
     links,
-    closing:
-      submission.kind === 'beeindiging'
-        ? `Vermeld bij vragen de referentie ${submission.id}.`
-        : `Neem voor overleg contact op met de contactpersoon van de school en vermeld de referentie ${submission.id}.`,
+    closing: `Noem bij vragen de referentie ${submission.id}. Zet geen namen van leerlingen in uw e-mail.`,
+    ...(contact && submission.kind !== 'beeindiging' ? { replyTo: contact.email } : {}),
   });
 }
 
-const recipientLine = (r: Recipient) => `${r.name} (${ROLES[r.role]}), artikel ${r.article}: ${r.reason}`;
-const gapLine = (g: RoutingGap) =>
-  `Er is nog geen ${ROLES[g.role]}${g.wijk ? ` voor wijk ${g.wijk}` : ''} bekend (artikel ${g.article}). De beheerder is gewaarschuwd; neem bij spoed zelf contact op.`;
+/** "… gemeld bij de politie (artikel 3a).": a reason with the article it comes from, one sentence. */
+export const withArticle = (reason: string, article: string): string =>
+  `${reason.replace(/[.\s]+$/, '')} (artikel ${article}).`;
+
+/** "wijkagent Oost" or "Halt Utrecht (contactpersoon Halt)": the role only where the name does not say it. */
+export const recipientLabel = (r: Pick<Recipient, 'name' | 'role'>): string =>
+  r.name.toLowerCase().includes(ROLES[r.role].toLowerCase()) ? r.name : `${r.name} (${ROLES[r.role]})`;
+
+const recipientLine = (r: Recipient) => `${recipientLabel(r)}: ${withArticle(r.reason, r.article)}`;
+export const gapText = (g: RoutingGap) =>
+  `Er is nog geen ${ROLES[g.role]}${g.wijk ? ` voor wijk ${g.wijk}` : ''} bekend (artikel ${g.article}). De beheerder is gewaarschuwd. Is het dringend? Neem dan zelf contact op.`;
+const gapLine = gapText;
 
 const NOUN: Record<Submission['kind'], string> = {
   melding: 'melding',
@@ -254,14 +299,17 @@ export function confirmation(submission: Submission, school: Party, links: Email
   return compose({
     subject: `Bevestiging ${what} – ${where(submission)} [${submission.id}]`,
     greeting: `Beste ${school.contactName},`,
-    intro: `Uw ${NOUN[submission.kind]} is ontvangen en doorgestuurd. Referentie: ${submission.id}.`,
+    intro: `Uw ${NOUN[submission.kind]} is ontvangen en doorgestuurd naar de partners die het convenant daarvoor noemt.`,
     facts: submissionFacts(submission),
     sections: [
+      ...freeText(submission),
       {
-        title: 'Wie is ingelicht en waarom',
+        title: 'Wie kreeg bericht en waarom',
         lines:
           submission.kind === 'beeindiging'
-            ? [`Alle ${submission.recipients.length} andere partijen van het convenant (artikel 22a).`]
+            ? [
+                `Alle ${submission.recipients.length} andere partijen van het convenant (artikel 22a). De gemeente organiseert daarna overleg (artikel 22b).`,
+              ]
             : submission.recipients.map(recipientLine),
       },
       ...(submission.gaps.length ? [{ title: 'Let op', lines: submission.gaps.map(gapLine) }] : []),
@@ -332,6 +380,9 @@ export function outcomeToAll(
   });
 }
 
+/** "Doorverwezen naar Halt" → "doorverwezen naar Halt": only the first letter, names keep their capital. */
+const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
 /** To the school: a partner answered. */
 export function answerToSchool(
   submission: Submission,
@@ -343,7 +394,7 @@ export function answerToSchool(
     event.action === 'voorlichting-antwoord'
       ? ANSWER_LABELS[event.data.answer as keyof typeof ANSWER_LABELS]
       : event.action === 'terugkoppeling'
-        ? `Terugkoppeling: ${HANDLING_LABELS[event.data.handling as keyof typeof HANDLING_LABELS].toLowerCase()}`
+        ? `Terugkoppeling: ${lowerFirst(HANDLING_LABELS[event.data.handling as keyof typeof HANDLING_LABELS])}`
         : event.action === 'afdoening'
           ? 'Halt-afdoening afgerond'
           : event.action === 'beeindiging-uitkomst'
@@ -365,13 +416,28 @@ export function afdoeningRequest(
   event: SubmissionEvent,
   halt: Party,
   links: EmailLinks,
+  contact?: SchoolContact,
 ): EmailMessage {
   return compose({
     subject: `Doorverwezen naar Halt – ${submissionWhat(submission)} – ${where(submission)} [${submission.id}]`,
     greeting: `Beste ${halt.contactName},`,
     intro: `${event.partyName} heeft deze melding doorverwezen naar Halt. Meld de school wanneer de afdoening is afgerond (artikel 16): alleen een datum en eventueel uw referentie, geen namen.`,
     facts: submissionFacts(submission),
-    sections: [{ title: 'Terugkoppeling van de politie', lines: describeEvent(event) }],
+    sections: [
+      { title: 'Terugkoppeling van de politie', lines: describeEvent(event) },
+      ...(contact
+        ? [
+            {
+              title: 'Contact met de school',
+              lines: [
+                `${contact.contactName}, ${contact.school}: ${contact.email}`,
+                'Antwoordt u op deze e-mail, dan gaat uw antwoord naar dit adres.',
+              ],
+            },
+          ]
+        : []),
+    ],
     links,
+    ...(contact ? { replyTo: contact.email } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formBoolean, formKeyField, idempotencyKeyField, list, unknownFieldsError } from './fields.js';
-import { parseDateTime } from './time.js';
+import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
+import { parseOccurrence } from './time.js';
 
 export const MELDING_CATEGORIES = [
   'strafbaar-feit',
@@ -60,6 +60,23 @@ export const LOCATION_LABELS: Record<(typeof LOCATIONS)[number], string> = {
 export const DESCRIPTION_MAX = 2000;
 
 /**
+ * Every message of the melding form, in one place: the schema gives them, the form puts them on its
+ * fields for the enhancement script, so the browser and the server say the same words.
+ */
+export const MELDING_MESSAGES = {
+  category: 'Kies wat voor melding het is.',
+  subcategory: 'Kies wat er gebeurde.',
+  location: 'Kies waar het gebeurde.',
+  occurredAtMissing: 'Vul de datum in waarop het gebeurde. Weet u de tijd niet? Vul dan alleen de datum in.',
+  occurredAtInvalid:
+    'Deze datum bestaat niet of is niet te lezen. Schrijf de datum als 27-11-2026, met of zonder tijd, bijvoorbeeld 27-11-2026 10:30.',
+  occurredAtFuture: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.',
+  descriptionShort: 'Beschrijf wat er gebeurde, in minstens 10 tekens.',
+  descriptionLong: `De beschrijving is te lang. Maak haar korter: hoogstens ${DESCRIPTION_MAX} tekens.`,
+  aangifte: 'Aangifte overwegen kan alleen bij een strafbaar feit. Zet dit vakje uit.',
+} as const;
+
+/**
  * The melding as it arrives (art. 3a, 3h, 4). `now` is handed in so "not in the future" is testable
  * and a few minutes of clock difference between a school's computer and the server is tolerated.
  */
@@ -69,41 +86,33 @@ export function meldingSchema(now: () => Date, clockSkewMs = 5 * 60_000) {
       {
         formKey: formKeyField,
         idempotencyKey: idempotencyKeyField,
-        category: z.enum(MELDING_CATEGORIES, {
-          error: `Kies wat voor melding het is (${list(MELDING_CATEGORIES)}).`,
+        category: z.enum(MELDING_CATEGORIES, { error: MELDING_MESSAGES.category }),
+        subcategory: z.string({ error: MELDING_MESSAGES.subcategory }).optional(),
+        location: z.enum(LOCATIONS, { error: MELDING_MESSAGES.location }),
+        occurredAt: z.string({ error: MELDING_MESSAGES.occurredAtMissing }).transform((value, ctx) => {
+          if (value.trim() === '') {
+            ctx.addIssue({ code: 'custom', message: MELDING_MESSAGES.occurredAtMissing });
+            return z.NEVER;
+          }
+          const occurrence = parseOccurrence(value);
+          if (!occurrence) {
+            ctx.addIssue({ code: 'custom', message: MELDING_MESSAGES.occurredAtInvalid });
+            return z.NEVER;
+          }
+          if (
+            occurrence.instant.getTime() >
+            now().getTime() + (occurrence.timeKnown ? clockSkewMs : 12 * 3_600_000)
+          ) {
+            ctx.addIssue({ code: 'custom', message: MELDING_MESSAGES.occurredAtFuture });
+            return z.NEVER;
+          }
+          return occurrence;
         }),
-        subcategory: z.string({ error: 'Kies wat er gebeurde.' }).optional(),
-        location: z.enum(LOCATIONS, { error: `Kies waar het gebeurde (${list(LOCATIONS)}).` }),
-        occurredAt: z
-          .string({ error: 'Vul in wanneer het gebeurde (datum en tijd).' })
-          .transform((value, ctx) => {
-            if (value.trim() === '') {
-              ctx.addIssue({ code: 'custom', message: 'Vul in wanneer het gebeurde: datum en tijd.' });
-              return z.NEVER;
-            }
-            const instant = parseDateTime(value);
-            if (!instant) {
-              ctx.addIssue({
-                code: 'custom',
-                message:
-                  'Deze datum en tijd bestaan niet of zijn onleesbaar. Schrijf ze als 27-11-2026 10:30.',
-              });
-              return z.NEVER;
-            }
-            if (instant.getTime() > now().getTime() + clockSkewMs) {
-              ctx.addIssue({
-                code: 'custom',
-                message: 'Het tijdstip ligt in de toekomst. Vul in wanneer het gebeurde.',
-              });
-              return z.NEVER;
-            }
-            return instant.toISOString();
-          }),
         description: z
-          .string({ error: 'Beschrijf kort wat er gebeurde.' })
+          .string({ error: MELDING_MESSAGES.descriptionShort })
           .trim()
-          .min(10, 'Beschrijf kort wat er gebeurde, in minstens 10 tekens.')
-          .max(DESCRIPTION_MAX, `De beschrijving is te lang: gebruik hoogstens ${DESCRIPTION_MAX} tekens.`),
+          .min(10, MELDING_MESSAGES.descriptionShort)
+          .max(DESCRIPTION_MAX, MELDING_MESSAGES.descriptionLong),
         aangifteOverwogen: formBoolean.optional(),
       },
       { error: unknownFieldsError('de melding') },
@@ -121,7 +130,7 @@ export function meldingSchema(now: () => Date, clockSkewMs = 5 * 60_000) {
           ctx.addIssue({
             code: 'custom',
             path: ['subcategory'],
-            message: `Kies wat er gebeurde: ${list(allowed)}.`,
+            message: MELDING_MESSAGES.subcategory,
           });
         }
         if (!allowed && subcategory) {
@@ -135,14 +144,17 @@ export function meldingSchema(now: () => Date, clockSkewMs = 5 * 60_000) {
           ctx.addIssue({
             code: 'custom',
             path: ['aangifteOverwogen'],
-            message: 'Aangifte overwegen kan alleen bij een strafbaar feit. Laat dit vakje leeg.',
+            message: MELDING_MESSAGES.aangifte,
           });
         }
       },
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
     )
-    .transform(({ formKey: _formKey, idempotencyKey: _idempotencyKey, ...melding }) => ({
+    .transform(({ formKey: _formKey, idempotencyKey: _idempotencyKey, occurredAt, ...melding }) => ({
       ...melding,
+      occurredAt: occurredAt.instant.toISOString(),
+      // A date without a time: the time is unknown (stored at noon, shown as "tijd onbekend").
+      ...(occurredAt.timeKnown ? {} : { occurredAtTimeUnknown: true as const }),
       subcategory: melding.subcategory || undefined,
       aangifteOverwogen:
         melding.category === 'strafbaar-feit' ? (melding.aangifteOverwogen ?? false) : undefined,

@@ -12,6 +12,33 @@ export const EVALUATION_QUESTIONS = [
   'Zijn er ontwikkelingen die om aanpassing van het convenant vragen?',
 ] as const;
 
+const AGREEMENT = ['Helemaal niet', 'Weinig', 'Deels', 'Grotendeels', 'Helemaal'] as const;
+
+/**
+ * The answers to each question, from 1 to 5, worded for that question. 5 is always the answer that
+ * says the covenant works well, also for the questions about obstacles and needed changes, so every
+ * average reads the same way: higher is better.
+ */
+export const EVALUATION_SCALES: ReadonlyArray<readonly [string, string, string, string, string]> = [
+  ['Slecht', 'Matig', 'Redelijk', 'Goed', 'Heel goed'],
+  AGREEMENT,
+  AGREEMENT,
+  [
+    'Veel belemmeringen',
+    'Een aantal belemmeringen',
+    'Enkele belemmeringen',
+    'Bijna geen belemmeringen',
+    'Geen belemmeringen',
+  ],
+  [
+    'Grote aanpassing nodig',
+    'Een aantal aanpassingen nodig',
+    'Kleine aanpassingen nodig',
+    'Bijna geen aanpassing nodig',
+    'Geen aanpassing nodig',
+  ],
+];
+
 export type NoticeKind = ReminderKind | 'verlenging-besluit';
 export type Notice = Pick<ReminderPlan, 'key' | 'dueOn' | 'subjectId' | 'data'> & { kind: NoticeKind };
 
@@ -22,7 +49,11 @@ export interface EvaluationSummary {
   comments: string[][];
 }
 
-const questionsLines = () => EVALUATION_QUESTIONS.map((q, i) => `${i + 1}. ${q}`);
+const questionsLines = () => [...EVALUATION_QUESTIONS];
+
+/** "1 van de 8 partners in wijk Oost heeft de vragenlijst ingevuld." with the verb that fits the number. */
+export const respondentsSentence = (respondents: number, invited: number, wijk: string): string =>
+  `${respondents} van de ${invited} partners in wijk ${wijk} ${respondents === 1 ? 'heeft' : 'hebben'} de vragenlijst ingevuld (artikel 21b).`;
 
 /** Every calendar email: what the covenant asks now, of whom, under which article. */
 export function noticeEmail(
@@ -92,24 +123,30 @@ export function noticeEmail(
         ...base,
         subject: `Jaarlijks overleg convenant in wijk ${String(d.wijk)} – ${d.year}`,
         intro: `In elke wijk is er op initiatief van de gemeente jaarlijks overleg tussen de convenantpartners (artikel 21b). Wilt u het overleg voor wijk ${String(d.wijk)} organiseren? De partners in de wijk krijgen vandaag een korte vragenlijst; over vier weken krijgt u een samenvatting en het wijkrapport.`,
-        sections: [{ title: 'De vragen van artikel 21b', lines: questionsLines() }],
+        sections: [{ title: 'De vragen van artikel 21b', lines: questionsLines(), numbered: true }],
       });
     case 'evaluatie-vragenlijst':
       return compose({
         ...base,
         subject: `Vragenlijst evaluatie convenant, wijk ${String(d.wijk)} – ${d.year}`,
-        intro: `De gemeente organiseert het jaarlijkse overleg over het convenant in wijk ${String(d.wijk)} (artikel 21b). Geef vooraf per vraag een cijfer van 1 tot 5 en eventueel een toelichting, zonder persoonsgegevens.`,
-        sections: [{ title: 'De vragen', lines: questionsLines() }],
+        intro: `De gemeente organiseert het jaarlijkse overleg over het convenant in wijk ${String(d.wijk)} (artikel 21b). Beantwoord vooraf vijf korte vragen. Bij elke vraag kiest u een antwoord en schrijft u eventueel een toelichting, zonder persoonsgegevens.`,
+        facts: [
+          ['Datum', formatDutchDate(notice.dueOn)],
+          ...(d.deadline
+            ? ([['Invullen vóór', formatDutchDate(String(d.deadline))]] as Array<[string, string]>)
+            : []),
+        ],
+        sections: [{ title: 'De vragen', lines: questionsLines(), numbered: true }],
       });
     case 'evaluatie-samenvatting':
       return compose({
         ...base,
         subject: `Samenvatting evaluatie convenant, wijk ${String(d.wijk)} – ${d.year}`,
-        intro: `${summary?.respondents ?? 0} van de ${summary?.invited ?? 0} partners in wijk ${String(d.wijk)} vulden de vragenlijst in (artikel 21b).`,
+        intro: `${respondentsSentence(summary?.respondents ?? 0, summary?.invited ?? 0, String(d.wijk))} Per vraag ziet u het gemiddelde van 1 tot 5. Hoe hoger, hoe beter het gaat.`,
         sections: EVALUATION_QUESTIONS.map((q, i) => ({
           title: q,
           lines: [
-            `Gemiddeld cijfer: ${summary?.averages[i] == null ? 'geen antwoorden' : (summary.averages[i] as number).toFixed(1).replace('.', ',')}`,
+            `Gemiddeld: ${summary?.averages[i] == null ? 'geen antwoorden' : `${(summary.averages[i] as number).toFixed(1).replace('.', ',')} (1 is ${EVALUATION_SCALES[i]?.[0]?.toLowerCase()}, 5 is ${EVALUATION_SCALES[i]?.[4]?.toLowerCase()})`}`,
             ...(summary?.comments[i] ?? []).map((c) => `Toelichting: ${c}`),
           ],
         })),
@@ -149,7 +186,12 @@ export function noticeEmail(
         ...base,
         subject: `Herinnering: terugkoppeling op melding ${notice.subjectId} is nog niet gegeven`,
         intro: `Na ${d.workingDays} werkdagen heeft de school nog geen terugkoppeling gekregen over hoe de melding wordt opgepakt (artikel 8).`,
-        sections: [{ title: 'Wat wordt er gevraagd', lines: ['Koppel terug via de link.'] }],
+        sections: [
+          {
+            title: 'Wat wordt er gevraagd',
+            lines: ['Vertel de school via de link hoe u de melding oppakt.'],
+          },
+        ],
       });
     case 'voorlichting-te-laat':
       return compose({

@@ -1,9 +1,9 @@
 import type { ANSWERS, SubmissionEvent } from './actions.js';
 import { COVENANT } from './covenant.js';
-import { MELDING_CATEGORIES, type MeldingCategory } from './melding.js';
+import { CATEGORY_LABELS, MELDING_CATEGORIES, type MeldingCategory } from './melding.js';
 import type { MeldingSubmission, VoorlichtingSubmission } from './submission.js';
 import { amsterdamDate } from './time.js';
-import { PROVIDERS, type Provider } from './voorlichting.js';
+import { PROVIDER_LABELS, PROVIDERS, type Provider } from './voorlichting.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
 
 /** The wijk report (art. 21b): counts only, never free text, over the twelve months up to a date. */
@@ -115,35 +115,61 @@ export function buildWijkReport(input: {
   };
 }
 
-/** The same numbers as the page, one per row: section, item, month, value. */
+const monthName = (month: string) =>
+  new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-15T12:00:00Z`),
+  );
+
+/**
+ * The same numbers as the page, one per row (onderdeel, omschrijving, maand, aantal), for a Dutch
+ * spreadsheet: semicolons, a UTF-8 byte order mark so Excel reads the accents, Dutch labels and
+ * decimal commas. A cell that starts like a formula is neutralised, so a name cannot run in Excel.
+ */
 export function reportCsv(report: WijkReport): string {
-  const rows: string[][] = [['onderdeel', 'item', 'maand', 'aantal']];
-  for (const [category, counts] of Object.entries(report.meldingenPerCategory)) {
-    counts.forEach((n, i) => {
-      rows.push(['meldingen per categorie', category, report.months[i] ?? '', String(n)]);
+  const rows: string[][] = [['Onderdeel', 'Omschrijving', 'Maand', 'Aantal']];
+  for (const category of MELDING_CATEGORIES) {
+    report.meldingenPerCategory[category].forEach((n, i) => {
+      rows.push([
+        'Meldingen per soort',
+        CATEGORY_LABELS[category],
+        monthName(report.months[i] ?? ''),
+        String(n),
+      ]);
     });
   }
   for (const s of report.meldingenPerSchool)
-    rows.push(['meldingen per school', s.school, '', String(s.count)]);
-  for (const [provider, outcomes] of Object.entries(report.voorlichtingPerProvider)) {
-    for (const [outcome, n] of Object.entries(outcomes))
-      rows.push(['voorlichting', `${provider}: ${outcome}`, '', String(n)]);
+    rows.push(['Meldingen per school', s.school, '', String(s.count)]);
+  for (const provider of PROVIDERS) {
+    for (const [outcome, n] of Object.entries(report.voorlichtingPerProvider[provider]))
+      rows.push([
+        'Voorlichting',
+        `${PROVIDER_LABELS[provider]}: ${OUTCOME_WORDS[outcome as keyof typeof OUTCOME_WORDS] ?? outcome}`,
+        '',
+        String(n),
+      ]);
   }
-  rows.push(['terugkoppeling', 'meldingen met terugkoppeling', '', String(report.feedback.answered)]);
+  const fb = report.feedback;
+  rows.push(['Terugkoppeling', 'Meldingen waarop terugkoppeling wordt verwacht', '', String(fb.meldingen)]);
+  rows.push(['Terugkoppeling', 'Meldingen met terugkoppeling', '', String(fb.answered)]);
   rows.push([
-    'terugkoppeling',
-    'mediaan werkdagen',
+    'Terugkoppeling',
+    'Mediaan in werkdagen',
     '',
-    report.feedback.medianWorkingDays === null ? '' : String(report.feedback.medianWorkingDays),
+    fb.medianWorkingDays === null ? '' : String(fb.medianWorkingDays).replace('.', ','),
   ]);
-  rows.push([
-    'terugkoppeling',
-    `binnen ${report.feedback.target} werkdagen`,
-    '',
-    String(report.feedback.withinTarget),
-  ]);
-  rows.push(['te laat', 'terugkoppeling', '', String(report.overdue.terugkoppeling)]);
-  rows.push(['te laat', 'antwoord voorlichting', '', String(report.overdue.voorlichting)]);
-  const cell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  rows.push(['Terugkoppeling', `Binnen ${fb.target} werkdagen`, '', String(fb.withinTarget)]);
+  rows.push(['Te laat', 'Meldingen zonder terugkoppeling', '', String(report.overdue.terugkoppeling)]);
+  rows.push(['Te laat', 'Aanvragen voorlichting zonder antwoord', '', String(report.overdue.voorlichting)]);
+  const cell = (value: string) => {
+    const v = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  return `\uFEFF${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }
+
+const OUTCOME_WORDS = {
+  geaccepteerd: 'geaccepteerd',
+  'ander-voorstel': 'andere datum voorgesteld',
+  afgewezen: 'afgewezen',
+  open: 'nog geen antwoord',
+} as const;

@@ -34,35 +34,89 @@ export function amsterdamOffsetMinutes(instant: Date): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-// As people write it, for browsers that show a plain text field: 27-11-2026 10:30, 7-3-2026 9.05.
-const DUTCH_DATE_TIME = /^(\d{1,2})-(\d{1,2})-(\d{4})\s+(?:om\s+)?(\d{1,2})[:.](\d{2})$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+// Dates as people type them: 27-11-2026, 27/11/2026, 27.11.2026, 27112026, 27-11-26, or ISO 2026-11-27.
+const DATE_PART =
+  /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4}|\d{2})|(\d{2})(\d{2})(\d{4}))/;
+// A time after it: 10:30, 10.30, 1030, 9:05:00, "om 10:30", "10 uur", or "tijd onbekend".
+const TIME_PART =
+  /^(?:[\st,]+|$)(?:om\s+)?(?:(\d{1,2})[:.](\d{2})(?::(\d{2}))?|(\d{2})(\d{2})|(\d{1,2})\s*uur)?\s*(?:uur)?\s*(tijd onbekend)?$/;
+
+/** What a date-time field holds, read the way a person wrote it. */
+export interface DateTimeInput {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM, or undefined when no time was given ("tijd onbekend"). */
+  time?: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Reads a date with an optional time as a Dutch person types it, or as ISO without a zone. Returns
+ * undefined for anything else, including dates and times that do not exist (31 February, 25:00).
+ */
+export function readDateTimeInput(value: string): DateTimeInput | undefined {
+  const text = value.trim().toLowerCase().replace(/\s+/g, ' ');
+  const d = DATE_PART.exec(text);
+  if (!d) return undefined;
+  const t = TIME_PART.exec(text.slice(d[0].length));
+  if (!t) return undefined;
+  const year = Number(d[1] ?? (d[6]?.length === 2 ? `20${d[6]}` : d[6]) ?? d[9]);
+  const month = Number(d[2] ?? d[5] ?? d[8]);
+  const day = Number(d[3] ?? d[4] ?? d[7]);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  const hourText = t[1] ?? t[4] ?? t[6];
+  if (hourText === undefined || t[7]) return hourText === undefined ? { date } : undefined;
+  const hour = Number(hourText);
+  const minute = Number(t[2] ?? t[5] ?? 0);
+  if (hour > 23 || minute > 59 || Number(t[3] ?? 0) > 59) return undefined;
+  return { date, time: `${pad(hour)}:${pad(minute)}` };
+}
+
+/** The instant of a wall-clock date and time in Amsterdam. */
+export function amsterdamInstant(date: string, time: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // The offset depends on the instant itself; two passes settle it around a daylight saving change.
+  let instant = wall - amsterdamOffsetMinutes(new Date(wall)) * 60_000;
+  instant = wall - amsterdamOffsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant);
+}
 
 /**
  * Reads a date-time as a form or an API client sends it: ISO 8601 with a zone, or a wall-clock time
- * without one (an HTML datetime-local field), which is taken as Amsterdam time. Returns undefined
- * for anything else, including dates that do not exist (31 February).
+ * without one (an HTML datetime-local field, or as a Dutch person types it), taken as Amsterdam
+ * time. A time is required. Returns undefined for anything else.
  */
 export function parseDateTime(value: string): Date | undefined {
   if (ISO_WITH_ZONE.test(value)) {
     const instant = new Date(value);
     return Number.isNaN(instant.getTime()) ? undefined : instant;
   }
-  const iso = LOCAL_DATE_TIME.exec(value.trim());
-  const dutch = iso ? undefined : DUTCH_DATE_TIME.exec(value.trim());
-  if (!iso && !dutch) return undefined;
-  const [year, month, day, hour, minute, second] = (
-    iso ? iso.slice(1) : [dutch?.[3], dutch?.[2], dutch?.[1], dutch?.[4], dutch?.[5], '0']
-  ).map((n) => Number(n ?? 0)) as number[];
-  const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== (month ?? 1) - 1 || check.getUTCDate() !== day || (hour ?? 0) > 23)
-    return undefined;
-  // The offset depends on the instant itself; two passes settle it around a daylight saving change.
-  let instant = wall - amsterdamOffsetMinutes(new Date(wall)) * 60_000;
-  instant = wall - amsterdamOffsetMinutes(new Date(instant)) * 60_000;
-  return new Date(instant);
+  const input = readDateTimeInput(value);
+  return input?.time ? amsterdamInstant(input.date, input.time) : undefined;
+}
+
+/** A moment in the past that may lack its time: the date alone means "tijd onbekend". */
+export interface Occurrence {
+  instant: Date;
+  timeKnown: boolean;
+}
+
+/** Like parseDateTime, but a date without a time is accepted (stored at noon, marked time unknown). */
+export function parseOccurrence(value: string): Occurrence | undefined {
+  const instant = parseDateTime(value);
+  if (instant) return { instant, timeKnown: true };
+  const input = readDateTimeInput(value);
+  return input && !input.time
+    ? { instant: amsterdamInstant(input.date, '12:00'), timeKnown: false }
+    : undefined;
 }
 
 const dutchDateTime = new Intl.DateTimeFormat('nl-NL', {
@@ -101,14 +155,15 @@ const dutchDate = new Intl.DateTimeFormat('nl-NL', {
 /** "maandag 7 december 2026" for a calendar date YYYY-MM-DD. */
 export const formatDutchDate = (date: string): string => dutchDate.format(new Date(`${date}T12:00:00Z`));
 
-/** Reads a calendar date as ISO (2026-12-07) or Dutch (7-12-2026); undefined if it does not exist. */
+/** Reads a calendar date as ISO (2026-12-07) or as people type it (7-12-2026, 7/12/2026, 07122026). */
 export function parseDate(value: string): string | undefined {
-  const trimmed = value.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(trimmed);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dutch ? [dutch[3], dutch[2], dutch[1]] : [];
-  if (!y || !m || !d) return undefined;
-  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const check = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === date ? date : undefined;
+  const input = readDateTimeInput(value);
+  return input && !input.time ? input.date : undefined;
+}
+
+/** "vrijdag 27 november 2026, 10:30" or "vrijdag 27 november 2026, tijd onbekend": a field's value in words. */
+export function describeDateTimeInput(value: string): string | undefined {
+  const input = readDateTimeInput(value);
+  if (!input) return undefined;
+  return `${formatDutchDate(input.date)}, ${input.time ?? 'tijd onbekend'}`;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formBoolean, formKeyField, idempotencyKeyField, list, unknownFieldsError } from './fields.js';
+import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 import type { RouteRule } from './routing.js';
 import { parseDate } from './time.js';
 
@@ -69,6 +69,19 @@ export const VOORLICHTING_ROUTES: Record<Provider, readonly RouteRule[]> = {
 
 export const REMARKS_MAX = 1000;
 
+/** The form's messages, given by the schema and put on the form's fields for the script: the same words everywhere. */
+export const VOORLICHTING_MESSAGES = {
+  provider: 'Kies wie de voorlichting geeft.',
+  haltTheme: 'Kies een thema van Halt.',
+  theme: 'Vul het thema in, in minstens 3 tekens.',
+  themeLong: 'Het thema is te lang. Gebruik hoogstens 200 tekens.',
+  audience: 'Kies voor wie de voorlichting is: leerlingen, ouders, personeel of meer dan één.',
+  groupSize: 'Vul het aantal deelnemers in als getal, bijvoorbeeld 25.',
+  preferredDates: 'Vul minstens één voorkeursdatum in, bijvoorbeeld 7-12-2026.',
+  dateInvalid: 'Deze datum bestaat niet of is niet te lezen. Schrijf de datum als 7-12-2026.',
+  remarksLong: `De opmerkingen zijn te lang. Maak ze korter: hoogstens ${REMARKS_MAX} tekens.`,
+} as const;
+
 const asList = (value: unknown) =>
   value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value];
 
@@ -89,35 +102,32 @@ export function voorlichtingSchema({ today, isWorkingDay }: DateChecks) {
       {
         formKey: formKeyField,
         idempotencyKey: idempotencyKeyField,
-        provider: z.enum(PROVIDERS, { error: `Kies wie de voorlichting geeft (${list(PROVIDERS)}).` }),
+        provider: z.enum(PROVIDERS, { error: VOORLICHTING_MESSAGES.provider }),
         // A form without JavaScript sends both the Halt choice and the free-text field: the filled one counts.
         theme: z.preprocess(
           (v) => (Array.isArray(v) ? (v.find((x) => typeof x === 'string' && x.trim() !== '') ?? '') : v),
-          z
-            .string({ error: 'Vul het thema in.' })
-            .trim()
-            .min(3, 'Vul het thema in, in minstens 3 tekens.')
-            .max(200, 'Het thema is te lang: gebruik hoogstens 200 tekens.'),
+          // Checked against the provider below: Halt's themes are chosen, the others typed.
+          z.string({ error: VOORLICHTING_MESSAGES.theme }).trim().max(200, VOORLICHTING_MESSAGES.themeLong),
         ),
         audience: z.preprocess(
           asList,
           z
-            .array(z.enum(AUDIENCES, { error: `Kies voor wie: ${list(AUDIENCES)}.` }), {
-              error: 'Kies voor wie de voorlichting is.',
+            .array(z.enum(AUDIENCES, { error: VOORLICHTING_MESSAGES.audience }), {
+              error: VOORLICHTING_MESSAGES.audience,
             })
-            .min(1, 'Kies voor wie de voorlichting is: leerlingen, ouders of personeel.')
+            .min(1, VOORLICHTING_MESSAGES.audience)
             .max(3),
         ),
         groupSize: z.coerce
-          .number({ error: 'Vul het aantal deelnemers in als getal.' })
+          .number({ error: VOORLICHTING_MESSAGES.groupSize })
           .int('Vul het aantal deelnemers in als heel getal.')
           .min(1, 'Vul het aantal deelnemers in: minstens 1.')
           .max(2000, 'Hoogstens 2000 deelnemers per aanvraag; doe voor grotere groepen meer aanvragen.'),
         preferredDates: z.preprocess(
           asList,
           z
-            .array(z.string(), { error: 'Vul één tot drie voorkeursdata in.' })
-            .min(1, 'Vul minstens één voorkeursdatum in.')
+            .array(z.string(), { error: VOORLICHTING_MESSAGES.preferredDates })
+            .min(1, VOORLICHTING_MESSAGES.preferredDates)
             .max(3, 'Vul hoogstens drie voorkeursdata in.')
             .transform((values, ctx) => {
               const dates: string[] = [];
@@ -126,7 +136,7 @@ export function voorlichtingSchema({ today, isWorkingDay }: DateChecks) {
                 if (!date) {
                   ctx.addIssue({
                     code: 'custom',
-                    message: `"${value.slice(0, 20)}" is geen datum. Schrijf een datum als 7-12-2026.`,
+                    message: VOORLICHTING_MESSAGES.dateInvalid,
                   });
                 } else if (date <= today()) {
                   ctx.addIssue({
@@ -146,21 +156,21 @@ export function voorlichtingSchema({ today, isWorkingDay }: DateChecks) {
             }),
         ),
         withParentMeeting: formBoolean.optional(),
-        remarks: z
-          .string()
-          .trim()
-          .max(REMARKS_MAX, `De opmerkingen zijn te lang: gebruik hoogstens ${REMARKS_MAX} tekens.`)
-          .optional(),
+        remarks: z.string().trim().max(REMARKS_MAX, VOORLICHTING_MESSAGES.remarksLong).optional(),
       },
       { error: unknownFieldsError('de aanvraag') },
     )
     .superRefine(
       (request, ctx) => {
+        if (typeof request.theme !== 'string') return;
+        if (request.provider !== 'halt' && request.theme.length < 3) {
+          ctx.addIssue({ code: 'custom', path: ['theme'], message: VOORLICHTING_MESSAGES.theme });
+        }
         if (request.provider === 'halt' && !(HALT_THEMES as readonly string[]).includes(request.theme)) {
           ctx.addIssue({
             code: 'custom',
             path: ['theme'],
-            message: `Kies een thema van Halt (artikel 17): ${list(HALT_THEMES)}.`,
+            message: VOORLICHTING_MESSAGES.haltTheme,
           });
         }
       },

@@ -73,7 +73,7 @@ export function createActiesHandler(deps: ActiesDeps) {
       );
       deps.logger.info('calendar answer recorded');
       return body.format === 'form'
-        ? htmlPage(200, calendarDonePage(message))
+        ? htmlPage(200, calendarDonePage(message, `/acties/${token}`))
         : json(201, { status: message });
     } catch (error) {
       if (body.format === 'form') {
@@ -117,7 +117,7 @@ export function createActiesHandler(deps: ActiesDeps) {
         const { context } = result;
         return htmlPage(
           200,
-          answerDonePage(context, result.status, result.linkStillOpen ? `/acties/${token}` : undefined),
+          answerDonePage(context, result.status, `/acties/${token}`, result.linkStillOpen),
         );
       }
       return json(result.replayed ? 200 : 201, {

@@ -5,10 +5,12 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BEEINDIGING_ANCHORS, beeindigingForm } from '../../forms/beeindiging-form.js';
+import { notFoundPage } from '../../forms/info-pages.js';
 import { MELDING_ANCHORS, meldingForm, type SubmissionFormInput } from '../../forms/melding-form.js';
 import { keyProblemPage, messagePage } from '../../forms/pages.js';
 import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
 import { submitBeeindiging } from '../app/beeindigingen.js';
+import { MAX_COPIES, requestCopy } from '../app/copies.js';
 import type { Accepted, IntakeDeps } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
 import { enforceRateLimits, type RateLimits } from '../app/rate-limit.js';
@@ -142,6 +144,31 @@ async function formErrorPage(
   );
 }
 
+/** "Mail mij een kopie": back to the confirmation page, which says where the copy went. */
+async function copy(deps: IntakeHandlerDeps, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const id = event.pathParameters?.id ?? '';
+  const formKey = event.queryStringParameters?.sleutel?.trim() ?? '';
+  await enforceRateLimits(
+    deps.store,
+    deps.rateLimits,
+    { formKey, sourceIp: event.requestContext?.http?.sourceIp },
+    deps.now(),
+  );
+  const outcome = await requestCopy(deps, { formKey, id });
+  if (outcome === 'not-found')
+    return htmlPage(404, notFoundPage('Deze bevestiging bestaat niet, of hoort bij een andere organisatie.'));
+  if (outcome === 'limit')
+    return htmlPage(
+      429,
+      messagePage('Geen kopie meer', [
+        `Van deze bevestiging zijn al ${MAX_COPIES} kopieën gemaild. Kijk in de mailbox van uw school, of druk de pagina af.`,
+      ]),
+    );
+  return redirect(
+    `/formulieren/bevestiging/${encodeURIComponent(id)}?sleutel=${encodeURIComponent(formKey)}&kopie=1`,
+  );
+}
+
 /** Counts every refusal by its status (400, 401, 422, 429, 503…), whichever way it is answered. */
 function countRefusals(metrics: Metrics): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
   const count = (status: number | undefined) => {
@@ -163,6 +190,7 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
     .use(countRefusals(deps.metrics))
     .use(jsonErrors(deps.logger))
     .handler(async (event) => {
+      if (event.routeKey === 'POST /formulieren/bevestiging/{id}/kopie') return copy(deps, event);
       const spec = SUBMISSION_ROUTES[unversionedRouteKey(event.routeKey)];
       if (!spec) throw new ClientError(404, [{ path: '', message: 'Deze route bestaat niet.' }]);
       const body = parseBody(event, deps.maxBodyBytes);

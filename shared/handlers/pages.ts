@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beeindigingForm } from '../../forms/beeindiging-form.js';
-import { CSS_NAME, JS_NAME } from '../../forms/generated/asset-names.js';
-import { CSS, JS } from '../../forms/generated/assets.js';
+import { CSS_NAME, FAVICON_NAME, FONT_NAME, JS_NAME } from '../../forms/generated/asset-names.js';
+import { CSS, FAVICON, FONT_BASE64, JS } from '../../forms/generated/assets.js';
+import {
+  accessibilityPage,
+  contactPage,
+  notFoundPage,
+  privacyPage,
+  serverErrorPage,
+} from '../../forms/info-pages.js';
 import { meldingForm } from '../../forms/melding-form.js';
-import { confirmationPage, indexPage, keyProblemPage, messagePage } from '../../forms/pages.js';
+import { confirmationPage, indexPage, keyProblemPage } from '../../forms/pages.js';
 import { voorlichtingForm } from '../../forms/voorlichting-form.js';
 import type { CovenantStore } from '../adapters/store.js';
-import { DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import { deriveStatus, type SubmissionEvent } from '../domain/actions.js';
+import { DependencyUnavailableError } from '../domain/errors.js';
 import { isActiveOn } from '../domain/parties.js';
 import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate, formatDutchInput } from '../domain/time.js';
@@ -23,18 +32,54 @@ export interface PagesDeps {
   now: () => Date;
 }
 
-const ASSETS: Record<string, { body: string; type: string }> = {
-  [CSS_NAME]: { body: CSS, type: 'text/css; charset=utf-8' },
-  [JS_NAME]: { body: JS, type: 'text/javascript; charset=utf-8' },
+interface Asset {
+  type: string;
+  raw: Buffer;
+  /** Text assets go compressed when the browser accepts it: API Gateway's HTTP API does not compress. */
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+const textAsset = (body: string, type: string): Asset => {
+  const raw = Buffer.from(body, 'utf8');
+  return {
+    type,
+    raw,
+    br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: gzipSync(raw, { level: 9 }),
+  };
 };
 
-function asset(name: string | undefined): HttpResult {
-  const found = name ? ASSETS[name] : undefined;
-  if (!found) return htmlPage(404, messagePage('Niet gevonden', ['Dit bestand bestaat niet.']));
+let assets: Record<string, Asset> | undefined;
+/** Built on first use, once per container: compressing at import time would slow every cold start of a page. */
+const assetTable = (): Record<string, Asset> =>
+  (assets ??= {
+    [CSS_NAME]: textAsset(CSS, 'text/css; charset=utf-8'),
+    [JS_NAME]: textAsset(JS, 'text/javascript; charset=utf-8'),
+    [FAVICON_NAME]: textAsset(FAVICON, 'image/svg+xml'),
+    [FONT_NAME]: { type: 'font/woff2', raw: Buffer.from(FONT_BASE64, 'base64') },
+  });
+
+function asset(name: string | undefined, acceptEncoding: string): HttpResult {
+  const found = name ? assetTable()[name] : undefined;
+  if (!found) return htmlPage(404, notFoundPage('Dit bestand bestaat niet.'));
+  const encoding =
+    found.br && /\bbr\b/.test(acceptEncoding)
+      ? 'br'
+      : found.gzip && /\bgzip\b/.test(acceptEncoding)
+        ? 'gzip'
+        : undefined;
+  const body = encoding === 'br' ? found.br : encoding === 'gzip' ? found.gzip : found.raw;
   return {
     statusCode: 200,
-    headers: { 'content-type': found.type, 'cache-control': 'public, max-age=31536000, immutable' },
-    body: found.body,
+    headers: {
+      'content-type': found.type,
+      'cache-control': 'public, max-age=31536000, immutable',
+      ...(found.br ? { vary: 'accept-encoding' } : {}),
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+    },
+    body: (body ?? found.raw).toString('base64'),
+    isBase64Encoded: true,
   };
 }
 
@@ -45,7 +90,13 @@ export function createPagesHandler(deps: PagesDeps) {
       case 'GET /':
         return htmlPage(200, indexPage());
       case 'GET /assets/{file}':
-        return asset(event.pathParameters?.file);
+        return asset(event.pathParameters?.file, event.headers?.['accept-encoding'] ?? '');
+      case 'GET /privacy':
+        return htmlPage(200, privacyPage());
+      case 'GET /contact':
+        return htmlPage(200, contactPage());
+      case 'GET /toegankelijkheid':
+        return htmlPage(200, accessibilityPage());
       case 'GET /formulieren/beeindiging': {
         if (!key) return htmlPage(401, keyProblemPage('missing'));
         const party = await deps.store.findPartyByFormKey(key);
@@ -87,25 +138,30 @@ export function createPagesHandler(deps: PagesDeps) {
         if (!party || !submission || submitterOf(submission).id !== party.id) {
           return htmlPage(
             404,
-            messagePage('Niet gevonden', [
-              'Deze bevestiging bestaat niet, of hoort bij een andere organisatie.',
-            ]),
+            notFoundPage('Deze bevestiging bestaat niet, of hoort bij een andere organisatie.'),
           );
         }
+        const [events, school] = await Promise.all([
+          deps.store.listEvents<SubmissionEvent>(submission.id),
+          deps.store.getParty(party.id),
+        ]);
+        const keyParam = `sleutel=${encodeURIComponent(key)}`;
         return htmlPage(
           200,
           confirmationPage({
-            kind: submission.kind,
-            id: submission.id,
-            createdAt: submission.createdAt,
-            recipients: submission.recipients,
-            gaps: submission.gaps,
-            newFormHref: `/formulieren/${submission.kind}?sleutel=${encodeURIComponent(key)}`,
+            submission,
+            events,
+            status: deriveStatus(submission.kind, events),
+            selfHref: `/formulieren/bevestiging/${encodeURIComponent(submission.id)}?${keyParam}`,
+            newFormHref: `/formulieren/${submission.kind}?${keyParam}`,
+            copyAction: `/formulieren/bevestiging/${encodeURIComponent(submission.id)}/kopie?${keyParam}`,
+            copyTo: (school ?? party).email,
+            copySent: event.queryStringParameters?.kopie === '1',
           }),
         );
       }
       default:
-        return htmlPage(404, messagePage('Niet gevonden', ['Deze pagina bestaat niet.']));
+        return htmlPage(404, notFoundPage());
     }
   }
 
@@ -116,15 +172,12 @@ export function createPagesHandler(deps: PagesDeps) {
         return await route(event);
       } catch (error) {
         if (error instanceof DependencyUnavailableError) {
-          return htmlPage(503, messagePage('Tijdelijk niet bereikbaar', [unavailableMessage]), {
+          return htmlPage(503, serverErrorPage('unavailable'), {
             'retry-after': '5',
           });
         }
         deps.logger.error('page failed', { errorName: (error as Error)?.name, routeKey: event.routeKey });
-        return htmlPage(
-          500,
-          messagePage('Er ging iets mis', ['Er ging aan onze kant iets mis. Probeer het later opnieuw.']),
-        );
+        return htmlPage(500, serverErrorPage('error'));
       }
     });
 }

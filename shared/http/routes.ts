@@ -31,6 +31,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/formulieren/voorlichting', handler: 'pages' },
   { method: 'GET', path: '/formulieren/beeindiging', handler: 'pages' },
   { method: 'GET', path: '/formulieren/bevestiging/{id}', handler: 'pages' },
+  { method: 'POST', path: '/formulieren/bevestiging/{id}/kopie', handler: 'intake' },
   { method: 'GET', path: '/assets/{file}', handler: 'pages' },
   { method: 'GET', path: '/acties/{token}', handler: 'acties' },
   ...API_ROUTES.flatMap((r): RouteDefinition[] => [
@@ -38,6 +39,11 @@ export const ROUTES: readonly RouteDefinition[] = [
     { ...r, path: `/api${r.path}`, api: 'deprecated' },
   ]),
   { method: 'GET', path: OPENAPI_PATH, handler: 'health' },
+  { method: 'GET', path: '/privacy', handler: 'pages' },
+  { method: 'GET', path: '/contact', handler: 'pages' },
+  { method: 'GET', path: '/toegankelijkheid', handler: 'pages' },
+  // Last: every other address gets a Dutch 404 page in the layout, not the gateway's English JSON.
+  { method: 'GET', path: '/{proxy+}', handler: 'pages' },
 ];
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
@@ -65,11 +71,16 @@ export type FunctionName = keyof typeof FUNCTION_SETTINGS;
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');
   const got = path.split('/');
-  if (want.length !== got.length) return undefined;
+  const greedy = want.at(-1) === '{proxy+}';
+  if (greedy ? got.length < want.length : want.length !== got.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const w = want[i] ?? '';
     const g = got[i] ?? '';
+    if (w === '{proxy+}') {
+      params.proxy = decodeURIComponent(got.slice(i).join('/'));
+      return params;
+    }
     if (w.startsWith('{') && w.endsWith('}')) {
       if (!g) return undefined;
       params[w.slice(1, -1)] = decodeURIComponent(g);

@@ -45,8 +45,10 @@ describe('Melding form in Chromium', () => {
     const context = await newContext(browser, { width: 375 });
     const page = await context.newPage();
     await page.goto(formUrl('lyceum-de-proefhoek'));
-    await expect.poll(() => page.getByText('Bij direct gevaar: bel 112.').isVisible()).toBe(true);
-    expect(await page.getByText('0800-2000').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('main').getByText('Bij direct gevaar: bel 112.').isVisible())
+      .toBe(true);
+    expect(await page.locator('main').getByText('0800-2000').isVisible()).toBe(true);
     // The form key (a capability URL) leaves the address bar after the first load; the form keeps it.
     await expect.poll(() => new URL(page.url()).searchParams.has('sleutel')).toBe(false);
     expect(await page.locator('input[name=formKey]').inputValue()).toBe(stack.keyOf('lyceum-de-proefhoek'));
@@ -148,6 +150,7 @@ describe('Melding form in Chromium', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab'); // date-time field
     await page.keyboard.type('20-11-2026 09:45');
+    await page.keyboard.press('Tab'); // past "Tijd onbekend"
     await page.keyboard.press('Tab');
     await page.keyboard.type('Een groep leerlingen pest een klasgenoot al weken in de kantine.');
     await page.keyboard.press('Tab');

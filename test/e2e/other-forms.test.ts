@@ -151,7 +151,8 @@ describe('Answering through a link in Chromium', () => {
       1,
     );
     const lines = (email?.body.text ?? '').split('\n');
-    const link = lines[lines.findIndex((l) => l.startsWith('Koppel terug')) + 1] ?? '';
+    const link =
+      lines[lines.findIndex((l) => l.startsWith('Vertel de school hoe u de melding oppakt')) + 1] ?? '';
     const context = await newContext(browser, { javaScriptEnabled: false, width: 375 });
     const page = await context.newPage();
     await page.goto(link);

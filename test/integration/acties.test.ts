@@ -150,8 +150,7 @@ describe('Voorlichting: request, answer through the link, the school is told', (
       preferredDates: [workingDay(5)],
     });
     expect(theme.status).toBe(400);
-    expect(theme.body.invalidParams[0]).toMatchObject({ name: 'theme' });
-    expect(theme.body.detail).toMatch(/artikel 17/);
+    expect(theme.body.invalidParams[0]).toMatchObject({ name: 'theme', reason: 'Kies een thema van Halt.' });
     const personal = await postJson(`${stack.url}/api/voorlichtingen`, {
       ...base,
       preferredDates: [workingDay(5)],
@@ -178,7 +177,7 @@ describe('Melding: the police and Halt answer through their links', () => {
       (e) => about(res.body.id)(e) && to('wijkagent.leidsche-rijn@politie.example.org')(e),
     );
     const [confirmation] = await waitFor((e) => about(res.body.id)(e) && to(stack.party(school).email)(e));
-    const feedback = linkIn(forPolice, /Koppel terug/);
+    const feedback = linkIn(forPolice, /Vertel de school hoe u de melding oppakt/);
     const seen = linkIn(forPolice, /gezien/);
     const status = linkIn(confirmation, /Bekijk de status/);
 
@@ -234,7 +233,7 @@ describe('Melding: the police and Halt answer through their links', () => {
     const [forPolice] = await waitFor(
       (e) => about(res.body.id)(e) && to('wijkagent.binnenstad@politie.example.org')(e),
     );
-    const token = linkIn(forPolice, /Koppel terug/);
+    const token = linkIn(forPolice, /Vertel de school hoe u de melding oppakt/);
     const [version, payload, signature] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
 
@@ -288,7 +287,7 @@ describe('Melding: the police and Halt answer through their links', () => {
     const [forJou] = await waitFor(
       (e) => about(res.body.id)(e) && to('schooljongerenwerk@jou.example.org')(e),
     );
-    expect(forJou?.body.text).not.toContain('Koppel terug');
+    expect(forJou?.body.text).not.toContain('Vertel de school hoe u de melding oppakt');
     const token = linkIn(forJou, /gezien/);
     const post = await fetch(`${stack.url}/api/acties/${token}`, {
       method: 'POST',

@@ -113,8 +113,10 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
       (e) => e.subject === 'Samenvatting evaluatie convenant, wijk Oost – 2027',
       1,
     );
-    expect(summary?.body.text).toContain(`2 van de ${invited.length} partners`);
-    expect(summary?.body.text).toContain('Gemiddeld cijfer: 3,0');
+    expect(summary?.body.text).toContain(
+      `2 van de ${invited.length} partners in wijk Oost hebben de vragenlijst ingevuld`,
+    );
+    expect(summary?.body.text).toContain('Gemiddeld: 3,0 (1 is slecht, 5 is heel goed)');
     expect(summary?.body.text).toContain('Toelichting: Goed contact met de wijkagent.');
 
     const reportToken = linkIn(summary, /Bekijk het wijkrapport/);
@@ -125,9 +127,14 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
     expect(report).not.toContain('beledigende filmpjes');
     const csv = await fetch(`${stack.url}/acties/${reportToken}?formaat=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const rows = (await csv.text()).split('\r\n');
-    expect(rows[0]).toBe('onderdeel,item,maand,aantal');
-    expect(rows).toContain('meldingen per school,Lyceum De Proefhoek,,1');
+    // For a Dutch spreadsheet: a byte order mark (UTF-8), semicolons, Dutch labels, no internal codes.
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\r\n');
+    expect(rows[0]).toBe('\uFEFFOnderdeel;Omschrijving;Maand;Aantal');
+    expect(rows).toContain('Meldingen per school;Lyceum De Proefhoek;;1');
+    expect(rows.some((r) => r.startsWith('Meldingen per soort;Strafbaar feit;'))).toBe(true);
+    expect(rows.join('\n')).not.toMatch(/strafbaar-feit|ander-voorstel/);
     // The report is for the gebiedsmanager of the wijk, not for a school.
     const claims = JSON.parse(Buffer.from(reportToken.split('.')[1] ?? '', 'base64url').toString());
     expect(claims.p).toBe('gebiedsmanager-oost');

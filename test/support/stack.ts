@@ -10,6 +10,8 @@ export interface StoredEmail {
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  /** The Reply-To addresses, as the SES emulator keeps them. */
+  replyTo?: string[];
   at: number;
 }
 

@@ -72,12 +72,55 @@ describe('Emails', () => {
       { status: 'http://localhost/acties/v1.abc.def' },
     );
     expect(email.subject.startsWith('Bevestiging melding strafbaar feit (geweld)')).toBe(true);
-    expect(email.text).toContain('Wijkagent Oost (wijkagent), artikel 3a: Altijd.');
+    // The role is not repeated when the name says it already.
+    expect(email.text).toContain('Wijkagent Oost: Altijd (artikel 3a).');
     expect(email.text).toContain('Er is nog geen gebiedsmanager veiligheid voor wijk Oost bekend');
     expect(email.text).toContain('Veilig Thuis: 0800-2000');
+    expect(email.text).toContain('Bekijk de status en de antwoorden:\nhttp://localhost/acties/v1.abc.def');
+    expect(email.html).toContain('<a href="http://localhost/acties/v1.abc.def" style="display: inline-block');
+  });
+});
+
+describe('Emails a partner is glad to get', () => {
+  const contact = { school: 'School A', contactName: 'Anne Voorbeeld', email: 'a@example.org' };
+
+  it('names the school’s contact from the directory and answers go to it', () => {
+    const email = toRecipient(submission, submission.recipients[0]!, wijkagent, {}, contact);
+    expect(email.replyTo).toBe('a@example.org');
+    expect(email.text).toContain('CONTACT MET DE SCHOOL\n- Anne Voorbeeld, School A: a@example.org');
+    expect(email.text).not.toContain('neem contact op met de contactpersoon van de school');
+  });
+
+  it('shows the answers as buttons and says "Referentie" once, and the school gets its own description', () => {
+    const links = {
+      gezien: 'http://localhost/acties/v1.a.b',
+      terugkoppeling: 'http://localhost/acties/v1.c.d',
+    };
+    const email = toRecipient(submission, submission.recipients[0]!, wijkagent, links, contact);
+    expect(email.html.match(/style="display: inline-block/g)).toHaveLength(2);
     expect(email.text).toContain(
-      'Bekijk de status en wie wat heeft geantwoord:\nhttp://localhost/acties/v1.abc.def',
+      'Wat u kunt doen:\nMeld de school dat u de melding heeft gezien:\nhttp://localhost/acties/v1.a.b',
     );
-    expect(email.html).toContain('<a href="http://localhost/acties/v1.abc.def">');
+    const copy = confirmation(submission, school, {});
+    expect(copy.text.match(/Referentie/g)).toHaveLength(1);
+    expect(copy.text).toContain('<script>alert(1)</script> & "quotes"');
+    expect(copy.replyTo).toBeUndefined();
+  });
+
+  it('says "tijd onbekend" for a melding without a time, and never "wijkagent Oost (wijkagent)"', () => {
+    const email = confirmation(
+      {
+        ...submission,
+        melding: {
+          ...submission.melding,
+          occurredAt: '2026-11-27T11:00:00.000Z',
+          occurredAtTimeUnknown: true,
+        },
+      },
+      school,
+      {},
+    );
+    expect(email.text).toContain('Wanneer: vrijdag 27 november 2026, tijd onbekend');
+    expect(email.text).not.toMatch(/Wijkagent Oost \(wijkagent\)/i);
   });
 });

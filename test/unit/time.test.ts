@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDutchDateTime, formatDutchInput, parseDateTime } from '../../shared/domain/time.js';
+import {
+  describeDateTimeInput,
+  formatDutchDateTime,
+  formatDutchInput,
+  parseDate,
+  parseDateTime,
+  parseOccurrence,
+} from '../../shared/domain/time.js';
 
 describe('Time: Europe/Amsterdam', () => {
   it.each([
@@ -13,16 +20,51 @@ describe('Time: Europe/Amsterdam', () => {
     ['2026-11-27T09:30:00Z', '2026-11-27T09:30:00.000Z'],
     ['27-11-2026 10:30', '2026-11-27T09:30:00.000Z'],
     ['7-3-2026 9.05', '2026-03-07T08:05:00.000Z'],
+    // As people type them: slashes, dots, nothing between, a time without a colon, "om", "uur".
+    ['27/11/2026 10:30', '2026-11-27T09:30:00.000Z'],
+    ['27.11.2026 10.30', '2026-11-27T09:30:00.000Z'],
+    ['27112026 1030', '2026-11-27T09:30:00.000Z'],
+    ['27-11-26 10:30', '2026-11-27T09:30:00.000Z'],
+    ['27-11-2026 om 10:30 uur', '2026-11-27T09:30:00.000Z'],
+    ['27-11-2026 10 uur', '2026-11-27T09:00:00.000Z'],
   ])('reads %s as %s', (input, expected) => {
     expect(parseDateTime(input)?.toISOString()).toBe(expected);
   });
 
-  it.each(['2026-02-29T10:00', '2026-13-01T10:00', '31-11-2026 10:30', '27-11-2026', '', '2026-11-27'])(
-    'refuses %j',
-    (input) => {
-      expect(parseDateTime(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2026-02-29T10:00',
+    '2026-13-01T10:00',
+    '31-11-2026 10:30',
+    '27-11-2026',
+    '',
+    '2026-11-27',
+    '27-11-2026 25:00',
+    '27-11-2026 10:61',
+  ])('refuses %j', (input) => {
+    expect(parseDateTime(input)).toBeUndefined();
+  });
+
+  it('takes a date without a time as "tijd onbekend", and ISO dates as before', () => {
+    for (const input of ['27-11-2026', '27/11/2026', '27112026', '2026-11-27', '27-11-2026 tijd onbekend']) {
+      expect(parseOccurrence(input)).toEqual({
+        instant: new Date('2026-11-27T11:00:00.000Z'),
+        timeKnown: false,
+      });
+      expect(parseDate(input)).toBe('2026-11-27');
+    }
+    expect(parseOccurrence('2026-11-27T10:30:00Z')).toEqual({
+      instant: new Date('2026-11-27T10:30:00Z'),
+      timeKnown: true,
+    });
+    expect(parseOccurrence('31-02-2026')).toBeUndefined();
+    expect(parseDate('27-11-2026 10:30')).toBeUndefined();
+  });
+
+  it('reads a field back in words, as the preview under it shows', () => {
+    expect(describeDateTimeInput('27/11/2026 10:30')).toBe('vrijdag 27 november 2026, 10:30');
+    expect(describeDateTimeInput('27112026')).toBe('vrijdag 27 november 2026, tijd onbekend');
+    expect(describeDateTimeInput('27-11')).toBeUndefined();
+  });
 
   it('shows dates the Dutch way and fills date-time fields the Dutch way, in Amsterdam time', () => {
     expect(formatDutchDateTime(new Date('2026-11-27T09:30:00Z'))).toBe('vrijdag 27 november 2026 om 10:30');
