@@ -73,8 +73,6 @@ export interface ConfirmationInput {
   submission: Submission;
   events: readonly SubmissionEvent[];
   status: string;
-  /** This page's own address: it is also the status link, for the school that sent it. */
-  selfHref: string;
   newFormHref: string;
   /** Where "mail mij een kopie" posts; the copy goes to the school's address in the directory only. */
   copyAction: string;
@@ -124,7 +122,7 @@ ${
       )}</ol>`
     : ''
 }
-<p class="utrecht-paragraph">Bewaar deze pagina: via deze link ziet u later de status en de antwoorden. <a class="utrecht-link" href="${input.selfHref}">Link naar deze pagina</a></p>
+<p class="utrecht-paragraph">De bevestiging per e-mail heeft een link naar deze status. Via die link ziet u later wie heeft geantwoord. Geen e-mail gekregen? Vraag hieronder een kopie.</p>
 <h2 class="utrecht-heading-2">Wie kreeg bericht en waarom</h2>
 ${whoWasTold(submission)}
 ${

@@ -62,7 +62,10 @@ const middySecurityHeaders = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResul
     poweredBy: false,
     reportingEndpoints: false,
     reportTo: false,
-  } as unknown as Parameters<typeof httpSecurityHeaders>[0]) as MiddlewareObj<APIGatewayProxyEventV2, HttpResult>;
+  } as unknown as Parameters<typeof httpSecurityHeaders>[0]) as MiddlewareObj<
+    APIGatewayProxyEventV2,
+    HttpResult
+  >;
   const withPermissions = (request: { response?: HttpResult | null }) => {
     if (request.response?.headers) request.response.headers['Permissions-Policy'] = PERMISSIONS_POLICY;
   };

@@ -152,7 +152,6 @@ export function createPagesHandler(deps: PagesDeps) {
             submission,
             events,
             status: deriveStatus(submission.kind, events),
-            selfHref: `/formulieren/bevestiging/${encodeURIComponent(submission.id)}?${keyParam}`,
             newFormHref: `/formulieren/${submission.kind}?${keyParam}`,
             copyAction: `/formulieren/bevestiging/${encodeURIComponent(submission.id)}/kopie?${keyParam}`,
             copyTo: (school ?? party).email,
