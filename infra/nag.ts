@@ -34,6 +34,10 @@ export function acknowledgeNagFindings(
       'The scheduler role (made by the schedule target, outside its construct) may invoke the daily function and its versions only.',
     ],
     [
+      'AwsSolutions-IAM5[Resource::<SweeperFunctionB5F2624B.Arn>:*]',
+      'The scheduler role (made by the schedule target, outside its construct) may invoke the outbox sweeper and its versions only.',
+    ],
+    [
       'Serverless-LambdaDLQ',
       'Synchronous API functions answer the caller; the stream uses an SQS on-failure destination, the schedule and the SES events their own DLQs.',
     ],

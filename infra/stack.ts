@@ -1,6 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -11,8 +10,9 @@ import { CovenantFunction } from './constructs/covenant-function.js';
 import { CovenantData } from './constructs/data.js';
 import { EmailFeedback } from './constructs/email.js';
 import { Monitoring } from './constructs/monitoring.js';
-import { StreamToNotify } from './constructs/notify.js';
+import { OutboxSweeper, StreamToNotify } from './constructs/notify.js';
 import { DailySchedule } from './constructs/schedules.js';
+import { deliverySettings } from './delivery.js';
 import { acknowledgeNagFindings } from './nag.js';
 import type { Settings } from './settings.js';
 
@@ -55,6 +55,8 @@ export class CovenantStack extends Stack {
       acties: make('acties'),
     };
     const notify = make('notify');
+    const sweeper = make('sweeper');
+    const delivery = deliverySettings(settings);
     const daily = make('daily');
     const bounces = make('bounces');
     const schedules = new DailySchedule(this, 'Schedules', { fn: daily });
@@ -63,27 +65,29 @@ export class CovenantStack extends Stack {
     for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
       data.key.grant(new ServicePrincipal(service), 'kms:GenerateDataKey*', 'kms:Decrypt');
     }
-    notify.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
-    notify.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['ses:SendEmail'],
-        // Only the sender's own identity (address or domain) and our configuration set.
-        resources: [
-          `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail}`,
-          `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail.split('@')[1]}`,
-          `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${email.configurationSet.configurationSetName}`,
-        ],
-        conditions: { StringEquals: { 'ses:FromAddress': settings.senderEmail } },
-      }),
-    ); // One container sends, so the account's SES send rate is the rate that is configured.
-    (notify.node.defaultChild as CfnFunction).reservedConcurrentExecutions = 1;
+    // Notify and the sweeper send; the stack's SES pace is shared between them through the table.
+    for (const sender of [notify, sweeper]) {
+      sender.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
+      sender.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['ses:SendEmail'],
+          // Only the sender's own identity (address or domain) and our configuration set.
+          resources: [
+            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail}`,
+            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail.split('@')[1]}`,
+            `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${email.configurationSet.configurationSetName}`,
+          ],
+          conditions: { StringEquals: { 'ses:FromAddress': settings.senderEmail } },
+        }),
+      );
+    }
     // The key for signed links: generated in Secrets Manager, read only by the functions that sign or check links.
     const linkSecret = new Secret(this, 'ActionLinkSecret', {
       description: 'HMAC key for the signed action links in covenant emails',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    for (const fn of [functions.acties, notify]) {
+    for (const fn of [functions.acties, notify, sweeper]) {
       linkSecret.grantRead(fn);
       fn.addEnvironment('ACTION_LINK_SECRET_ARN', linkSecret.secretArn);
     }
@@ -94,17 +98,22 @@ export class CovenantStack extends Stack {
       logRetention,
     });
     const baseUrl = settings.publicBaseUrl ?? api.api.apiEndpoint;
-    for (const fn of [...Object.values(functions), notify, daily])
+    for (const fn of [...Object.values(functions), notify, sweeper, daily])
       fn.addEnvironment('PUBLIC_BASE_URL', baseUrl);
     const stream = new StreamToNotify(this, 'StreamToNotify', {
       table: data.table,
       fn: notify,
-      retryAttempts: settings.streamRetryAttempts,
+      delivery,
     });
-    new Monitoring(this, 'Monitoring', {
+    const outboxSweeper = new OutboxSweeper(this, 'OutboxSweeper', {
+      fn: sweeper,
+      delivery,
+      metricsNamespace: METRICS_NAMESPACE,
+    });
+    const monitoring = new Monitoring(this, 'Monitoring', {
       operatorEmail: settings.operatorEmail,
       key: data.key,
-      functions: [...Object.values(functions), notify, daily, bounces],
+      functions: [...Object.values(functions), notify, sweeper, daily, bounces],
       api: api.api,
       deadLetterQueues: {
         FailedNotifications: stream.deadLetterQueue,
@@ -114,6 +123,7 @@ export class CovenantStack extends Stack {
       metricsNamespace: METRICS_NAMESPACE,
       subscriptionDeadLetters: email.subscriptionDeadLetters,
     });
+    outboxSweeper.addAgeAlarm(monitoring.topic, delivery);
     acknowledgeNagFindings(this, {
       secret: linkSecret,
       api: api.api,

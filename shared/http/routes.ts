@@ -55,6 +55,8 @@ export const FUNCTION_SETTINGS = {
   health: { memorySize: 128, timeoutSeconds: 3, tableAccess: 'read' },
   acties: { memorySize: 512, timeoutSeconds: 10, tableAccess: 'readwrite' },
   notify: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
+  // The sweeper sends like notify, with the same deadline behaviour.
+  sweeper: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
   daily: { memorySize: 512, timeoutSeconds: 120, tableAccess: 'readwrite' },
   bounces: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
 } as const;
