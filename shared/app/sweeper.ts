@@ -35,7 +35,7 @@ export async function sweep(deps: NotifyDeps, options: SweepOptions): Promise<Sw
         break outer;
       }
       try {
-        const outcome = await deliver(deps, item, { notAfter: options.notAfter });
+        const outcome = await deliver(deps, { pk: item.pk, sk: item.sk }, { notAfter: options.notAfter });
         if (outcome === 'sent') result.sent++;
       } catch (error) {
         if (error instanceof DeadlineError) {

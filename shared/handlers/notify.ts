@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { deliver, type NotifyDeps } from '../app/notify.js';
+import { DeadlineError, deliver, type NotifyDeps } from '../app/notify.js';
 import { sweep } from '../app/sweeper.js';
 import type { Runtime } from './runtime.js';
 
@@ -18,11 +18,11 @@ export type InvocationContext = Pick<Context, 'getRemainingTimeInMillis'>;
 
 /**
  * The epoch ms after which no new send starts: the deadline minus room for one send and its record
- * (a few send intervals, at least a second, at most a third of the invocation).
+ * (three send intervals, at least 1.5 s, at most half the invocation).
  */
 export function sendDeadline(context: InvocationContext | undefined, sendRatePerSecond: number): number {
   const remaining = context?.getRemainingTimeInMillis?.() ?? 60_000;
-  const margin = Math.min(Math.max(1000, 3000 / sendRatePerSecond), remaining / 3);
+  const margin = Math.min(Math.max(1500, 3000 / sendRatePerSecond), remaining / 2);
   return Date.now() + remaining - margin;
 }
 
@@ -35,10 +35,13 @@ export function createNotifyHandler(deps: NotifyHandlerDeps) {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return async (event: DynamoDBStreamEvent, context?: InvocationContext): Promise<DynamoDBBatchResponse> => {
     const notAfter = sendDeadline(context, deps.sendRatePerSecond);
+    // Once one send found no slot before the deadline, the rest of the batch is left for the retry.
+    let outOfTime = false;
     const recordHandler = async (record: DynamoDBRecord) => {
       const pk = record.dynamodb?.Keys?.pk?.S;
       const sk = record.dynamodb?.Keys?.sk?.S;
       if (!pk || !sk?.startsWith('OUT#')) return 'ignored';
+      if (outOfTime) throw new DeadlineError();
       try {
         const outcome = await deliver(deps, { pk, sk }, { notAfter });
         if (outcome === 'sent')
@@ -47,7 +50,8 @@ export function createNotifyHandler(deps: NotifyHandlerDeps) {
         return outcome;
       } catch (error) {
         const errorName = (error as Error)?.name;
-        if (errorName !== 'DeadlineError') deps.metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
+        if (error instanceof DeadlineError) outOfTime = true;
+        else deps.metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
         deps.logger.warn('delivery not finished', { pk, sk, errorName });
         throw error;
       }
