@@ -61,8 +61,8 @@ describe('Stack: production defaults', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     const metricNames = alarms.map((a) => a.Properties.MetricName);
     expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
-    expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(7);
-    expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(7);
+    expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(8);
+    expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(8);
     expect(metricNames).toEqual(
       expect.arrayContaining(['5xx', 'Reputation.BounceRate', 'Reputation.ComplaintRate', 'AddressBouncing']),
     );
@@ -129,7 +129,7 @@ describe('Stack: production defaults', () => {
       files: Record<string, { source: { path: string; packaging?: string } }>;
     };
     const bundles = Object.values(manifest.files).filter((f) => f.source.packaging === 'zip');
-    expect(bundles.length).toBe(7);
+    expect(bundles.length).toBe(8);
     for (const bundle of bundles) {
       const size = statSync(join(outdir, bundle.source.path, 'index.mjs')).size;
       expect({ bundle: bundle.source.path, size: size < 3.5 * 1024 * 1024 }).toEqual({
