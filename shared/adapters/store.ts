@@ -406,7 +406,7 @@ export class CovenantStore {
    * Counts one request in a fixed one-minute window and returns the count so far. The counter
    * expires with the window (TTL), so the table holds no history of who posted when.
    */
-  async countRequest(bucket: string, windowStartS: number): Promise<number> {
+  async countRequest(bucket: string, windowStartS: number, windowSeconds = 60): Promise<number> {
     const out = await guard(() =>
       this.doc.send(
         new UpdateCommand({
@@ -414,7 +414,7 @@ export class CovenantStore {
           Key: { pk: `RATE#${bucket}#${windowStartS}`, sk: 'RATE' },
           UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
           ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':one': 1, ':ttl': windowStartS + 120 },
+          ExpressionAttributeValues: { ':one': 1, ':ttl': windowStartS + windowSeconds + 60 },
           ReturnValues: 'UPDATED_NEW',
         }),
       ),

@@ -63,6 +63,15 @@ export const FUNCTION_SETTINGS = {
 
 export type FunctionName = keyof typeof FUNCTION_SETTINGS;
 
+/** A path segment decoded; a malformed escape (`%`, `%zz`) stays as sent, as API Gateway passes it on. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Matches a concrete path against a route path with `{param}` parts; returns the parameters or undefined. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');
@@ -74,7 +83,7 @@ export function matchPath(pattern: string, path: string): Record<string, string>
     const g = got[i] ?? '';
     if (w.startsWith('{') && w.endsWith('}')) {
       if (!g) return undefined;
-      params[w.slice(1, -1)] = decodeURIComponent(g);
+      params[w.slice(1, -1)] = decodeSegment(g);
     } else if (w !== g) {
       return undefined;
     }

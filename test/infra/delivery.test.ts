@@ -20,7 +20,11 @@ beforeAll(async () => {
 describe('Stack: delivery as the local stack runs it', () => {
   it('gives the stream batches that fit the timeout at the SES rate, and the local stack the same numbers', () => {
     const delivery = deployedDelivery();
-    expect(delivery).toMatchObject({ notifyTimeoutSeconds: 30, sesSendRatePerSecond: 1, streamBatchSize: 10 });
+    expect(delivery).toMatchObject({
+      notifyTimeoutSeconds: 30,
+      sesSendRatePerSecond: 1,
+      streamBatchSize: 10,
+    });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: delivery.streamBatchSize,
       MaximumRetryAttempts: delivery.streamRetryAttempts,

@@ -48,10 +48,7 @@ describe('Text email cannot carry', () => {
         ],
       ];
       for (const [route, body, field] of cases) {
-        const res = await postJson(
-          `${stack.url}${route}`,
-          JSON.stringify(body),
-        );
+        const res = await postJson(`${stack.url}${route}`, JSON.stringify(body));
         expect(res.status, `${route} ${JSON.stringify(text)}`).toBe(400);
         expect(res.body.errors[0].path).toBe(field);
         expect(res.body.errors[0].message).toMatch(/e-mail|teken/);
