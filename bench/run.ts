@@ -7,6 +7,7 @@ import { BatchWriteItemCommand, QueryCommand, TransactWriteItemsCommand } from '
 import { SESClient } from '@aws-sdk/client-ses';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { build } from 'esbuild';
+import { deployedDelivery } from '../infra/delivery.js';
 import {
   createTable,
   freePort,
@@ -15,7 +16,6 @@ import {
   startSesEmulator,
 } from '../local/emulators.js';
 import { fakeContext } from '../local/server.js';
-import { deployedDelivery } from '../infra/delivery.js';
 import { startLocalApp } from '../local/stack.js';
 import { SesMailer } from '../shared/adapters/mailer.js';
 import { findPersonalData } from '../shared/domain/privacy.js';
