@@ -1,7 +1,7 @@
 import type { SubmissionEvent } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
 import { COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
-import { ClientError } from '../domain/errors.js';
+import { OpenTerminationError } from '../domain/errors.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import type { Recipient } from '../domain/routing.js';
 import type { BeeindigingSubmission } from '../domain/submission.js';
@@ -77,14 +77,7 @@ export async function submitBeeindiging(
     body: { kind: 'beeindiging', reason },
     precondition: async () => {
       const open = await openAnnouncementOf(deps, party.id);
-      if (open) {
-        throw new ClientError(409, [
-          {
-            path: '',
-            message: `Uw organisatie heeft al gemeld dat zij wil stoppen (kenmerk ${open}). Het overleg daarover is nog niet afgerond. U hoeft het niet opnieuw te melden.`,
-          },
-        ]);
-      }
+      if (open) throw new OpenTerminationError(open);
     },
     build: () => {
       const now = deps.now();

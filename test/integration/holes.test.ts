@@ -84,7 +84,8 @@ describe('Holes closed', () => {
       reason: 'Nogmaals: wij willen stoppen met het convenant.',
     });
     expect(second.status).toBe(409);
-    expect(second.body.errors[0].message).toContain(first.body.id);
+    expect(second.body.type).toMatch(/beeindiging-al-gemeld$/);
+    expect(second.body.detail).toContain(first.body.id);
   });
 
   it('limits answers per link, so one link cannot flood the school with emails', async () => {

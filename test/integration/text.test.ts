@@ -50,8 +50,8 @@ describe('Text email cannot carry', () => {
       for (const [route, body, field] of cases) {
         const res = await postJson(`${stack.url}${route}`, JSON.stringify(body));
         expect(res.status, `${route} ${JSON.stringify(text)}`).toBe(400);
-        expect(res.body.errors[0].path).toBe(field);
-        expect(res.body.errors[0].message).toMatch(/e-mail|teken/);
+        expect(res.body.invalidParams[0].name).toBe(field);
+        expect(res.body.invalidParams[0].reason).toMatch(/e-mail|teken/);
       }
     }
     // A lone surrogate as JSON text, the way a client sends it.
