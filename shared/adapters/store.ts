@@ -662,20 +662,25 @@ export class CovenantStore {
     );
   }
 
-  /** Gives a claimed item back after a failed send, so the retried record can claim it at once. */
-  async releaseOutbox(item: Pick<OutboxItem, 'pk' | 'sk'>, reason: string): Promise<void> {
+  /**
+   * Gives a claimed item back after a failed send, so the retried record can claim it at once. A
+   * claim given back unused (no send slot before the deadline) does not count as an attempt.
+   */
+  async releaseOutbox(item: Pick<OutboxItem, 'pk' | 'sk'>, reason: string, unused = false): Promise<void> {
     await guard(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET #status = :pending, lastError = :reason REMOVE leaseUntil',
+          UpdateExpression: unused
+            ? 'SET #status = :pending REMOVE leaseUntil ADD attempts :minusOne'
+            : 'SET #status = :pending, lastError = :reason REMOVE leaseUntil',
           ConditionExpression: '#status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':pending': 'pending',
             ':sending': 'sending',
-            ':reason': reason.slice(0, 300),
+            ...(unused ? { ':minusOne': -1 } : { ':reason': reason.slice(0, 300) }),
           },
         }),
       ),

@@ -201,7 +201,9 @@ export async function deliver(
       options.notAfter !== undefined ? { notAfter: options.notAfter } : {},
     );
   } catch (error) {
-    await deps.store.releaseOutbox(key, error instanceof Error ? error.name : 'error').catch(() => undefined);
+    await deps.store
+      .releaseOutbox(key, error instanceof Error ? error.name : 'error', error instanceof DeadlineError)
+      .catch(() => undefined);
     throw error;
   }
   // The email is out: never give the claim back now. If recording fails three times the lease
