@@ -32,8 +32,9 @@ export function sendDeadline(context: InvocationContext | undefined, sendRatePer
  * out of time) is reported as batch item failures, so the retry starts at the first of them.
  */
 export function createNotifyHandler(deps: NotifyHandlerDeps) {
-  const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return async (event: DynamoDBStreamEvent, context?: InvocationContext): Promise<DynamoDBBatchResponse> => {
+    // One processor per invocation: concurrent invocations in one process (locally) share nothing.
+    const processor = new BatchProcessor(EventType.DynamoDBStreams);
     const notAfter = sendDeadline(context, deps.sendRatePerSecond);
     // Once one send found no slot before the deadline, the rest of the batch is left for the retry.
     let outOfTime = false;
