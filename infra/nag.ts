@@ -19,13 +19,15 @@ export function acknowledgeNagFindings(
     synchronous: CovenantFunction[];
     streamConsumer: CovenantFunction;
     asynchronous: CovenantFunction[];
+    /** Run by a schedule without retries: a missed run is made up by the next one. */
+    scheduled: CovenantFunction[];
     deadLetterQueues: Queue[];
     edge?: EdgeDistribution;
   },
 ): void {
   const ack = (scope: IConstruct, id: string, reason: string) =>
     Validations.of(scope).acknowledge({ id, reason });
-  for (const fn of [...parts.synchronous, parts.streamConsumer, ...parts.asynchronous]) {
+  for (const fn of [...parts.synchronous, parts.streamConsumer, ...parts.asynchronous, ...parts.scheduled]) {
     // The only `*` in a function role: X-Ray has no resource-level permissions (template test checks this).
     ack(
       fn.role ?? fn,
@@ -53,13 +55,20 @@ export function acknowledgeNagFindings(
       'Invoked asynchronously with an on-failure destination (an SQS queue, alarmed) instead of a DLQ: a destination also keeps the error.',
     );
   }
+  for (const fn of parts.scheduled) {
+    ack(
+      fn,
+      'Serverless-LambdaDLQ',
+      'Run every few minutes by a schedule without retries: the next run does what a failed one did not, and the oldest-unsent alarm fires if none succeeds.',
+    );
+  }
   // The schedule target makes its role at stack level, outside the Schedules construct.
   for (const role of stack.node.children.filter((c) => c.node.id.startsWith('SchedulerRoleForTarget'))) {
-    for (const fn of parts.asynchronous) {
+    for (const fn of [...parts.asynchronous, ...parts.scheduled]) {
       ack(
         role,
         `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as never)}.Arn>:*]`,
-        'The scheduler role may invoke the daily function and its versions only.',
+        'The scheduler role may invoke the scheduled functions (daily job, outbox sweeper) and their versions only.',
       );
     }
   }

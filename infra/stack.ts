@@ -1,6 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -13,9 +12,10 @@ import { CovenantData } from './constructs/data.js';
 import { EdgeDistribution } from './constructs/edge.js';
 import { EmailFeedback } from './constructs/email.js';
 import { Monitoring } from './constructs/monitoring.js';
-import { StreamToNotify } from './constructs/notify.js';
+import { OutboxSweeper, StreamToNotify } from './constructs/notify.js';
 import { DailySchedule } from './constructs/schedules.js';
 import { SenderIdentity } from './constructs/sender-identity.js';
+import { deliverySettings } from './delivery.js';
 import type { EdgeFirewallStack } from './edge-firewall.js';
 import { acknowledgeNagFindings } from './nag.js';
 import type { Settings } from './settings.js';
@@ -62,6 +62,8 @@ export class CovenantStack extends Stack {
       acties: make('acties'),
     };
     const notify = make('notify');
+    const sweeper = make('sweeper');
+    const delivery = deliverySettings(settings);
     const daily = make('daily');
     const bounces = make('bounces');
     const schedules = new DailySchedule(this, 'Schedules', { fn: daily });
@@ -80,27 +82,29 @@ export class CovenantStack extends Stack {
       'cloudwatch.amazonaws.com',
       `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*`,
     );
-    notify.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
-    notify.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['ses:SendEmail'],
-        // Only the sender's own identity (address or domain) and our configuration set.
-        resources: [
-          `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail}`,
-          `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail.split('@')[1]}`,
-          email.configurationSetArn,
-        ],
-        conditions: { StringEquals: { 'ses:FromAddress': settings.senderEmail } },
-      }),
-    ); // One container sends, so the account's SES send rate is the rate that is configured.
-    (notify.node.defaultChild as CfnFunction).reservedConcurrentExecutions = 1;
+    // Notify and the sweeper send; the SES pace is shared between them through the table (ADR 0002).
+    for (const sender of [notify, sweeper]) {
+      sender.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
+      sender.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['ses:SendEmail'],
+          // Only the sender's own identity (address or domain) and our configuration set.
+          resources: [
+            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail}`,
+            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail.split('@')[1]}`,
+            email.configurationSetArn,
+          ],
+          conditions: { StringEquals: { 'ses:FromAddress': settings.senderEmail } },
+        }),
+      );
+    }
     // The key for signed links: generated in Secrets Manager, read only by the functions that sign or check links.
     const linkSecret = new Secret(this, 'ActionLinkSecret', {
       description: `HMAC key for the signed action links in covenant emails (${settings.environment})`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    for (const fn of [functions.acties, notify]) {
+    for (const fn of [functions.acties, notify, sweeper]) {
       linkSecret.grantRead(fn);
       fn.addEnvironment('ACTION_LINK_SECRET_ARN', linkSecret.secretArn);
       fn.addEnvironment('ACTION_LINK_GRACE_HOURS', String(settings.linkSecretGraceHours));
@@ -127,16 +131,22 @@ export class CovenantStack extends Stack {
         : undefined;
     if (edge) functions.intake.addEnvironment('SOURCE_IP_HEADER', edge.viewerAddressHeader);
     const baseUrl = settings.publicBaseUrl ?? edge?.url ?? api.api.apiEndpoint;
-    for (const fn of [...Object.values(functions), notify, daily])
+    for (const fn of [...Object.values(functions), notify, sweeper, daily])
       fn.addEnvironment('PUBLIC_BASE_URL', baseUrl);
     const stream = new StreamToNotify(this, 'StreamToNotify', {
       table: data.table,
       fn: notify,
-      retryAttempts: settings.streamRetryAttempts,
+      delivery,
       maxRecordAge: Duration.hours(settings.streamMaxRecordAgeHours),
     });
-    const allFunctions = [...Object.values(functions), notify, daily, bounces];
-    new Monitoring(this, 'Monitoring', {
+    const outboxSweeper = new OutboxSweeper(this, 'OutboxSweeper', {
+      fn: sweeper,
+      delivery,
+      metricsNamespace: METRICS_NAMESPACE,
+      environment: settings.environment,
+    });
+    const allFunctions = [...Object.values(functions), notify, sweeper, daily, bounces];
+    const monitoring = new Monitoring(this, 'Monitoring', {
       environment: settings.environment,
       operatorEmail: settings.operatorEmail,
       key: data.key,
@@ -156,12 +166,14 @@ export class CovenantStack extends Stack {
       metricsNamespace: METRICS_NAMESPACE,
       subscriptionDeadLetters: email.subscriptionDeadLetters,
     });
+    outboxSweeper.addAgeAlarm(monitoring.topic, delivery);
     acknowledgeNagFindings(this, {
       secret: linkSecret,
       api: api.api,
       synchronous: Object.values(functions),
       streamConsumer: notify,
       asynchronous: [daily, bounces],
+      scheduled: [sweeper],
       deadLetterQueues: [
         stream.deadLetterQueue,
         schedules.deadLetterQueue,

@@ -78,10 +78,19 @@ export function toEvent(
       time: now.toISOString(),
       timeEpoch: now.getTime(),
     },
-    body: body.length ? body.toString('utf8') : undefined,
-    isBase64Encoded: false,
+    // As HTTP APIs do: text (JSON, text/*) as is, anything else (form posts too) base64-encoded.
+    ...(body.length
+      ? isTextType(headers['content-type'])
+        ? { body: body.toString('utf8'), isBase64Encoded: false }
+        : { body: body.toString('base64'), isBase64Encoded: true }
+      : { isBase64Encoded: false }),
   } as APIGatewayProxyEventV2;
 }
+
+const isTextType = (contentType: string | undefined): boolean => {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || type.startsWith('text/') || type.endsWith('+json');
+};
 
 function send(res: ServerResponse, result: HttpResult): void {
   res.statusCode = result.statusCode;

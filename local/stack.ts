@@ -2,17 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { buildAssets } from '../forms/build.js';
+import { type DeliverySettings, deployedDelivery } from '../infra/delivery.js';
 import { type LoadedParty, loadDirectory, readDirectoryFile } from '../shared/app/directory.js';
 import { actiesFromRuntime } from '../shared/handlers/acties.js';
 import { healthFromRuntime } from '../shared/handlers/health.js';
 import { intakeFromRuntime } from '../shared/handlers/intake.js';
-import { notifyFromRuntime } from '../shared/handlers/notify.js';
+import { notifyFromRuntime, sweeperFromRuntime } from '../shared/handlers/notify.js';
 import { pagesFromRuntime } from '../shared/handlers/pages.js';
 import { createRuntime, type Runtime } from '../shared/handlers/runtime.js';
 import type { HttpHandlerName } from '../shared/http/routes.js';
 import { createTable } from './emulators.js';
 import { createLocalServer, type HttpHandler } from './server.js';
-import { type DeadLetter, StreamPoller } from './stream.js';
+import { type DeadLetter, invokeWithDeadline, StreamPoller } from './stream.js';
 
 export const EXAMPLE_DIRECTORY = fileURLToPath(new URL('../config/directory.example.json', import.meta.url));
 
@@ -24,6 +25,8 @@ export interface LocalAppOptions {
   directoryFile?: string;
   /** Extra environment for the handlers (retention, limits); the endpoints and table are set here. */
   env?: Record<string, string>;
+  /** Send rate, timeout, batch size, retries, lease, sweep: the deployed ones unless given. */
+  delivery?: DeliverySettings;
   retryAttempts?: number;
   retryBaseDelayMs?: number;
   onDeadLetter?: (letter: DeadLetter) => void;
@@ -34,6 +37,9 @@ export interface LocalApp {
   parties: LoadedParty[];
   runtime: Runtime;
   poller: StreamPoller;
+  delivery: DeliverySettings;
+  /** One run of the sweeper now, with the function's deadline (it also runs on its schedule). */
+  sweep(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +52,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   await buildAssets();
   await createTable(options.ddbEndpoint, options.tableName);
+  const delivery = options.delivery ?? deployedDelivery();
   const env = {
     POWERTOOLS_LOG_LEVEL: 'WARN',
     ...process.env,
@@ -58,6 +65,10 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     AWS_REGION: 'eu-west-1',
     // On one machine the key for signed links is made at start; links die with the in-memory table.
     ACTION_LINK_SECRET: options.env?.ACTION_LINK_SECRET ?? randomBytes(32).toString('base64url'),
+    // As deployed (infra/delivery.ts), so the local stream sees production's pace and deadline.
+    SES_SEND_RATE_PER_SECOND: String(delivery.sesSendRatePerSecond),
+    OUTBOX_LEASE_SECONDS: String(delivery.leaseSeconds),
+    SWEEP_AFTER_SECONDS: String(delivery.sweepAfterSeconds),
   };
   const runtime = createRuntime(env, 'local');
   const http: Record<HttpHandlerName, HttpHandler> = {
@@ -67,6 +78,8 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     acties: actiesFromRuntime(runtime),
   };
   const notify = notifyFromRuntime(runtime);
+  const sweeper = sweeperFromRuntime(runtime);
+  const timeoutMs = delivery.notifyTimeoutSeconds * 1000;
   const parties = await loadDirectory(
     runtime.clients.store,
     readDirectoryFile(options.directoryFile ?? EXAMPLE_DIRECTORY),
@@ -74,13 +87,34 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
   const poller = new StreamPoller({
     endpoint: options.ddbEndpoint,
     tableName: options.tableName,
-    handler: (event) => notify(event),
-    retryAttempts: options.retryAttempts ?? 3,
+    handler: (event, context) => notify(event, context),
+    timeoutMs,
+    batchSize: delivery.streamBatchSize,
+    retryAttempts: options.retryAttempts ?? delivery.streamRetryAttempts,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 200,
     bisectBatchOnError: true,
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });
   await poller.start();
+  // The scheduled sweeper, as EventBridge Scheduler runs it: one run at a time, each with its deadline.
+  let sweeping: Promise<void> = Promise.resolve();
+  const sweep = () => {
+    sweeping = sweeping
+      .then(() =>
+        invokeWithDeadline(
+          async (_e, context) => void (await sweeper({}, context)),
+          { Records: [] },
+          timeoutMs,
+        ),
+      )
+      .then(
+        () => undefined,
+        (error) => runtime.logger.warn('sweep failed', { errorName: (error as Error)?.name }),
+      );
+    return sweeping;
+  };
+  const sweepTimer = setInterval(() => void sweep(), delivery.sweepEveryMinutes * 60_000);
+  sweepTimer.unref();
   const server: Server = createLocalServer(http);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -91,7 +125,11 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     parties,
     runtime,
     poller,
+    delivery,
+    sweep,
     stop: async () => {
+      clearInterval(sweepTimer);
+      await sweeping;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await poller.stop();

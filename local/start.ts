@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type DeliverySettings, deliverySettings, deployedSettings } from '../infra/delivery.js';
 import {
   assertPortFree,
   LocalSetupError,
@@ -48,10 +49,30 @@ function releaseLock(): void {
   if (existsSync(LOCK) && Number(readFileSync(LOCK, 'utf8')) === process.pid) rmSync(LOCK, { force: true });
 }
 
+function positiveFrom(variable: string): number | undefined {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new LocalSetupError(`${variable}=${raw} is not a positive number.`);
+  return value;
+}
+
+/** The deployed delivery settings (cdk.json, the notify function's timeout), with the two overrides. */
+function localDelivery(): DeliverySettings {
+  const deployed = deployedSettings();
+  const rate = positiveFrom('SES_SEND_RATE_PER_SECOND');
+  return deliverySettings(
+    rate === undefined ? deployed : { ...deployed, sesSendRatePerSecond: rate },
+    positiveFrom('NOTIFY_TIMEOUT_SECONDS'),
+  );
+}
+
 async function main(): Promise<void> {
   const port = portFrom('PORT', 3000);
   const sesPort = portFrom('SES_PORT', 8005);
   const ddbPort = portFrom('DDB_PORT', 8000);
+  const delivery = localDelivery();
   takeLock();
   await assertPortFree(port, 'PORT');
   await assertPortFree(sesPort, 'SES_PORT');
@@ -80,9 +101,10 @@ async function main(): Promise<void> {
       sesEndpoint: ses.endpoint,
       tableName: 'covenant-local',
       port,
+      delivery,
       onDeadLetter: (letter) =>
         console.error(
-          `notify: ${letter.records.length} record(s) moved to the dead-letter list after ${letter.attempts} attempts`,
+          `notify: a batch of ${letter.DDBStreamBatchInfo.batchSize} record(s) failed ${letter.requestContext.approximateInvokeCount} times; the sweeper delivers what is unsent (npm run admin -- failed)`,
         ),
     });
     started.push(app);
@@ -99,7 +121,7 @@ async function main(): Promise<void> {
     // What `npm run job` needs to reach this stack (local only, git-ignored).
     writeFileSync(
       join(STATE_DIR, 'stack.json'),
-      `${JSON.stringify({ pid: process.pid, ddbEndpoint: ddb.endpoint, sesEndpoint: ses.endpoint, tableName: 'covenant-local', url: app.url, actionLinkSecret: app.runtime.config.ACTION_LINK_SECRET }, null, 2)}\n`,
+      `${JSON.stringify({ pid: process.pid, ddbEndpoint: ddb.endpoint, sesEndpoint: ses.endpoint, tableName: 'covenant-local', url: app.url, actionLinkSecret: app.runtime.config.ACTION_LINK_SECRET, notifyTimeoutSeconds: delivery.notifyTimeoutSeconds, sesSendRatePerSecond: delivery.sesSendRatePerSecond }, null, 2)}\n`,
     );
     const schools = app.parties.filter(({ party }) => party.kind === 'school');
     console.log(`

@@ -7,20 +7,79 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { invocationScope } from '../shared/adapters/invocation.js';
 import { OUTBOX_STREAM_FILTER } from '../shared/adapters/table.js';
+import type { InvocationContext } from '../shared/handlers/notify.js';
 import { localCredentials, localDynamoClient } from './emulators.js';
 
+/**
+ * What Lambda sends to a stream's on-failure destination: where the failed batch was, not its
+ * records. Whoever handles it reads the table (the pending outbox index), as the sweeper does.
+ */
 export interface DeadLetter {
-  shardId: string;
-  records: DynamoDBRecord[];
-  attempts: number;
-  failedAt: string;
+  requestContext: { condition: 'RetryAttemptsExhausted'; approximateInvokeCount: number };
+  responseContext: { functionError?: 'Unhandled' };
+  version: '1.0';
+  timestamp: string;
+  DDBStreamBatchInfo: {
+    shardId: string;
+    startSequenceNumber: string;
+    endSequenceNumber: string;
+    approximateArrivalOfFirstRecord?: string;
+    approximateArrivalOfLastRecord?: string;
+    batchSize: number;
+    streamArn: string;
+  };
+}
+
+export type StreamHandler = (
+  event: DynamoDBStreamEvent,
+  context: InvocationContext,
+) => Promise<DynamoDBBatchResponse | undefined>;
+
+/** The function did not answer before its timeout: Lambda counts it as a function error. */
+export class InvocationTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
+    this.name = 'InvocationTimeoutError';
+  }
+}
+
+/**
+ * Runs one invocation as Lambda does: a context whose remaining time counts down from the timeout,
+ * and at the timeout the invocation is abandoned: its scope's signal fires, so whatever it still
+ * tries (an SES send, a DynamoDB write) does not happen, as in a frozen container.
+ */
+export async function invokeWithDeadline(
+  handler: StreamHandler,
+  event: DynamoDBStreamEvent,
+  timeoutMs: number,
+): Promise<DynamoDBBatchResponse | undefined> {
+  const controller = new AbortController();
+  const deadline = Date.now() + timeoutMs;
+  const context: InvocationContext = { getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+  const running = invocationScope.run({ signal: controller.signal }, () => handler(event, context));
+  running.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new InvocationTimeoutError(timeoutMs));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([running, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface StreamPollerOptions {
   endpoint: string;
   tableName: string;
-  handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
+  handler: StreamHandler;
+  /** The function's configured timeout: each invocation is abandoned there. */
+  timeoutMs: number;
   /** As in the CDK event source: records per batch, retries after the first attempt, then the failure destination. */
   batchSize?: number;
   retryAttempts?: number;
@@ -172,7 +231,7 @@ export class StreamPoller {
       if (wanted.length) {
         this.inFlight++;
         try {
-          await this.deliver(shardId, wanted);
+          await this.deliver(streamArn, shardId, wanted);
         } finally {
           this.inFlight--;
         }
@@ -181,17 +240,31 @@ export class StreamPoller {
     }
   }
 
-  /** One batch through the handler, with Lambda's retry semantics; never throws. */
-  private async deliver(shardId: string, batch: DynamoDBRecord[]): Promise<void> {
+  /**
+   * One batch through the handler, with Lambda's retry semantics; never throws. A function error
+   * (a throw or a timeout) splits the batch at once; a partial batch response retries from the first
+   * failed record; after the retry limit the failure destination gets the batch's shard and sequence
+   * range, and the shard goes on.
+   */
+  private async deliver(
+    streamArn: string,
+    shardId: string,
+    batch: DynamoDBRecord[],
+    startAttempt = 0,
+  ): Promise<void> {
     const retryAttempts = this.options.retryAttempts ?? 3;
     const baseDelay = this.options.retryBaseDelayMs ?? 200;
     let pending = batch;
-    let attempt = 0;
+    let attempt = startAttempt;
     while (pending.length > 0) {
       let failedFrom = -1;
       let threw = false;
       try {
-        const response = await this.options.handler({ Records: pending });
+        const response = await invokeWithDeadline(
+          this.options.handler,
+          { Records: pending },
+          this.options.timeoutMs,
+        );
         const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         failedFrom = pending.findIndex((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
       } catch (error) {
@@ -201,31 +274,46 @@ export class StreamPoller {
       }
       if (failedFrom < 0) return;
       pending = pending.slice(failedFrom);
+      if (!this.running) return;
       if (attempt < retryAttempts) {
-        if (!this.running) return;
         await sleep(Math.min(baseDelay * 2 ** attempt, 2000));
         attempt++;
+        if (threw && this.options.bisectBatchOnError !== false && pending.length > 1) {
+          // As with BisectBatchOnFunctionError: split, so one poison record does not take its neighbours down.
+          const half = Math.ceil(pending.length / 2);
+          await this.deliver(streamArn, shardId, pending.slice(0, half), attempt);
+          await this.deliver(streamArn, shardId, pending.slice(half), attempt);
+          return;
+        }
         continue;
       }
-      if (threw && this.options.bisectBatchOnError !== false && pending.length > 1) {
-        // As with BisectBatchOnFunctionError: split, so one poison record does not take its neighbours down.
-        const half = Math.ceil(pending.length / 2);
-        await this.deliver(shardId, pending.slice(0, half));
-        await this.deliver(shardId, pending.slice(half));
-        return;
-      }
-      // The first failed record used up its retries: it goes to the failure destination, the rest go on.
-      const [poison, ...rest] = pending;
-      const letter = {
-        shardId,
-        records: poison ? [poison] : [],
-        attempts: attempt + 1,
-        failedAt: new Date().toISOString(),
+      // Retries used up: the failure destination learns where the batch was, and the shard goes on.
+      const first = pending[0];
+      const last = pending[pending.length - 1];
+      const arrival = (r: DynamoDBRecord | undefined) => {
+        const at = r?.dynamodb?.ApproximateCreationDateTime;
+        return at === undefined ? undefined : new Date(at * 1000).toISOString();
+      };
+      const firstArrival = arrival(first);
+      const lastArrival = arrival(last);
+      const letter: DeadLetter = {
+        requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: attempt + 1 },
+        responseContext: threw ? { functionError: 'Unhandled' } : {},
+        version: '1.0',
+        timestamp: new Date().toISOString(),
+        DDBStreamBatchInfo: {
+          shardId,
+          startSequenceNumber: first?.dynamodb?.SequenceNumber ?? '',
+          endSequenceNumber: last?.dynamodb?.SequenceNumber ?? '',
+          ...(firstArrival ? { approximateArrivalOfFirstRecord: firstArrival } : {}),
+          ...(lastArrival ? { approximateArrivalOfLastRecord: lastArrival } : {}),
+          batchSize: pending.length,
+          streamArn,
+        },
       };
       this.deadLetters.push(letter);
       this.options.onDeadLetter?.(letter);
-      pending = rest;
-      attempt = 0;
+      return;
     }
   }
 }

@@ -4,6 +4,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from './config.js';
+import { abandonGuard } from './invocation.js';
 import { type LinkKeySource, secretsManagerLinkKeys, staticLinkKeys } from './link-keys.js';
 import { ActionLinks } from './links.js';
 import { SesMailer } from './mailer.js';
@@ -57,13 +58,18 @@ export function buildClients(
         );
     return keys;
   };
+  // An invocation abandoned at its deadline makes no further AWS call (see invocation.ts).
+  for (const client of [ddb, ses]) client.middlewareStack.add(abandonGuard.middleware, abandonGuard.options);
+  const store = new CovenantStore(doc, config.TABLE_NAME);
   return {
-    store: new CovenantStore(doc, config.TABLE_NAME),
+    store,
     mailer: new SesMailer(
       ses,
       config.SENDER_EMAIL,
       config.SES_CONFIGURATION_SET,
       config.SES_SEND_RATE_PER_SECOND,
+      // One pace for the account, whatever the number of containers sending (ADR 0002).
+      { reserve: (nowMs, intervalMs) => store.reserveSendSlot(nowMs, intervalMs) },
     ),
     links: new ActionLinks(config, linkKeys, now),
   };

@@ -17,7 +17,10 @@ const envSchema = z.object({
   RETENTION_IDEMPOTENCY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(32_768),
   SES_SEND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(500).default(14),
-  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(900).default(60),
+  /** How long a claim keeps other senders away: at least the notify timeout, so a holder is surely gone. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().min(0.5).max(900).default(60),
+  /** The sweeper delivers outbox items still unsent this long after they were written. */
+  SWEEP_AFTER_SECONDS: z.coerce.number().min(0.5).max(86_400).default(300),
   /** The key for signed links: given directly (local) or as a Secrets Manager ARN (AWS). */
   ACTION_LINK_SECRET: z.string().min(32, 'ACTION_LINK_SECRET must have at least 32 characters').optional(),
   ACTION_LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),

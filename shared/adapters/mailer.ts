@@ -1,35 +1,66 @@
 import { type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import type { EmailMessage } from '../domain/emails.js';
 import { singleLine } from '../domain/html.js';
+import { currentInvocationSignal, throwIfAbandoned } from './invocation.js';
+
+export interface SendOptions {
+  /** Epoch ms: a send that cannot start before this is not made (DeadlineError), the caller retries. */
+  notAfter?: number;
+}
 
 export interface Mailer {
-  send(to: string, message: EmailMessage): Promise<string>;
+  send(to: string, message: EmailMessage, options?: SendOptions): Promise<string>;
+}
+
+/**
+ * Hands out send slots at the account's rate. The in-memory pacer holds for one process; the store's
+ * `reserveSendSlot` holds for every container together (see ADR 0002).
+ */
+export interface Pacer {
+  reserve(nowMs: number, intervalMs: number): Promise<number>;
+}
+
+export class MemoryPacer implements Pacer {
+  private nextSlot = 0;
+  async reserve(nowMs: number, intervalMs: number): Promise<number> {
+    const at = Math.max(nowMs, this.nextSlot);
+    this.nextSlot = at + intervalMs;
+    return at;
+  }
+}
+
+/** The send slot would come after the invocation's deadline: nothing was sent, retry later. */
+export class DeadlineError extends Error {
+  constructor() {
+    super('no send slot before the deadline');
+    this.name = 'DeadlineError';
+  }
 }
 
 /** Sends one email through SES. The address always comes from the directory, never from a form. */
 export class SesMailer implements Mailer {
-  private nextSlot = 0;
-
   constructor(
     private readonly ses: SESClient,
     private readonly sender: string,
     private readonly configurationSet?: string,
     /** SES's maximum send rate for the account; sends are spaced so it is never exceeded. */
     private readonly ratePerSecond = 14,
+    private readonly pacer: Pacer = new MemoryPacer(),
   ) {}
 
-  /** Waits for this container's next send slot: one send every 1/rate seconds. */
-  private async slot(): Promise<void> {
-    const interval = 1000 / this.ratePerSecond;
+  /** Waits for the next send slot: one send every 1/rate seconds, over all senders sharing the pacer. */
+  private async slot(notAfter?: number): Promise<void> {
     const now = Date.now();
-    const at = Math.max(now, this.nextSlot);
-    this.nextSlot = at + interval;
-    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+    const at = await this.pacer.reserve(now, 1000 / this.ratePerSecond);
+    if (notAfter !== undefined && at > notAfter) throw new DeadlineError();
+    const wait = at - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    throwIfAbandoned();
   }
 
-  async send(to: string, message: EmailMessage): Promise<string> {
+  async send(to: string, message: EmailMessage, options: SendOptions = {}): Promise<string> {
     for (let attempt = 1; ; attempt++) {
-      await this.slot();
+      await this.slot(options.notAfter);
       try {
         return await this.sendOnce(to, message);
       } catch (error) {
@@ -42,6 +73,7 @@ export class SesMailer implements Mailer {
   }
 
   private async sendOnce(to: string, message: EmailMessage): Promise<string> {
+    const signal = currentInvocationSignal();
     const out = await this.ses.send(
       new SendEmailCommand({
         Source: `Convenant Veilig in en om school <${this.sender}>`,
@@ -56,6 +88,7 @@ export class SesMailer implements Mailer {
         },
         ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
       }),
+      signal ? { abortSignal: signal } : {},
     );
     return out.MessageId ?? 'unknown';
   }

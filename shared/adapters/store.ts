@@ -406,7 +406,7 @@ export class CovenantStore {
    * Counts one request in a fixed one-minute window and returns the count so far. The counter
    * expires with the window (TTL), so the table holds no history of who posted when.
    */
-  async countRequest(bucket: string, windowStartS: number): Promise<number> {
+  async countRequest(bucket: string, windowStartS: number, windowSeconds = 60): Promise<number> {
     const out = await guard(() =>
       this.doc.send(
         new UpdateCommand({
@@ -414,7 +414,7 @@ export class CovenantStore {
           Key: { pk: `RATE#${bucket}#${windowStartS}`, sk: 'RATE' },
           UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
           ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':one': 1, ':ttl': windowStartS + 120 },
+          ExpressionAttributeValues: { ':one': 1, ':ttl': windowStartS + windowSeconds + 60 },
           ReturnValues: 'UPDATED_NEW',
         }),
       ),
@@ -524,10 +524,15 @@ export class CovenantStore {
 
   /**
    * Claims an outbox item for sending. Only one delivery of a record can hold the claim; a claim
-   * whose lease ran out (the sender died mid-send) can be taken again. Returns false when the item
-   * was already sent or is being sent right now.
+   * whose lease ran out (the sender died mid-send) can be taken again. When the claim is refused the
+   * answer says why: `sent` (done, nothing to do), `busy` (someone holds a live lease: NOT done, the
+   * caller must come back after the lease) or `missing`.
    */
-  async claimOutbox(item: Pick<OutboxItem, 'pk' | 'sk'>, nowMs: number, leaseMs: number): Promise<boolean> {
+  async claimOutbox(
+    item: Pick<OutboxItem, 'pk' | 'sk'>,
+    nowMs: number,
+    leaseMs: number,
+  ): Promise<'claimed' | 'sent' | 'busy' | 'missing'> {
     try {
       await guard(() =>
         this.doc.send(
@@ -548,10 +553,91 @@ export class CovenantStore {
           }),
         ),
       );
-      return true;
+      return 'claimed';
     } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      const current = await this.getItem(item);
+      if (!current) return 'missing';
+      return current.status === 'sent' ? 'sent' : 'busy';
+    }
+  }
+
+  /**
+   * Outbox items not sent yet and written before `cutoff`, oldest first, page by page: what the
+   * sweeper delivers. A Query on the sparse pending index, never a Scan.
+   */
+  async *pendingOutboxBefore(cutoff: Date): AsyncGenerator<OutboxItem[]> {
+    const pages = paginateQuery(
+      { client: this.doc, pageSize: 25 },
+      {
+        TableName: this.tableName,
+        IndexName: TABLE.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :cutoff',
+        ExpressionAttributeValues: { ':pk': PENDING_OUTBOX_INDEX_PK, ':cutoff': cutoff.toISOString() },
+      },
+    );
+    for await (const page of pages) yield (page.Items ?? []) as OutboxItem[];
+  }
+
+  /** The oldest unsent outbox item's creation time, for the age alarm; undefined when all are sent. */
+  async oldestPendingOutbox(): Promise<string | undefined> {
+    const out = await guard(() =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: TABLE.gsi1.indexName,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': PENDING_OUTBOX_INDEX_PK },
+          Limit: 1,
+        }),
+      ),
+    );
+    return (out.Items?.[0] as OutboxItem | undefined)?.createdAt;
+  }
+
+  /**
+   * Reserves the next send slot of the SES account, shared by every container: one slot per
+   * `intervalMs`. Returns the epoch millisecond at which the caller may send. Two conditional
+   * updates on one item: the pace does not depend on how many containers run.
+   */
+  async reserveSendSlot(nowMs: number, intervalMs: number): Promise<number> {
+    const key = { pk: 'PACE#ses', sk: 'PACE' };
+    for (;;) {
+      try {
+        // The line is empty: this send goes now and the next may follow one interval later.
+        await guard(() =>
+          this.doc.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: key,
+              UpdateExpression: 'SET nextSlot = :next',
+              ConditionExpression: 'attribute_not_exists(nextSlot) OR nextSlot <= :now',
+              ExpressionAttributeValues: { ':next': nowMs + intervalMs, ':now': nowMs },
+            }),
+          ),
+        );
+        return nowMs;
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      }
+      try {
+        // Others are waiting: take the slot after theirs.
+        const out = await guard(() =>
+          this.doc.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: key,
+              UpdateExpression: 'ADD nextSlot :interval',
+              ConditionExpression: 'nextSlot > :now',
+              ExpressionAttributeValues: { ':interval': intervalMs, ':now': nowMs },
+              ReturnValues: 'UPDATED_NEW',
+            }),
+          ),
+        );
+        return Number(out.Attributes?.nextSlot) - intervalMs;
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      }
     }
   }
 
@@ -576,20 +662,25 @@ export class CovenantStore {
     );
   }
 
-  /** Gives a claimed item back after a failed send, so the retried record can claim it at once. */
-  async releaseOutbox(item: Pick<OutboxItem, 'pk' | 'sk'>, reason: string): Promise<void> {
+  /**
+   * Gives a claimed item back after a failed send, so the retried record can claim it at once. A
+   * claim given back unused (no send slot before the deadline) does not count as an attempt.
+   */
+  async releaseOutbox(item: Pick<OutboxItem, 'pk' | 'sk'>, reason: string, unused = false): Promise<void> {
     await guard(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET #status = :pending, lastError = :reason REMOVE leaseUntil',
+          UpdateExpression: unused
+            ? 'SET #status = :pending REMOVE leaseUntil ADD attempts :minusOne'
+            : 'SET #status = :pending, lastError = :reason REMOVE leaseUntil',
           ConditionExpression: '#status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':pending': 'pending',
             ':sending': 'sending',
-            ':reason': reason.slice(0, 300),
+            ...(unused ? { ':minusOne': -1 } : { ':reason': reason.slice(0, 300) }),
           },
         }),
       ),

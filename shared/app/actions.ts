@@ -23,6 +23,7 @@ import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';
 import { assertNoPersonalData, parseOrThrow } from './intake.js';
+import { enforceAnswerLimits } from './rate-limit.js';
 
 export interface ActionDeps {
   store: CovenantStore;
@@ -171,6 +172,8 @@ export async function answerLink(
     if (existing) return { eventId, status: context.status, replayed: true, linkStillOpen: false, context };
     throw new LinkUsedError();
   }
+  const earlier = await deps.store.getItem(keys.event(submission.id, eventId));
+  if (!earlier) await enforceAnswerLimits(deps.store, { nonce: claims.n, partyId: party.id }, deps.now());
   const now = deps.now();
   const nowS = Math.floor(now.getTime() / 1000);
   const eventKey = keys.event(submission.id, eventId);

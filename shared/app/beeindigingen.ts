@@ -1,5 +1,7 @@
+import type { SubmissionEvent } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
 import { COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
+import { OpenTerminationError } from '../domain/errors.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import type { Recipient } from '../domain/routing.js';
 import type { BeeindigingSubmission } from '../domain/submission.js';
@@ -45,6 +47,16 @@ function recipientsOf(directory: readonly Party[], leaving: Party, today: string
     );
 }
 
+/** The reference of the party's announcement whose outcome is not recorded yet, if there is one. */
+async function openAnnouncementOf(deps: IntakeDeps, partyId: string): Promise<string | undefined> {
+  const all = await deps.store.listSubmissions<BeeindigingSubmission>('beeindiging#ALL', '0000', '9999');
+  for (const announcement of all.filter((a) => a.party.id === partyId)) {
+    const events = await deps.store.listEvents<SubmissionEvent>(announcement.id);
+    if (!events.some((e) => e.action === 'beeindiging-uitkomst')) return announcement.id;
+  }
+  return undefined;
+}
+
 /** Art. 22a: any party announces in writing that it intends to leave; the answer says if it was in time. */
 export async function submitBeeindiging(
   deps: IntakeDeps,
@@ -63,6 +75,10 @@ export async function submitBeeindiging(
     party,
     idempotencyKey,
     body: { kind: 'beeindiging', reason },
+    precondition: async () => {
+      const open = await openAnnouncementOf(deps, party.id);
+      if (open) throw new OpenTerminationError(open);
+    },
     build: () => {
       const now = deps.now();
       const id = newReference('B', now);

@@ -9,6 +9,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../domain/errors.js';
+import { authenticatingFormKey } from '../domain/fields.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import { findPersonalData, personalDataMessage } from '../domain/privacy.js';
 import { amsterdamDate } from '../domain/time.js';
@@ -51,7 +52,7 @@ export async function authenticate(
     );
   }
   if (formKey.length > 200) throw new UnauthorizedError();
-  const party = await store.findPartyByFormKey(formKey.trim());
+  const party = await store.findPartyByFormKey(authenticatingFormKey(formKey));
   if (!party || !isActiveOn(party, today)) throw new UnauthorizedError();
   if (!allowed(party)) throw new ClientError(403, [{ path: 'formKey', message: forbiddenMessage }]);
   return party;
@@ -103,11 +104,19 @@ export function assertNoPersonalData(fields: Record<string, string | undefined>)
   if (errors.length) throw new PersonalDataError(errors);
 }
 
+/**
+ * The idempotency key of a request that brought none: the submission is keyed by its party and its
+ * canonical body, so an identical repeat within the idempotency window is the same submission.
+ */
+export const KEY_BY_BODY = 'body';
+
 export interface NewSubmission {
   party: Party;
   idempotencyKey: string;
   /** The validated fields; their canonical form decides whether a repeat is "the same body". */
   body: unknown;
+  /** Checked only for a new submission (a repeat replays its answer): throws to refuse it. */
+  precondition?: () => Promise<void>;
   build: () => {
     id: string;
     item: Record<string, unknown>;
@@ -122,12 +131,15 @@ export interface NewSubmission {
  */
 export async function storeOnce(deps: IntakeDeps, input: NewSubmission): Promise<Accepted> {
   const bodyHash = sha256(canonicalJson(input.body));
+  if (input.idempotencyKey === KEY_BY_BODY)
+    input = { ...input, idempotencyKey: `body-${bodyHash.slice(0, 48)}` };
   for (let attempt = 0; attempt < 6; attempt++) {
     const existing = await deps.store.getIdempotency(input.party.id, input.idempotencyKey);
     if (existing) {
       if (existing.bodyHash !== bodyHash) throw new IdempotencyConflictError();
       return { response: existing.response as SubmissionResponse, replayed: true };
     }
+    if (attempt === 0) await input.precondition?.();
     const built = input.build();
     const now = deps.now();
     const nowS = Math.floor(now.getTime() / 1000);

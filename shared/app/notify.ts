@@ -1,5 +1,8 @@
 import type { ActionLinks } from '../adapters/links.js';
-import type { Mailer } from '../adapters/mailer.js';
+import { DeadlineError, type Mailer } from '../adapters/mailer.js';
+
+export { DeadlineError };
+
 import type { CovenantStore, OutboxItem } from '../adapters/store.js';
 import type { SubmissionEvent } from '../domain/actions.js';
 import {
@@ -40,7 +43,24 @@ export class UndeliverableError extends Error {
   }
 }
 
-export type DeliveryOutcome = 'sent' | 'already-handled' | 'skipped-inactive';
+/**
+ * Another delivery holds a live claim on the item and it is not sent: this delivery is NOT done. The
+ * record is reported as a failure, and the item is delivered again once the lease ran out.
+ */
+export class ClaimedElsewhereError extends Error {
+  constructor(key: Pick<OutboxItem, 'pk' | 'sk'>) {
+    super(`outbox item ${key.pk}/${key.sk} is claimed by another delivery and not sent yet`);
+    this.name = 'ClaimedElsewhereError';
+  }
+}
+
+/** `already-sent`: the item was sent before; `gone`: the item no longer exists (redriven anew). */
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone' | 'skipped-inactive';
+
+export interface DeliverOptions {
+  /** Epoch ms after which no send may start: the caller's deadline minus the time a send needs. */
+  notAfter?: number;
+}
 
 /** Which signed links an email carries, by what it is and who gets it. */
 function linkActions(item: OutboxItem, submission: Submission, party: Party): ActionKind[] {
@@ -101,11 +121,6 @@ async function render(
   }
 }
 
-/**
- * Sends the email for one outbox item at most once. The claim is a conditional update: a record
- * delivered twice (stream retries, a rerun) finds the item taken or sent and does nothing. A failed
- * send gives the claim back and throws, so the record is retried.
- */
 /** Which link a calendar email carries, and what it points at. */
 const NOTICE_LINKS: Partial<Record<NoticeKind, ActionKind>> = {
   verlenging: 'verlenging',
@@ -152,12 +167,22 @@ async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): P
   return noticeEmail(notice, party, links, summary);
 }
 
+/**
+ * Sends the email for one outbox item at most once, and finishes only when it is sent or skipped on
+ * purpose. The claim is a conditional update: a record delivered twice finds the item sent and does
+ * nothing; finding it claimed by a live lease is a failure (ClaimedElsewhereError), never a success.
+ * A failed send, or one that could not start before the deadline, gives the claim back and throws.
+ */
 export async function deliver(
   deps: NotifyDeps,
   key: Pick<OutboxItem, 'pk' | 'sk'>,
+  options: DeliverOptions = {},
 ): Promise<DeliveryOutcome> {
-  const claimed = await deps.store.claimOutbox(key, deps.now().getTime(), deps.leaseMs);
-  if (!claimed) return 'already-handled';
+  if (options.notAfter !== undefined && Date.now() > options.notAfter) throw new DeadlineError();
+  const claim = await deps.store.claimOutbox(key, deps.now().getTime(), deps.leaseMs);
+  if (claim === 'sent') return 'already-sent';
+  if (claim === 'missing') return 'gone';
+  if (claim === 'busy') throw new ClaimedElsewhereError(key);
   let messageId: string;
   try {
     const item = (await deps.store.getItem(key)) as OutboxItem | undefined;
@@ -177,9 +202,15 @@ export async function deliver(
       if (!submission) throw new UndeliverableError(`submission ${item.subjectId} not found`);
       message = await render(deps, item, submission, party);
     }
-    messageId = await deps.mailer.send(party.email, message);
+    messageId = await deps.mailer.send(
+      party.email,
+      message,
+      options.notAfter !== undefined ? { notAfter: options.notAfter } : {},
+    );
   } catch (error) {
-    await deps.store.releaseOutbox(key, error instanceof Error ? error.name : 'error').catch(() => undefined);
+    await deps.store
+      .releaseOutbox(key, error instanceof Error ? error.name : 'error', error instanceof DeadlineError)
+      .catch(() => undefined);
     throw error;
   }
   // The email is out: never give the claim back now. If recording fails three times the lease

@@ -21,6 +21,9 @@ export const formKeyField = z
   .min(1, 'De formuliersleutel ontbreekt. Open het formulier via de link van uw organisatie.')
   .max(200, 'Deze formuliersleutel is te lang. Open het formulier via de link van uw organisatie.');
 
+/** The form key as it authenticates: the lookup and the per-key rate limit both count this one. */
+export const authenticatingFormKey = (raw: unknown): string => (typeof raw === 'string' ? raw.trim() : '');
+
 export const idempotencyKeyField = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,100}$/, 'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.')

@@ -83,6 +83,8 @@ export function verifyToken(
     return { ok: false, reason: 'malformed' };
   const expected = mac(secret, `${parts[0]}.${parts[1]}`);
   const given = Buffer.from(parts[2], 'base64url');
+  // Only the exact canonical encoding: the decoder skips stray characters and ignores spare bits.
+  if (given.toString('base64url') !== parts[2]) return { ok: false, reason: 'signature' };
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: 'signature' };
   let claims: unknown;

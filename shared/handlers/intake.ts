@@ -11,7 +11,7 @@ import { keyProblemPage, messagePage } from '../../forms/pages.js';
 import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
 import { submitBeeindiging } from '../app/beeindigingen.js';
 import { MAX_COPIES, requestCopy } from '../app/copies.js';
-import type { Accepted, IntakeDeps } from '../app/intake.js';
+import { type Accepted, type IntakeDeps, KEY_BY_BODY } from '../app/intake.js';
 import { submitMelding } from '../app/meldingen.js';
 import { enforceRateLimits, type RateLimits } from '../app/rate-limit.js';
 import { submitVoorlichting } from '../app/voorlichtingen.js';
@@ -74,7 +74,8 @@ function idempotencyKeyOf(event: APIGatewayProxyEventV2, body: ParsedBody): stri
   const fromHeader = header(event, 'idempotency-key');
   const fromField = body.fields.idempotencyKey;
   const key = fromHeader ?? (typeof fromField === 'string' && fromField !== '' ? fromField : undefined);
-  if (key === undefined) return `auto-${randomUUID()}`;
+  // Without a key, party and canonical body are the key (see storeOnce): a double post is one melding.
+  if (key === undefined) return KEY_BY_BODY;
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw new ClientError(400, [
       {

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ClientError } from '../domain/errors.js';
+import { cleanFields, UNSAFE_TEXT_MESSAGES } from '../domain/text.js';
 
 export type BodyFormat = 'json' | 'form';
 
@@ -28,6 +29,21 @@ export function parseFormBody(text: string): Record<string, unknown> {
 }
 
 /**
+ * Every string of every body, whichever route: normalised, and refused (400, per field) when email
+ * cannot carry it. See shared/domain/text.ts.
+ */
+function sesSafe(fields: Record<string, unknown>): Record<string, unknown> {
+  const cleaned = cleanFields(fields);
+  if (cleaned.issues.length) {
+    throw new ClientError(
+      400,
+      cleaned.issues.map((i) => ({ path: i.path, message: UNSAFE_TEXT_MESSAGES[i.kind] })),
+    );
+  }
+  return cleaned.fields;
+}
+
+/**
  * Reads a JSON or urlencoded body, with the contract's errors: 413 over the limit, 415 for other
  * types, 400 for JSON that does not parse or is not an object.
  */
@@ -44,7 +60,7 @@ export function parseBody(event: APIGatewayProxyEventV2, maxBytes: number): Pars
     ]);
   }
   if (contentType === 'application/x-www-form-urlencoded') {
-    return { format: 'form', fields: parseFormBody(text) };
+    return { format: 'form', fields: sesSafe(parseFormBody(text)) };
   }
   if (contentType === 'application/json') {
     let value: unknown;
@@ -60,7 +76,7 @@ export function parseBody(event: APIGatewayProxyEventV2, maxBytes: number): Pars
         { path: '', message: 'Stuur een JSON-object met de velden van het formulier.' },
       ]);
     }
-    return { format: 'json', fields: value as Record<string, unknown> };
+    return { format: 'json', fields: sesSafe(value as Record<string, unknown>) };
   }
   throw new ClientError(415, [
     {

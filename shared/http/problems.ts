@@ -4,6 +4,7 @@ import {
   type FieldError,
   IdempotencyConflictError,
   IdempotencyInFlightError,
+  OpenTerminationError,
   PersonalDataError,
   unavailableMessage,
 } from '../domain/errors.js';
@@ -25,6 +26,7 @@ export const PROBLEM_KINDS = {
   'geen-toegang': { status: 403, title: 'Dit mag niet met deze sleutel of link' },
   'niet-gevonden': { status: 404, title: 'Niet gevonden' },
   'al-beantwoord': { status: 409, title: 'Hierop is al geantwoord' },
+  'beeindiging-al-gemeld': { status: 409, title: 'Uw organisatie heeft al gemeld dat zij wil stoppen' },
   'idempotentiesleutel-in-behandeling': {
     status: 409,
     title: 'Een verzoek met deze idempotentiesleutel wordt nog verwerkt',
@@ -78,6 +80,7 @@ export function problemKindOf(error: ClientError): ProblemKind {
   if (error instanceof PersonalDataError) return 'persoonsgegevens';
   if (error instanceof IdempotencyConflictError) return 'idempotentiesleutel-hergebruikt';
   if (error instanceof IdempotencyInFlightError) return 'idempotentiesleutel-in-behandeling';
+  if (error instanceof OpenTerminationError) return 'beeindiging-al-gemeld';
   return BY_STATUS[error.statusCode] ?? (error.statusCode >= 500 ? 'interne-fout' : 'ongeldige-invoer');
 }
 

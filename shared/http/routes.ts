@@ -61,11 +61,22 @@ export const FUNCTION_SETTINGS = {
   health: { memorySize: 128, timeoutSeconds: 3, tableAccess: 'read' },
   acties: { memorySize: 512, timeoutSeconds: 10, tableAccess: 'readwrite' },
   notify: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
+  // The sweeper sends like notify, with the same deadline behaviour.
+  sweeper: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
   daily: { memorySize: 512, timeoutSeconds: 120, tableAccess: 'readwrite' },
   bounces: { memorySize: 256, timeoutSeconds: 30, tableAccess: 'readwrite' },
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_SETTINGS;
+
+/** A path segment decoded; a malformed escape (`%`, `%zz`) stays as sent, as API Gateway passes it on. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 /** Matches a concrete path against a route path with `{param}` parts; returns the parameters or undefined. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
@@ -83,7 +94,7 @@ export function matchPath(pattern: string, path: string): Record<string, string>
     }
     if (w.startsWith('{') && w.endsWith('}')) {
       if (!g) return undefined;
-      params[w.slice(1, -1)] = decodeURIComponent(g);
+      params[w.slice(1, -1)] = decodeSegment(g);
     } else if (w !== g) {
       return undefined;
     }

@@ -39,8 +39,8 @@ describe('Stack: CovenantStack', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs24.x' },
     });
-    // One per handler of the route table, plus notify, the daily job and the bounce handler.
-    expect(Object.keys(functions)).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 3);
+    // One per handler of the route table, plus notify, the outbox sweeper, the daily job and the bounce handler.
+    expect(Object.keys(functions)).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 4);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.MemorySize).toBeGreaterThan(0);
@@ -64,7 +64,8 @@ describe('Stack: CovenantStack', () => {
   it('feeds new outbox items to notify with partial batch responses, bisect, a retry limit, a maximum record age and an SQS on-failure destination', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
-      BatchSize: 100,
+      // What fits in a third of the 30 s timeout at 1 email/s (infra/delivery.ts).
+      BatchSize: 10,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 3,
       MaximumRecordAgeInSeconds: 6 * 3600,
@@ -84,7 +85,7 @@ describe('Stack: CovenantStack', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('lets only notify send email, and only from the configured sender', () => {
+  it('lets only notify and the outbox sweeper send email, and only from the configured sender', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -97,7 +98,7 @@ describe('Stack: CovenantStack', () => {
     });
     const policies = template.findResources('AWS::IAM::Policy');
     const senders = Object.values(policies).filter((p) => JSON.stringify(p).includes('ses:SendEmail'));
-    expect(senders).toHaveLength(1);
+    expect(senders).toHaveLength(2);
   });
 
   it('keeps the key for signed links in Secrets Manager, readable only by the functions that sign or check links', () => {
@@ -106,7 +107,7 @@ describe('Stack: CovenantStack', () => {
     const withArn = Object.entries(functions)
       .filter(([, fn]) => fn.Properties.Environment.Variables.ACTION_LINK_SECRET_ARN)
       .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
-    expect(withArn.sort()).toEqual(['ActiesFunction', 'NotifyFunction']);
+    expect(withArn.sort()).toEqual(['ActiesFunction', 'NotifyFunction', 'SweeperFunction']);
     for (const fn of Object.values(functions))
       expect(fn.Properties.Environment.Variables.ACTION_LINK_SECRET).toBeUndefined();
   });

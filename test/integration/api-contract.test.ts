@@ -202,7 +202,8 @@ describe('Every 4xx and 5xx of every JSON route is a problem (RFC 9457)', () => 
 
   it('422 for an idempotency key reused with another body, with its own problem type', async () => {
     const base = {
-      formKey: stack.keyOf('jou'),
+      // Not the party the examples announce with: one open announcement per party (409).
+      formKey: stack.keyOf('buurtteam-mbo'),
       reason: 'Onze organisatie fuseert en gaat op in een regionale samenwerking.',
     };
     const headers = { 'content-type': 'application/json', 'idempotency-key': `hergebruik-${Date.now()}` };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { deployedDelivery, scaledDelivery } from '../../infra/delivery.js';
 import { freePort, type RunningService, startSesEmulator } from '../../local/emulators.js';
 import { type LocalApp, type LocalAppOptions, startLocalApp } from '../../local/stack.js';
 import type { Party } from '../../shared/domain/parties.js';
@@ -33,6 +34,9 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** How much faster than deployed the test stacks run: rate times this, timeouts divided by it. */
+export const TEST_TIME_SCALE = 10;
+
 /** The local stack on free ports, with its own table and its own SES emulator. */
 export async function startTestStack(options: Partial<LocalAppOptions> = {}): Promise<TestStack> {
   const sesPort = await freePort();
@@ -43,12 +47,14 @@ export async function startTestStack(options: Partial<LocalAppOptions> = {}): Pr
     tableName: `test-${randomUUID()}`,
     port: await freePort(),
     retryBaseDelayMs: 50,
+    // The deployed send rate and notify timeout, shortened in proportion (ten times the rate, a
+    // tenth of the timeout): the same sends per invocation, the same deadline behaviour.
+    delivery: scaledDelivery(deployedDelivery(), TEST_TIME_SCALE),
     ...options,
     // Tests post far more than a school would; the limits themselves have their own test.
     env: {
       RATE_LIMIT_PER_KEY_PER_MINUTE: '10000',
       RATE_LIMIT_PER_SOURCE_PER_MINUTE: '100000',
-      SES_SEND_RATE_PER_SECOND: '500',
       ...options.env,
     },
   });

@@ -70,3 +70,24 @@ describe('Signed links', () => {
     expect(signToken(rest, SECRET)).not.toBe(signToken(rest, SECRET));
   });
 });
+
+describe('Signed links: only the canonical signature', () => {
+  it('refuses a signature with stray characters, padding or spare bits changed', () => {
+    const token = signToken(claims, SECRET);
+    const [v, payload, sig] = token.split('.') as [string, string, string];
+    const last = sig.at(-1) as string;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // The same bytes with the spare low bits of the last character set differently.
+    const sibling = alphabet[(alphabet.indexOf(last) ^ 1) % 64] as string;
+    for (const variant of [
+      `${sig}=`,
+      `${sig}!`,
+      ` ${sig}`,
+      `${sig.slice(0, 5)}*${sig.slice(5)}`,
+      `${sig.slice(0, -1)}${sibling}`,
+    ]) {
+      expect(verifyToken(`${v}.${payload}.${variant}`, SECRET, NOW + 10).ok, variant).toBe(false);
+    }
+    expect(verifyToken(token, SECRET, NOW + 10).ok).toBe(true);
+  });
+});
