@@ -1,4 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { buildAssets } from './forms/build.js';
+
+// The pages import the generated stylesheet and script (forms/generated, not in git): build them
+// before any test file loads, however vitest is started (see docs/adr/0006-generated-assets.md).
+await buildAssets();
+// The global setup (DynamoDB Local) runs in this process, not in the workers that get `test.env`.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /**
  * Four tiers, one command (`npm test` runs them all; `npm run test:unit` is the fast inner loop):

@@ -169,7 +169,7 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
                 label: `Andere datum ${n}${n > 1 ? ' (niet verplicht)' : ''}`,
                 hint:
                   n === 1
-                    ? 'Alleen bij een ander voorstel: werkdagen, bijvoorbeeld ' + exampleDate + '.'
+                    ? `Alleen bij een ander voorstel: werkdagen, bijvoorbeeld ${exampleDate}.`
                     : undefined,
                 inputmode: 'numeric',
                 placeholder: 'dd-mm-jjjj',

@@ -26,7 +26,7 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function newContext(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; width?: number } = {},
+  options: { javaScriptEnabled?: boolean; width?: number; now?: Date } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -35,6 +35,8 @@ export async function newContext(
     timezoneId: 'Europe/Amsterdam',
   });
   context.setDefaultTimeout(10_000);
+  // The page's own checks ("not in the future", "a working day from tomorrow") use the stack's today.
+  if (options.now) await context.clock.setFixedTime(options.now);
   return context;
 }
 
