@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { buildAssets } from './forms/build.js';
+import { SECOND_SEASON_TODAY } from './test/support/clock.js';
 
 // The pages import the generated stylesheet and script (forms/generated, not in git): build them
 // before any test file loads, however vitest is started (see docs/adr/0006-generated-assets.md).
@@ -27,6 +28,24 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/dynamodb-local.global.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The calendar, evaluation and termination tests again, with the suite's today in another
+        // season (after the summer holiday began): they derive every date from TODAY, so a test that
+        // secretly depends on one date fails here.
+        extends: true,
+        test: {
+          name: 'second-season',
+          include: [
+            'test/integration/calendar.test.ts',
+            'test/integration/evaluatie.test.ts',
+            'test/integration/beeindiging.test.ts',
+          ],
+          env: { TEST_TODAY: SECOND_SEASON_TODAY },
           globalSetup: ['test/support/dynamodb-local.global.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
