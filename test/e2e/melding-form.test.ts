@@ -216,7 +216,7 @@ describe('Pages: accessibility and screenshots', () => {
     for (const [name, url] of Object.entries(pages)) {
       await page.goto(url);
       expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
-      await screenshots(browser, url, name);
+      await screenshots(browser, url, name, stack.now());
     }
     await context.close();
   });

@@ -42,7 +42,7 @@ async function confirmationReference(page: Page, heading: string): Promise<strin
 describe('Voorlichting form in Chromium', () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`is filled and sent ${javaScriptEnabled ? 'with' : 'without'} JavaScript and reaches Halt`, async () => {
-      const context = await newContext(browser, { javaScriptEnabled, width: 375 });
+      const context = await newContext(browser, { javaScriptEnabled, width: 375, now: stack.now() });
       const page = await context.newPage();
       await page.goto(url('voorlichting', 'het-voorbeeldcollege'));
       await fillVoorlichting(page);
@@ -86,7 +86,7 @@ describe('Beeindiging form in Chromium', () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`is sent ${javaScriptEnabled ? 'with' : 'without'} JavaScript by a partner and reaches the gemeente`, async () => {
       const party = javaScriptEnabled ? 'buurtteam-mbo' : 'buurtteam-vo';
-      const context = await newContext(browser, { javaScriptEnabled });
+      const context = await newContext(browser, { javaScriptEnabled, now: stack.now() });
       const page = await context.newPage();
       await page.goto(url('beeindiging', party));
       await page
@@ -134,7 +134,7 @@ describe('Calendar pages in Chromium', () => {
     ] as const) {
       await page.goto(target);
       expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
-      await screenshots(browser, target, name);
+      await screenshots(browser, target, name, stack.now());
     }
     expect(await page.locator('svg[role=img] desc').first().textContent()).toMatch(/: \d+/);
     await context.close();
@@ -178,7 +178,7 @@ describe('Answering through a link in Chromium', () => {
     const axePage = await checking.newPage();
     await axePage.goto(link);
     expect(await axeViolations(axePage)).toEqual([]);
-    await screenshots(browser, link, 'terugkoppeling');
+    await screenshots(browser, link, 'terugkoppeling', stack.now());
     await checking.close();
   });
 
@@ -192,7 +192,7 @@ describe('Answering through a link in Chromium', () => {
     ] as const) {
       await page.goto(target);
       expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
-      await screenshots(browser, target, name);
+      await screenshots(browser, target, name, stack.now());
     }
     await context.close();
   });

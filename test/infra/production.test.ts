@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssets } from '../../forms/build.js';
 import { parseSettings } from '../../infra/settings.js';
 import { CovenantStack } from '../../infra/stack.js';
+import { quietStderr } from '../support/quiet.js';
 
 const settings = parseSettings({
   senderEmail: 'meldpunt@veiligschool.example.org',
@@ -27,8 +28,14 @@ beforeAll(async () => {
     settings,
     env: { account: '111111111111', region: 'eu-west-1' },
   });
-  template = Template.fromStack(stack);
-  app.synth();
+  // CDK announces every bundle on stderr; the test keeps those lines to itself.
+  const restore = quietStderr(/^Bundling asset /);
+  try {
+    template = Template.fromStack(stack);
+    app.synth();
+  } finally {
+    restore();
+  }
   report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
 });
 

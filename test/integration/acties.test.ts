@@ -261,6 +261,15 @@ describe('Melding: the police and Halt answer through their links', () => {
     expect(await expiredPage.text()).toContain('verlopen');
     expect((await answer(expired, { handling: 'afgehandeld', text: 'Klaar.' })).status).toBe(410);
 
+    // The link the wijkagent got expires on the product's clock: a day past its term it answers 410,
+    // and back on today it works again (nothing was recorded in between).
+    const issuedAt = stack.now();
+    stack.clock.set(new Date(claims.e * 1000 + 86_400_000));
+    expect((await fetch(`${stack.url}/acties/${token}`)).status).toBe(410);
+    expect((await answer(token, { handling: 'afgehandeld', text: 'Klaar.' })).status).toBe(410);
+    stack.clock.set(issuedAt);
+    expect((await fetch(`${stack.url}/acties/${token}`)).status).toBe(200);
+
     // A validly signed link for a party that did not receive this melding.
     const foreign = signToken({ ...claims, p: 'wijkagent-oost' }, SECRET);
     expect((await answer(foreign, { handling: 'afgehandeld', text: 'Klaar.' })).status).toBe(403);

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDutchInput } from '../../shared/domain/time.js';
 import { WIJKEN } from '../../shared/domain/wijken.js';
+import { PERSONAL } from '../fixtures/privacy-corpus.js';
 import { validBeeindiging, validMelding, validVoorlichting } from '../support/bodies.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
@@ -194,6 +196,35 @@ describe('Bad input on every POST route (property-based)', () => {
       expect(emails.length).toBeGreaterThanOrEqual(2);
     }
   }, 240_000);
+
+  it('personal data in any free-text field of a valid body: 422, nothing stored', async () => {
+    const before = await storedSubmissions();
+    const school = stack.keyOf('het-voorbeeldcollege');
+    const cases = [
+      ['/api/meldingen', 'description', validMelding(school, stack.now())],
+      ['/api/voorlichtingen', 'remarks', validVoorlichting(school, stack.now())],
+      ['/api/voorlichtingen', 'theme', validVoorlichting(school, stack.now(), { provider: 'jou' })],
+      ['/api/beeindigingen', 'reason', validBeeindiging(stack.keyOf('halt-utrecht'))],
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...cases),
+        fc.constantFrom(...PERSONAL.map((p) => p.text)),
+        fc.string({ maxLength: 40 }).map((s) => s.replace(/[^a-z ]/gi, '')),
+        async ([route, field, body], personal, padding) => {
+          const key = `privacy-${randomUUID()}`;
+          const res = await postJson(
+            `${stack.url}${route}`,
+            { ...body, [field]: `Over het voorval: ${padding} ${personal}`.slice(0, 900) },
+            { 'Idempotency-Key': key },
+          );
+          expect({ status: res.status, field: res.body.errors?.[0]?.path }).toEqual({ status: 422, field });
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(await storedSubmissions()).toBe(before);
+  }, 120_000);
 
   it('answers 4xx to random tokens on the answer route', async () => {
     await fc.assert(
