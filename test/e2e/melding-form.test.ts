@@ -71,7 +71,9 @@ describe('Melding form in Chromium', () => {
       else await route.fulfill({ response, json: body });
     });
     await page.getByRole('button', { name: 'Melding versturen' }).click();
-    await expect.poll(() => page.getByText('Geen verbinding met de server').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Geen verbinding met de server').isVisible(), { timeout: 10_000 })
+      .toBe(true);
     await page.getByRole('button', { name: 'Melding versturen' }).click();
 
     const reference = await expectConfirmation(page, 'lyceum-de-proefhoek');

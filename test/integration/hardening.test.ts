@@ -5,25 +5,17 @@ import { formatDutchInput } from '../../shared/domain/time.js';
 import { WIJKEN } from '../../shared/domain/wijken.js';
 import { PERSONAL } from '../fixtures/privacy-corpus.js';
 import { validBeeindiging, validMelding, validVoorlichting } from '../support/bodies.js';
+import { productLogs } from '../support/log-sink.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
-/** Every log line the product writes during these tests (kept here, not printed), to look for form contents in them. */
-const logLines: string[] = [];
-const originalWrite = process.stdout.write.bind(process.stdout);
 let stack: TestStack;
 
 beforeAll(async () => {
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    const line = String(chunk);
-    if (!line.startsWith('{')) return (originalWrite as (...args: unknown[]) => boolean)(chunk, ...rest);
-    logLines.push(line);
-    return true;
-  }) as typeof process.stdout.write;
+  // Every level logged: the privacy test below looks for form contents in all of it (productLogs).
   stack = await startTestStack({ env: { POWERTOOLS_LOG_LEVEL: 'DEBUG' } });
 });
 
 afterAll(async () => {
-  process.stdout.write = originalWrite;
   await stack?.stop();
 });
 
@@ -310,7 +302,7 @@ describe('Privacy and addresses', () => {
         expect(item.ttl).toBeGreaterThan(0);
     }
 
-    const logs = logLines.join('');
+    const logs = JSON.stringify(productLogs);
     expect(logs).toContain(res.body.id); // the flow was logged…
     expect(logs).not.toContain('XJ-unieke-tekst'); // …without the text the school wrote
 

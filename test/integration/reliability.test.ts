@@ -66,14 +66,14 @@ describe('Nothing lost', () => {
     expect((await stack.app.runtime.clients.store.listPendingOutbox()).length).toBeGreaterThan(0);
     await stack.restartSes();
     const mine = (e: StoredEmail) => ids.some((id) => e.subject.includes(id));
-    await stack.waitForEmails(mine, 200, 60_000);
+    await stack.waitForEmails(mine, 200, 120_000);
     await stack.drain();
     const emails = (await stack.emails()).filter(mine);
     expect(emails).toHaveLength(200);
     const pairs = new Set(emails.map((e) => `${e.destination.to[0]}|${e.subject}`));
     expect(pairs.size).toBe(200);
     expect(stack.app.poller.deadLetters).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('When DynamoDB goes away and comes back', () => {

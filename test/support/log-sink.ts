@@ -1,13 +1,13 @@
 /**
- * The product's structured logs (Powertools' JSON lines on stdout) during a test file: kept here for
- * the test to assert on, not printed. Installed for the integration and browser tiers by vitest's
- * `setupFiles`; anything else on stdout passes through.
+ * The product's structured logs (Powertools' JSON lines: INFO and WARN on stdout, ERROR on stderr)
+ * during a test file: kept here for the test to assert on, not printed. Installed for the
+ * integration and browser tiers by vitest's `setupFiles`; anything else passes through.
  */
 export const productLogs: Array<Record<string, unknown>> = [];
 
-export function installLogSink(): void {
-  const original = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+function sink(stream: NodeJS.WriteStream): void {
+  const original = stream.write.bind(stream);
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = String(chunk);
     if (!text.startsWith('{"level":')) return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
     for (const line of text.split('\n').filter(Boolean)) {
@@ -18,5 +18,10 @@ export function installLogSink(): void {
       }
     }
     return true;
-  }) as typeof process.stdout.write;
+  }) as typeof stream.write;
+}
+
+export function installLogSink(): void {
+  sink(process.stdout);
+  sink(process.stderr);
 }
