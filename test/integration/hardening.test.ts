@@ -89,17 +89,25 @@ const encode = (body: Record<string, unknown>, contentType: string) =>
       ).toString()
     : JSON.stringify(body);
 
-/** A refusal in the contract's shape: a 4xx, Dutch messages with a path, no stack trace. */
+/** A refusal in the contract's shape: a 4xx problem (RFC 9457) in Dutch, no stack trace. */
 async function expectRefusal(res: Response, contentType: string): Promise<void> {
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(res.status).toBeLessThan(500);
   const answer = await res.text();
   if (contentType !== 'application/x-www-form-urlencoded') {
-    const parsed = JSON.parse(answer) as { errors: Array<{ path: string; message: string }> };
-    expect(parsed.errors.length).toBeGreaterThan(0);
-    for (const e of parsed.errors) {
-      expect(typeof e.path).toBe('string');
-      expect(e.message.length).toBeGreaterThan(5);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const parsed = JSON.parse(answer) as {
+      status: number;
+      title: string;
+      detail: string;
+      invalidParams?: Array<{ name: string; reason: string }>;
+    };
+    expect(parsed.status).toBe(res.status);
+    expect(parsed.title.length).toBeGreaterThan(5);
+    expect(parsed.detail.length).toBeGreaterThan(5);
+    for (const e of parsed.invalidParams ?? []) {
+      expect(typeof e.name).toBe('string');
+      expect(e.reason.length).toBeGreaterThan(5);
     }
   }
   // No stack trace: no "    at fn (file.ts:1:2)" lines, no "TypeError: …".
@@ -210,7 +218,10 @@ describe('Bad input on every POST route (property-based)', () => {
             { ...body, [field]: `Over het voorval: ${padding} ${personal}`.slice(0, 900) },
             { 'Idempotency-Key': key },
           );
-          expect({ status: res.status, field: res.body.errors?.[0]?.path }).toEqual({ status: 422, field });
+          expect({ status: res.status, field: res.body.invalidParams?.[0]?.name }).toEqual({
+            status: 422,
+            field,
+          });
         },
       ),
       { numRuns: 60 },
