@@ -197,7 +197,7 @@ describe('Bad input on every POST route (property-based)', () => {
     }
   }, 240_000);
 
-  it('personal data in any free-text field of a valid body: 422, nothing stored', async () => {
+  it('personal data in any free-text field of a valid body: refused as persoonsgegevens, nothing stored', async () => {
     const before = await storedSubmissions();
     const school = stack.keyOf('het-voorbeeldcollege');
     const cases = [
@@ -218,8 +218,13 @@ describe('Bad input on every POST route (property-based)', () => {
             { ...body, [field]: `Over het voorval: ${padding} ${personal}`.slice(0, 900) },
             { 'Idempotency-Key': key },
           );
-          expect({ status: res.status, field: res.body.invalidParams?.[0]?.name }).toEqual({
-            status: 422,
+          expect({
+            status: res.status,
+            type: res.body.type,
+            field: res.body.invalidParams?.[0]?.name,
+          }).toEqual({
+            status: 400,
+            type: 'https://veiligschool.example.org/problemen/persoonsgegevens',
             field,
           });
         },
