@@ -22,15 +22,15 @@ let report: { pluginReports: Array<{ pluginName: string; violations?: Array<{ ru
 beforeAll(async () => {
   await buildAssets();
   outdir = mkdtempSync(join(tmpdir(), 'cdk-'));
-  const app = new App({ outdir });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-  const stack = new CovenantStack(app, 'Prod', {
-    settings,
-    env: { account: '111111111111', region: 'eu-west-1' },
-  });
-  // CDK announces every bundle on stderr; the test keeps those lines to itself.
+  // CDK announces every bundle on stderr while it builds the stack; the test keeps those lines to itself.
   const restore = quietStderr(/^Bundling asset /);
   try {
+    const app = new App({ outdir });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+    const stack = new CovenantStack(app, 'Prod', {
+      settings,
+      env: { account: '111111111111', region: 'eu-west-1' },
+    });
     template = Template.fromStack(stack);
     app.synth();
   } finally {
