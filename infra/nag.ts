@@ -2,61 +2,98 @@ import { type Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
+import type { CovenantFunction } from './constructs/covenant-function.js';
+import type { EdgeDistribution } from './constructs/edge.js';
 
 /**
- * Every cdk-nag finding (AwsSolutions and Serverless packs) that stays, with the reason it holds.
- * Scoped to the construct it is about wherever the finding has one.
+ * Every cdk-nag finding (AwsSolutions and Serverless packs) that stays, with the reason it holds,
+ * scoped to the construct it is about. Nothing is acknowledged stack-wide: a new finding anywhere
+ * else fails the synth.
  */
 export function acknowledgeNagFindings(
   stack: Stack,
-  parts: { secret: Secret; api: HttpApi; deadLetterQueues: Queue[] },
+  parts: {
+    secret: Secret;
+    api: HttpApi;
+    synchronous: CovenantFunction[];
+    streamConsumer: CovenantFunction;
+    asynchronous: CovenantFunction[];
+    deadLetterQueues: Queue[];
+    edge?: EdgeDistribution;
+  },
 ): void {
-  const stackWide: Array<[string, string]> = [
-    [
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'The AWS managed policy only lets a function write its own logs; it is the standard execution role for Lambda.',
-    ],
-    [
+  const ack = (scope: IConstruct, id: string, reason: string) =>
+    Validations.of(scope).acknowledge({ id, reason });
+  for (const fn of [...parts.synchronous, parts.streamConsumer, ...parts.asynchronous]) {
+    // The only `*` in a function role: X-Ray has no resource-level permissions (template test checks this).
+    ack(
+      fn.role ?? fn,
       'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords have no resource-level permissions.',
-    ],
-    [
-      'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
-      'CDK grants on the table and topics: the wildcard covers the GenerateDataKey variants, on our own key only.',
-    ],
-    ['AwsSolutions-IAM5[Action::kms:ReEncrypt*]', 'CDK table grants: ReEncryptFrom/To on our own key only.'],
-    [
-      'AwsSolutions-IAM5[Resource::<DataTableFDBAD0F2.Arn>/index/*]',
-      'Reads use the table’s one index (gsi1) for the directory, reports and the calendar; never a Scan.',
-    ],
-    [
-      'AwsSolutions-IAM5[Resource::<DailyFunctionC8FAC21C.Arn>:*]',
-      'The scheduler role (made by the schedule target, outside its construct) may invoke the daily function and its versions only.',
-    ],
-    [
+      'Only xray:PutTraceSegments and xray:PutTelemetryRecords, which have no resource-level permissions.',
+    );
+    ack(
+      fn.role ?? fn,
+      `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.ownLogGroup.node.defaultChild as never)}.Arn>:log-stream:*]`,
+      'Log streams of this function’s own log group only; Lambda names the streams at run time.',
+    );
+  }
+  for (const fn of parts.synchronous) {
+    ack(fn, 'Serverless-LambdaDLQ', 'Invoked synchronously by the API: the caller gets the error.');
+  }
+  ack(
+    parts.streamConsumer,
+    'Serverless-LambdaDLQ',
+    'Invoked by the stream mapping, whose on-failure destination (an SQS queue, alarmed) holds what failed.',
+  );
+  for (const fn of parts.asynchronous) {
+    ack(
+      fn,
       'Serverless-LambdaDLQ',
-      'Synchronous API functions answer the caller; the stream uses an SQS on-failure destination, the schedule and the SES events their own DLQs.',
-    ],
-  ];
-  for (const [id, reason] of stackWide) Validations.of(stack).acknowledge({ id, reason });
-  Validations.of(parts.secret).acknowledge({
-    id: 'AwsSolutions-SMG4',
-    reason:
-      'Rotating the link key invalidates every open link in every email; operators rotate it deliberately (README, "Secret for signed links").',
-  });
-  Validations.of(parts.api).acknowledge({
-    id: 'AwsSolutions-APIG4',
-    reason:
-      'Public forms by design: every POST is authorised in the handler by a form key (hashed, constant-time) or an HMAC-signed link.',
-  });
+      'Invoked asynchronously with an on-failure destination (an SQS queue, alarmed) instead of a DLQ: a destination also keeps the error.',
+    );
+  }
+  // The schedule target makes its role at stack level, outside the Schedules construct.
+  for (const role of stack.node.children.filter((c) => c.node.id.startsWith('SchedulerRoleForTarget'))) {
+    for (const fn of parts.asynchronous) {
+      ack(
+        role,
+        `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as never)}.Arn>:*]`,
+        'The scheduler role may invoke the daily function and its versions only.',
+      );
+    }
+  }
+  ack(
+    parts.secret,
+    'AwsSolutions-SMG4',
+    'Rotation is deliberate and by hand: links signed with the previous key keep working for a set time (README, "Secret for signed links").',
+  );
+  ack(
+    parts.api,
+    'AwsSolutions-APIG4',
+    'Public forms by design: every POST is authorised in the handler by a form key (hashed, constant-time) or an HMAC-signed link.',
+  );
   for (const queue of parts.deadLetterQueues) {
-    Validations.of(queue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself a dead-letter queue.',
-    });
-    Validations.of(queue).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason: 'This queue is itself a dead-letter queue.',
-    });
+    ack(queue, 'AwsSolutions-SQS3', 'This queue is itself a dead-letter or failure queue.');
+    ack(queue, 'Serverless-SQSRedrivePolicy', 'This queue is itself a dead-letter or failure queue.');
+  }
+  if (parts.edge && !parts.edge.customDomain) {
+    ack(
+      parts.edge,
+      'AwsSolutions-CFR4',
+      'Without edge.publicDomainName/publicCertificateArn the default cloudfront.net certificate is used, which cannot enforce TLS 1.2; set both for production (README, "CloudFront and WAF").',
+    );
+  }
+  if (parts.edge) {
+    ack(
+      parts.edge,
+      'AwsSolutions-CFR1',
+      'A school or police officer may be anywhere; the WAF rate limit per viewer applies instead.',
+    );
+    ack(
+      parts.edge,
+      'AwsSolutions-CFR3',
+      'Nothing is cached and the API logs every request itself; CloudFront access logs would add a bucket of addresses.',
+    );
   }
 }

@@ -1,26 +1,84 @@
 import { z } from 'zod';
 
+const requiredEmail = (name: string, what: string) =>
+  z.email({
+    error: (issue) =>
+      issue.input === undefined
+        ? `${name} is missing: ${what}. Pass it with -c ${name}=<address> (or in cdk.json context "covenant"); cdk.json ships none on purpose.`
+        : `${name} must be an email address: ${what}`,
+  });
+
 /**
- * Deployment settings, from cdk.json context (or `-c key=value`). Checked at synth with messages that
- * name the setting, so a typo fails before anything reaches AWS.
+ * Deployment settings, from cdk.json context "covenant" and single `-c key=value` overrides. Checked
+ * at synth with messages that name the setting, so a typo or a missing address fails before anything
+ * reaches AWS.
  */
 export const settingsSchema = z.strictObject({
-  senderEmail: z.email({ error: 'senderEmail must be an email address on a domain verified in SES' }),
+  /** Which deployment this is (`test`, `prod`): part of the stack name, metric dimension, alarm text. */
+  environment: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,15}$/, {
+      error: 'environment must be lowercase letters, digits and dashes (at most 16), e.g. test or prod',
+    })
+    .default('test'),
+  /** The AWS region: a setting, never whatever the CLI falls back to. */
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'region must be an AWS region such as eu-west-1' })
+    .default('eu-west-1'),
+  senderEmail: requiredEmail(
+    'senderEmail',
+    'the address the emails come from, on a domain whose DNS you control (it becomes the SES identity)',
+  ),
+  /** `domain`: the stack verifies the sender's whole domain with DKIM; `address`: only the one address. */
+  senderIdentity: z.enum(['domain', 'address']).default('domain'),
+  /** Off when another stack in the same account and region already owns the SES identity. */
+  createEmailIdentity: z.boolean().default(true),
   publicBaseUrl: z
     .url({ error: 'publicBaseUrl must be an https URL (or leave it out to use the API URL)' })
     .optional(),
   retentionSubmissionDays: z.number().int().min(30).max(3650).default(730),
   retentionOutboxDays: z.number().int().min(7).max(3650).default(90),
   streamRetryAttempts: z.number().int().min(0).max(10).default(3),
+  /** A stream record older than this goes to the failure queue instead of being retried further. */
+  streamMaxRecordAgeHours: z.number().int().min(1).max(24).default(6),
   throttleRateLimit: z.number().int().min(1).max(10_000).default(20),
   throttleBurstLimit: z.number().int().min(1).max(5_000).default(40),
   logRetentionDays: z.number().int().min(1).max(3653).default(90),
   retentionIdempotencyDays: z.number().int().min(1).max(365).default(7),
-  operatorEmail: z.email({ error: 'operatorEmail must be the address that receives alarms' }),
+  operatorEmail: requiredEmail('operatorEmail', 'the address that receives alarms'),
   sesSendRatePerSecond: z.number().min(0.1).max(500).default(1),
   rateLimitPerKeyPerMinute: z.number().int().min(1).max(10_000).default(20),
   rateLimitPerSourcePerMinute: z.number().int().min(1).max(100_000).default(120),
   maxBodyBytes: z.number().int().min(1024).max(1_000_000).default(32_768),
+  /** How long after a rotation links signed with the previous link key still work. */
+  linkSecretGraceHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90)
+    .default(7 * 24),
+  /**
+   * CloudFront + WAF in front of the API. The execute-api endpoint is switched off when this is set,
+   * so CloudFront reaches the API through a regional custom domain (with its ACM certificate in the
+   * stack's region) that the operator points at the API with a CNAME.
+   */
+  edge: z
+    .strictObject({
+      originDomainName: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, {
+        error: 'edge.originDomainName must be a DNS name such as api-origin.your-domain.nl',
+      }),
+      originCertificateArn: z.string().startsWith('arn:', {
+        error:
+          'edge.originCertificateArn must be the ARN of an ACM certificate for that name, in the stack region',
+      }),
+      /** The public name (a CNAME to CloudFront) and its ACM certificate in us-east-1: enforces TLS 1.2. */
+      publicDomainName: z.string().optional(),
+      publicCertificateArn: z.string().startsWith('arn:aws:acm:us-east-1:').optional(),
+      /** Requests per 5 minutes per viewer address that the WAF lets through. */
+      ratePer5Minutes: z.number().int().min(10).max(2_000_000_000).default(600),
+    })
+    .optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -28,7 +86,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export class SettingsError extends Error {
   constructor(problems: string[]) {
     super(
-      `Invalid deployment settings (cdk.json context "covenant"):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      `Invalid deployment settings (cdk.json context "covenant" or -c key=value):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
     this.name = 'SettingsError';
   }
@@ -40,4 +98,26 @@ export function parseSettings(raw: unknown): Settings {
     throw new SettingsError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   return result.data;
+}
+
+const SETTING_KEYS = Object.keys(settingsSchema.shape) as Array<keyof Settings>;
+
+/**
+ * The settings as the CDK app sees them: the "covenant" object, then any single setting given as
+ * `-c key=value` (the CLI passes strings; numbers and booleans are read back as such).
+ */
+export function settingsFromContext(tryGetContext: (key: string) => unknown): Settings {
+  const base = tryGetContext('covenant');
+  const merged: Record<string, unknown> = { ...(typeof base === 'object' && base ? base : {}) };
+  for (const key of SETTING_KEYS) {
+    const value = tryGetContext(key);
+    if (value === undefined) continue;
+    merged[key] =
+      typeof value === 'string' && /^(true|false)$/.test(value)
+        ? value === 'true'
+        : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) && key !== 'environment'
+          ? Number(value)
+          : value;
+  }
+  return parseSettings(merged);
 }

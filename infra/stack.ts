@@ -1,5 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -7,17 +7,23 @@ import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../shared/handlers/runtime.js';
 import type { FunctionName } from '../shared/http/routes.js';
 import { CovenantApi } from './constructs/api.js';
+import { AsyncFailureDestination } from './constructs/async-failures.js';
 import { CovenantFunction } from './constructs/covenant-function.js';
 import { CovenantData } from './constructs/data.js';
+import { EdgeDistribution } from './constructs/edge.js';
 import { EmailFeedback } from './constructs/email.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { StreamToNotify } from './constructs/notify.js';
 import { DailySchedule } from './constructs/schedules.js';
+import { SenderIdentity } from './constructs/sender-identity.js';
+import type { EdgeFirewallStack } from './edge-firewall.js';
 import { acknowledgeNagFindings } from './nag.js';
 import type { Settings } from './settings.js';
 
 export interface CovenantStackProps extends StackProps {
   settings: Settings;
+  /** With the `edge` setting: the WAF (in us-east-1) that CloudFront uses. */
+  firewall?: EdgeFirewallStack;
 }
 
 /** The whole product in one stack, composed of one construct per edge. */
@@ -32,6 +38,7 @@ export class CovenantStack extends Stack {
       ) ?? 'THREE_MONTHS'
     ] as RetentionDays;
     const environment = {
+      ENVIRONMENT: settings.environment,
       SENDER_EMAIL: settings.senderEmail,
       RETENTION_SUBMISSION_DAYS: String(settings.retentionSubmissionDays),
       RETENTION_OUTBOX_DAYS: String(settings.retentionOutboxDays),
@@ -47,7 +54,7 @@ export class CovenantStack extends Stack {
         name,
         environment,
         logRetention,
-      }).bindTable(data.table);
+      }).bindTable(data.table, data.key);
     const functions = {
       intake: make('intake'),
       pages: make('pages'),
@@ -58,11 +65,21 @@ export class CovenantStack extends Stack {
     const daily = make('daily');
     const bounces = make('bounces');
     const schedules = new DailySchedule(this, 'Schedules', { fn: daily });
+    const dailyFailures = new AsyncFailureDestination(this, 'DailyFailures', { fn: daily });
+    const bounceFailures = new AsyncFailureDestination(this, 'BounceFailures', { fn: bounces });
     const email = new EmailFeedback(this, 'Email', { handler: bounces, key: data.key });
-    // SES and CloudWatch alarms publish to topics encrypted with the stack's key.
-    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
-      data.key.grant(new ServicePrincipal(service), 'kms:GenerateDataKey*', 'kms:Decrypt');
-    }
+    const sender = settings.createEmailIdentity
+      ? new SenderIdentity(this, 'Sender', {
+          senderEmail: settings.senderEmail,
+          kind: settings.senderIdentity,
+        })
+      : undefined;
+    // SES and CloudWatch alarms publish to topics encrypted with the stack's key, for this account only.
+    data.allowServiceToPublish('ses.amazonaws.com', email.configurationSetArn);
+    data.allowServiceToPublish(
+      'cloudwatch.amazonaws.com',
+      `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*`,
+    );
     notify.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
     notify.addToRolePolicy(
       new PolicyStatement({
@@ -72,7 +89,7 @@ export class CovenantStack extends Stack {
         resources: [
           `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail}`,
           `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${settings.senderEmail.split('@')[1]}`,
-          `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${email.configurationSet.configurationSetName}`,
+          email.configurationSetArn,
         ],
         conditions: { StringEquals: { 'ses:FromAddress': settings.senderEmail } },
       }),
@@ -80,35 +97,60 @@ export class CovenantStack extends Stack {
     (notify.node.defaultChild as CfnFunction).reservedConcurrentExecutions = 1;
     // The key for signed links: generated in Secrets Manager, read only by the functions that sign or check links.
     const linkSecret = new Secret(this, 'ActionLinkSecret', {
-      description: 'HMAC key for the signed action links in covenant emails',
+      description: `HMAC key for the signed action links in covenant emails (${settings.environment})`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     for (const fn of [functions.acties, notify]) {
       linkSecret.grantRead(fn);
       fn.addEnvironment('ACTION_LINK_SECRET_ARN', linkSecret.secretArn);
+      fn.addEnvironment('ACTION_LINK_GRACE_HOURS', String(settings.linkSecretGraceHours));
     }
 
     const api = new CovenantApi(this, 'Api', {
       functions,
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       logRetention,
+      disableExecuteApiEndpoint: settings.edge !== undefined,
     });
-    const baseUrl = settings.publicBaseUrl ?? api.api.apiEndpoint;
+    const edge =
+      props.firewall && settings.edge
+        ? new EdgeDistribution(this, 'Edge', {
+            api: api.api,
+            webAclArn: props.firewall.webAclArn,
+            originDomainName: settings.edge.originDomainName,
+            originCertificateArn: settings.edge.originCertificateArn,
+            ...(settings.edge.publicDomainName ? { publicDomainName: settings.edge.publicDomainName } : {}),
+            ...(settings.edge.publicCertificateArn
+              ? { publicCertificateArn: settings.edge.publicCertificateArn }
+              : {}),
+          })
+        : undefined;
+    if (edge) functions.intake.addEnvironment('SOURCE_IP_HEADER', edge.viewerAddressHeader);
+    const baseUrl = settings.publicBaseUrl ?? edge?.url ?? api.api.apiEndpoint;
     for (const fn of [...Object.values(functions), notify, daily])
       fn.addEnvironment('PUBLIC_BASE_URL', baseUrl);
     const stream = new StreamToNotify(this, 'StreamToNotify', {
       table: data.table,
       fn: notify,
       retryAttempts: settings.streamRetryAttempts,
+      maxRecordAge: Duration.hours(settings.streamMaxRecordAgeHours),
     });
+    const allFunctions = [...Object.values(functions), notify, daily, bounces];
     new Monitoring(this, 'Monitoring', {
+      environment: settings.environment,
       operatorEmail: settings.operatorEmail,
       key: data.key,
-      functions: [...Object.values(functions), notify, daily, bounces],
+      functions: allFunctions,
+      streamConsumer: notify,
+      daily,
+      table: data.table,
       api: api.api,
-      deadLetterQueues: {
+      failureQueues: {
         FailedNotifications: stream.deadLetterQueue,
         FailedDailyRuns: schedules.deadLetterQueue,
+        FailedDailyInvocations: dailyFailures.queue,
+        FailedBounceEvents: bounceFailures.queue,
+        UndeliveredSesEvents: email.subscriptionDeadLetters,
       },
       configurationSetName: email.configurationSet.configurationSetName,
       metricsNamespace: METRICS_NAMESPACE,
@@ -117,10 +159,22 @@ export class CovenantStack extends Stack {
     acknowledgeNagFindings(this, {
       secret: linkSecret,
       api: api.api,
-      deadLetterQueues: [stream.deadLetterQueue, schedules.deadLetterQueue, email.subscriptionDeadLetters],
+      synchronous: Object.values(functions),
+      streamConsumer: notify,
+      asynchronous: [daily, bounces],
+      deadLetterQueues: [
+        stream.deadLetterQueue,
+        schedules.deadLetterQueue,
+        email.subscriptionDeadLetters,
+        dailyFailures.queue,
+        bounceFailures.queue,
+      ],
+      ...(edge ? { edge } : {}),
     });
-    new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint, description: 'Forms and API' });
+    new CfnOutput(this, 'Environment', { value: settings.environment });
+    new CfnOutput(this, 'ApiUrl', { value: baseUrl, description: 'Forms and API' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'FailedNotificationsQueueUrl', { value: stream.deadLetterQueue.queueUrl });
+    if (sender) new CfnOutput(this, 'SenderIdentity', { value: sender.identityName });
   }
 }

@@ -175,7 +175,7 @@ export async function createTable(endpoint: string, tableName: string): Promise<
             Projection: { ProjectionType: 'ALL' },
           },
         ],
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
       }),
     );
     await waitUntilTableExists({ client, minDelay: 1, maxWaitTime: 20 }, { TableName: tableName });

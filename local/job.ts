@@ -1,9 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDaily } from '../shared/app/daily.js';
 import { isIsoDate } from '../shared/domain/working-days.js';
 import { createRuntime } from '../shared/handlers/runtime.js';
+import {
+  describeLocalStack,
+  type LocalStackState,
+  readLocalStack,
+  StackUnavailableError,
+  unreachable,
+} from './state.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -12,31 +17,31 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  * stack, as if it were that date (default: today in Amsterdam). The stack's notify sends what it
  * writes; a rerun of the same date sends nothing.
  */
-function fail(message: string): never {
+function fail(message: string, code = 2): never {
   console.error(message);
-  process.exit(2);
+  process.exit(code);
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { date: { type: 'string' } } });
+const parse = () => parseArgs({ allowPositionals: true, options: { date: { type: 'string' } } });
+let parsed: ReturnType<typeof parse>;
+try {
+  parsed = parse();
+} catch (error) {
+  fail(`${(error as Error).message}\nUsage: npm run job -- daily [--date YYYY-MM-DD]`);
+}
+const { positionals, values } = parsed;
 if (positionals[0] !== 'daily') fail('Usage: npm run job -- daily [--date YYYY-MM-DD]');
 if (values.date !== undefined && !isIsoDate(values.date)) {
   fail(`--date must be a real date as YYYY-MM-DD, not "${values.date}".`);
 }
-const stateFile = join(process.cwd(), '.local', 'stack.json');
-if (!existsSync(stateFile))
-  fail('No local stack found. Start it first with `npm start` (in another terminal).');
-const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
-  pid: number;
-  ddbEndpoint: string;
-  sesEndpoint: string;
-  tableName: string;
-  actionLinkSecret: string;
-};
+let state: LocalStackState;
 try {
-  process.kill(state.pid, 0);
-} catch {
-  fail('The local stack is not running any more. Start it with `npm start`.');
+  state = readLocalStack();
+} catch (error) {
+  if (error instanceof StackUnavailableError) fail(error.message, 1);
+  throw error;
 }
+console.error(describeLocalStack(state));
 const runtime = createRuntime(
   {
     ...process.env,
@@ -49,7 +54,13 @@ const runtime = createRuntime(
   },
   'job',
 );
-const result = await runDaily({ store: runtime.clients.store, now: runtime.now }, values.date);
+let result: Awaited<ReturnType<typeof runDaily>>;
+try {
+  result = await runDaily({ store: runtime.clients.store, now: runtime.now }, values.date);
+} catch (error) {
+  if (process.env.DEBUG) console.error(error);
+  fail(unreachable(`local, ${state.url}`, error), 1);
+}
 console.log(
   `Daily job for ${result.date}: ${result.written.length} new, ${result.alreadyDone} already done.`,
 );

@@ -8,10 +8,10 @@ import {
   startSesEmulator,
 } from './emulators.js';
 import { type LocalApp, startLocalApp } from './stack.js';
+import { STATE_DIR } from './state.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const STATE_DIR = join(process.cwd(), '.local');
 const LOCK = join(STATE_DIR, 'start.pid');
 
 function portFrom(variable: string, fallback: number): number {

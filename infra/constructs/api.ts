@@ -1,3 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -9,6 +10,8 @@ export interface CovenantApiProps {
   functions: Record<HttpHandlerName, CovenantFunction>;
   throttle: { rateLimit: number; burstLimit: number };
   logRetention: RetentionDays;
+  /** When CloudFront is in front: the execute-api URL stops answering, so the WAF cannot be bypassed. */
+  disableExecuteApiEndpoint?: boolean;
 }
 
 /** The HTTP API: one route per entry of the shared route table, each to its function; throttled at the stage. */
@@ -18,7 +21,10 @@ export class CovenantApi extends Construct {
 
   constructor(scope: Construct, id: string, props: CovenantApiProps) {
     super(scope, id);
-    this.api = new HttpApi(this, 'HttpApi', { description: 'Veilig in en om school: forms and API' });
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Veilig in en om school: forms and API',
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint ?? false,
+    });
     const integrations = new Map<HttpHandlerName, HttpLambdaIntegration>();
     for (const route of ROUTES) {
       let integration = integrations.get(route.handler);
@@ -37,7 +43,10 @@ export class CovenantApi extends Construct {
       throttlingBurstLimit: props.throttle.burstLimit,
     };
     // Access logs: who asked what and how it went; never bodies, never query strings (they hold form keys).
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+    });
     stage.accessLogSettings = {
       destinationArn: this.accessLogs.logGroupArn,
       format: JSON.stringify({

@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { TABLE } from '../../shared/adapters/table.js';
 import { FUNCTION_SETTINGS, type FunctionName } from '../../shared/http/routes.js';
 
 export interface CovenantFunctionProps {
@@ -16,16 +19,50 @@ export interface CovenantFunctionProps {
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
+ * The DynamoDB operations the store uses (shared/adapters/store.ts), by access level: no Scan, no
+ * BatchWriteItem, no BatchGetItem. TransactWriteItems is authorised per item as Put, Update, Delete
+ * or ConditionCheck. The health check is narrower still: one GetItem on the HEALTH key.
+ */
+export const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  readwrite: [
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+} as const;
+export const HEALTH_KEY = 'HEALTH';
+
+/**
  * The house Lambda: nodejs24.x on arm64, explicit memory and timeout from the route table's settings,
- * ESM bundled locally with esbuild (AWS SDK included, so the tested versions run), JSON logs to a
- * log group with retention, and X-Ray tracing.
+ * ESM bundled locally with esbuild (AWS SDK included, so the tested versions run), JSON logs to its
+ * own log group with retention, X-Ray tracing, and a role of its own that may write to that log
+ * group only (no AWSLambdaBasicExecutionRole, whose resource is `*`).
  */
 export class CovenantFunction extends NodejsFunction {
   readonly covenantName: FunctionName;
+  readonly ownLogGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: CovenantFunctionProps) {
     const settings = FUNCTION_SETTINGS[props.name];
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.name} function`,
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${logGroup.logGroupArn}:log-stream:*`],
+      }),
+    );
     super(scope, id, {
       entry: `${root}functions/${props.name}.ts`,
       handler: 'handler',
@@ -38,6 +75,7 @@ export class CovenantFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
+      role,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.name,
@@ -58,13 +96,44 @@ export class CovenantFunction extends NodejsFunction {
       },
     });
     this.covenantName = props.name;
+    this.ownLogGroup = logGroup;
   }
 
-  /** Sets TABLE_NAME and grants exactly the access this function's settings name, in one call. */
-  bindTable(table: ITableV2): this {
+  /** Sets TABLE_NAME and grants exactly the operations this function's settings name, in one call. */
+  bindTable(table: ITableV2, key: IKey): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    if (FUNCTION_SETTINGS[this.covenantName].tableAccess === 'read') table.grantReadData(this);
-    else table.grantReadWriteData(this);
+    const access = FUNCTION_SETTINGS[this.covenantName].tableAccess;
+    if (this.covenantName === 'health') {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:GetItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [HEALTH_KEY] } },
+        }),
+      );
+    } else {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: [...TABLE_ACTIONS[access]], resources: [table.tableArn] }),
+      );
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: [`${table.tableArn}/index/${TABLE.gsi1.indexName}`],
+        }),
+      );
+    }
+    // DynamoDB uses the table key on the caller's behalf: decrypt to read, a data key to write; never Encrypt or ReEncrypt.
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          ...(access === 'readwrite' ? ['kms:GenerateDataKey'] : []),
+        ],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
     return this;
   }
 }

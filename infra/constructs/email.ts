@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
@@ -16,6 +16,11 @@ export class EmailFeedback extends Construct {
   readonly events: Topic;
   readonly subscriptionDeadLetters: Queue;
 
+  get configurationSetArn(): string {
+    const stack = Stack.of(this);
+    return `arn:${stack.partition}:ses:${stack.region}:${stack.account}:configuration-set/${this.configurationSet.configurationSetName}`;
+  }
+
   constructor(scope: Construct, id: string, props: { handler: CovenantFunction; key: IKey }) {
     super(scope, id);
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', { reputationMetrics: true });
@@ -24,6 +29,7 @@ export class EmailFeedback extends Construct {
       destination: EventDestination.snsTopic(this.events),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
+    // CDK's event destination adds the topic policy for SES, scoped to this account and configuration set.
     // An SES event the handler cannot take lands here instead of being lost.
     this.subscriptionDeadLetters = new Queue(this, 'UnhandledSesEvents', {
       encryption: QueueEncryption.SQS_MANAGED,

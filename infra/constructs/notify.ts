@@ -11,11 +11,13 @@ export interface StreamToNotifyProps {
   table: TableV2;
   fn: CovenantFunction;
   retryAttempts: number;
+  maxRecordAge: Duration;
 }
 
 /**
  * The table's stream to the notify function: only new outbox items, partial batch responses, bisect
- * on error, a retry limit, and an encrypted SQS queue as the on-failure destination.
+ * on error, a retry limit, a maximum record age, and an encrypted SQS queue as the on-failure
+ * destination. The stream carries keys only: notify re-reads the outbox item by key.
  */
 export class StreamToNotify extends Construct {
   readonly deadLetterQueue: Queue;
@@ -33,6 +35,7 @@ export class StreamToNotify extends Construct {
         batchSize: 100,
         bisectBatchOnError: true,
         retryAttempts: props.retryAttempts,
+        maxRecordAge: props.maxRecordAge,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.deadLetterQueue),
         filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER as unknown as Record<string, unknown>)],

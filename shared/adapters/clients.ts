@@ -1,8 +1,10 @@
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from './config.js';
+import { type LinkKeySource, secretsManagerLinkKeys, staticLinkKeys } from './link-keys.js';
 import { ActionLinks } from './links.js';
 import { SesMailer } from './mailer.js';
 import { CovenantStore } from './store.js';
@@ -17,27 +19,43 @@ export interface Clients {
  * Builds the AWS clients once per container. Locally the endpoints point at DynamoDB Local and the
  * SES emulator; in AWS they are unset and the SDK uses the regional endpoints and the role's credentials.
  */
-export function buildClients(config: AppConfig, now: () => Date = () => new Date()): Clients {
+export function buildClients(
+  config: AppConfig,
+  now: () => Date = () => new Date(),
+  tracer?: Tracer,
+): Clients {
+  // X-Ray subsegments around every AWS call (a no-op outside Lambda, where tracing is off).
+  const traced = <T>(client: T): T => (tracer ? tracer.captureAWSv3Client(client) : client);
   const local = config.DDB_ENDPOINT || config.SES_ENDPOINT;
   const credentials = local ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined;
-  const ddb = new DynamoDBClient({
-    region: config.AWS_REGION,
-    ...(config.DDB_ENDPOINT ? { endpoint: config.DDB_ENDPOINT } : {}),
-    ...(credentials ? { credentials } : {}),
-    maxAttempts: 3,
-  });
+  const ddb = traced(
+    new DynamoDBClient({
+      region: config.AWS_REGION,
+      ...(config.DDB_ENDPOINT ? { endpoint: config.DDB_ENDPOINT } : {}),
+      ...(credentials ? { credentials } : {}),
+      maxAttempts: 3,
+    }),
+  );
   const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
-  const ses = new SESClient({
-    region: config.AWS_REGION,
-    ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
-    ...(credentials ? { credentials } : {}),
-    maxAttempts: 2,
-  });
+  const ses = traced(
+    new SESClient({
+      region: config.AWS_REGION,
+      ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
+      ...(credentials ? { credentials } : {}),
+      maxAttempts: 2,
+    }),
+  );
   // Only a function that signs or checks links and has no key in its environment ever makes this client.
-  let secrets: SecretsManagerClient | undefined;
-  const secretsClient = () => {
-    secrets ??= new SecretsManagerClient({ region: config.AWS_REGION, maxAttempts: 3 });
-    return secrets;
+  let keys: LinkKeySource | undefined;
+  const linkKeys = () => {
+    keys ??= config.ACTION_LINK_SECRET
+      ? staticLinkKeys(config.ACTION_LINK_SECRET)
+      : secretsManagerLinkKeys(
+          config.ACTION_LINK_SECRET_ARN as string,
+          traced(new SecretsManagerClient({ region: config.AWS_REGION, maxAttempts: 3 })),
+          config.ACTION_LINK_SECRET_MAX_AGE_SECONDS,
+        );
+    return keys;
   };
   return {
     store: new CovenantStore(doc, config.TABLE_NAME),
@@ -47,6 +65,6 @@ export function buildClients(config: AppConfig, now: () => Date = () => new Date
       config.SES_CONFIGURATION_SET,
       config.SES_SEND_RATE_PER_SECOND,
     ),
-    links: new ActionLinks(config, secretsClient, now),
+    links: new ActionLinks(config, linkKeys, now),
   };
 }

@@ -21,8 +21,14 @@ const envSchema = z.object({
   /** The key for signed links: given directly (local) or as a Secrets Manager ARN (AWS). */
   ACTION_LINK_SECRET: z.string().min(32, 'ACTION_LINK_SECRET must have at least 32 characters').optional(),
   ACTION_LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** After a rotation, links signed with the previous key still work this long. */
+  ACTION_LINK_GRACE_HOURS: z.coerce.number().int().min(0).max(2160).default(168),
+  /** How long a container keeps the key from Secrets Manager before reading it again. */
+  ACTION_LINK_SECRET_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   RATE_LIMIT_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Behind CloudFront: the request header that carries the viewer's address. */
+  SOURCE_IP_HEADER: z.string().optional(),
   ANSWER_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(1000).default(400),
 });

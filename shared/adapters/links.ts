@@ -1,26 +1,26 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { type ActionKind, signToken, type VerifyResult, verifyToken } from '../domain/signing.js';
 import { type AppConfig, ConfigurationError } from './config.js';
+import type { LinkKeySource } from './link-keys.js';
 
 const DAY_S = 86_400;
 
 /**
  * Makes and checks the signed links in emails. The key comes from the environment on one machine
- * and from AWS Secrets Manager in the cloud, fetched once per container and kept in memory.
+ * and from AWS Secrets Manager in the cloud (cached for a few minutes). After a rotation, links
+ * signed with the previous key still work for ACTION_LINK_GRACE_HOURS.
  */
 export class ActionLinks {
-  private secret?: Promise<string>;
-
   constructor(
     private readonly config: Pick<
       AppConfig,
       | 'ACTION_LINK_SECRET'
       | 'ACTION_LINK_SECRET_ARN'
+      | 'ACTION_LINK_GRACE_HOURS'
       | 'PUBLIC_BASE_URL'
       | 'ANSWER_LINK_DAYS'
       | 'STATUS_LINK_DAYS'
     >,
-    private readonly secrets: () => SecretsManagerClient,
+    private readonly keys: () => LinkKeySource,
     private readonly now: () => Date,
   ) {}
 
@@ -34,21 +34,9 @@ export class ActionLinks {
     return this;
   }
 
-  private key(): Promise<string> {
+  private async key(): Promise<string> {
     this.assertConfigured();
-    if (this.config.ACTION_LINK_SECRET) return Promise.resolve(this.config.ACTION_LINK_SECRET);
-    this.secret ??= this.secrets()
-      .send(new GetSecretValueCommand({ SecretId: this.config.ACTION_LINK_SECRET_ARN }))
-      .then((out) => {
-        if (!out.SecretString || out.SecretString.length < 32)
-          throw new Error('action link secret is missing or too short');
-        return out.SecretString;
-      })
-      .catch((error) => {
-        this.secret = undefined;
-        throw error;
-      });
-    return this.secret;
+    return (await this.keys().current()).value;
   }
 
   async token(action: ActionKind, subjectId: string, partyId: string): Promise<string> {
@@ -62,6 +50,15 @@ export class ActionLinks {
   }
 
   async verify(token: string): Promise<VerifyResult> {
-    return verifyToken(token, await this.key(), Math.floor(this.now().getTime() / 1000));
+    this.assertConfigured();
+    const nowMs = this.now().getTime();
+    const keys = this.keys();
+    const current = await keys.current();
+    const result = verifyToken(token, current.value, Math.floor(nowMs / 1000));
+    if (result.ok || result.reason !== 'signature' || !current.since) return result;
+    // Signed before the last rotation: the previous key still counts, for a set time after it.
+    if (nowMs - current.since.getTime() > this.config.ACTION_LINK_GRACE_HOURS * 3_600_000) return result;
+    const previous = await keys.previous();
+    return previous ? verifyToken(token, previous.value, Math.floor(nowMs / 1000)) : result;
   }
 }

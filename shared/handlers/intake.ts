@@ -24,6 +24,7 @@ import { formatDutchInput } from '../domain/time.js';
 import { header, type ParsedBody, parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
 import { unversionedRouteKey } from '../http/routes.js';
+import { sourceAddress } from '../http/source.js';
 import { jsonErrors, securityHeaders } from './common.js';
 import { type Runtime, retentionOf } from './runtime.js';
 
@@ -32,6 +33,8 @@ export interface IntakeHandlerDeps extends IntakeDeps {
   metrics: Metrics;
   maxBodyBytes: number;
   rateLimits: RateLimits;
+  /** Behind CloudFront: the header with the viewer's address (see shared/http/source.ts). */
+  sourceIpHeader?: string;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -167,7 +170,7 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
         await enforceRateLimits(
           deps.store,
           deps.rateLimits,
-          { formKey: body.fields.formKey, sourceIp: event.requestContext?.http?.sourceIp },
+          { formKey: body.fields.formKey, sourceIp: sourceAddress(event, deps.sourceIpHeader) },
           deps.now(),
         );
         const idempotencyKey = idempotencyKeyOf(event, body);
@@ -208,4 +211,5 @@ export const intakeFromRuntime = ({ config, clients, logger, metrics, now }: Run
       perKeyPerMinute: config.RATE_LIMIT_PER_KEY_PER_MINUTE,
       perSourcePerMinute: config.RATE_LIMIT_PER_SOURCE_PER_MINUTE,
     },
+    ...(config.SOURCE_IP_HEADER ? { sourceIpHeader: config.SOURCE_IP_HEADER } : {}),
   });

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import { buildClients, type Clients } from '../adapters/clients.js';
 import { type AppConfig, loadConfig } from '../adapters/config.js';
 
@@ -27,10 +28,16 @@ export function createRuntime(
   });
   return {
     config,
-    clients: buildClients(config, now),
+    clients: buildClients(config, now, new Tracer({ serviceName })),
     logger,
     // Its own warnings ("no application metrics to publish") go through the logger: JSON, with its level.
-    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName, logger }),
+    // The environment (test, prod) is a dimension, so two deployments in one account never mix.
+    metrics: new Metrics({
+      namespace: METRICS_NAMESPACE,
+      serviceName,
+      logger,
+      ...(env.ENVIRONMENT ? { defaultDimensions: { environment: env.ENVIRONMENT } } : {}),
+    }),
     now,
   };
 }

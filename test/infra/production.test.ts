@@ -2,46 +2,33 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssets } from '../../forms/build.js';
 import { parseSettings } from '../../infra/settings.js';
-import { CovenantStack } from '../../infra/stack.js';
 import { quietStderr } from '../support/quiet.js';
+import { synthCovenant } from './covenant-app.js';
 
-const settings = parseSettings({
-  senderEmail: 'meldpunt@veiligschool.example.org',
-  operatorEmail: 'beheer@veiligschool.example.org',
-});
 let template: Template;
 let outdir: string;
-let report: { pluginReports: Array<{ pluginName: string; violations?: Array<{ ruleName: string }> }> };
+let violations: string[];
 
 beforeAll(async () => {
   await buildAssets();
-  outdir = mkdtempSync(join(tmpdir(), 'cdk-'));
   // CDK announces every bundle on stderr while it builds the stack; the test keeps those lines to itself.
   const restore = quietStderr(/^Bundling asset /);
   try {
-    const app = new App({ outdir });
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-    const stack = new CovenantStack(app, 'Prod', {
-      settings,
-      env: { account: '111111111111', region: 'eu-west-1' },
-    });
-    template = Template.fromStack(stack);
-    app.synth();
+    ({ template, outdir, violations } = synthCovenant({ environment: 'prod' }));
   } finally {
     restore();
   }
-  report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
 });
 
 describe('Stack: production defaults', () => {
   it('passes cdk-nag’s AwsSolutions and Serverless packs with no unacknowledged finding', () => {
-    expect(report.pluginReports.flatMap((r) => (r.violations ?? []).map((v) => v.ruleName))).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it('would report a finding: the packs really run (a queue without encryption or DLQ, as a control)', () => {
@@ -54,7 +41,9 @@ describe('Stack: production defaults', () => {
     } catch {
       // A failing validation may also throw; the report is what we read.
     }
-    const control = JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8')) as typeof report;
+    const control = JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: Array<{ violations?: Array<{ ruleName: string }> }>;
+    };
     const rules = control.pluginReports.flatMap((r) => (r.violations ?? []).map((v) => v.ruleName));
     expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-SQS4', 'Serverless-SQSRedrivePolicy']));
   });
@@ -67,7 +56,7 @@ describe('Stack: production defaults', () => {
     });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     const metricNames = alarms.map((a) => a.Properties.MetricName);
-    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    expect(metricNames.filter((m) => m === 'NumberOfMessagesSent')).toHaveLength(5);
     expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(7);
     expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(7);
     expect(metricNames).toEqual(
@@ -129,7 +118,9 @@ describe('Stack: production defaults', () => {
   });
 
   it('keeps every bundled function under its size budget (3.5 MB of JavaScript)', () => {
-    const manifest = JSON.parse(readFileSync(join(outdir, 'Prod.assets.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
+    ) as {
       files: Record<string, { source: { path: string; packaging?: string } }>;
     };
     const bundles = Object.values(manifest.files).filter((f) => f.source.packaging === 'zip');

@@ -91,7 +91,7 @@ function admin(args: string[]): string {
   return execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'local', 'admin.ts'), ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', COVENANT_STATE_DIR: join(dir, '.local') },
   });
 }
 
