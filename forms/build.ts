@@ -92,5 +92,6 @@ function writeIfChanged(target: string, content: string): void {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { css, js } = await buildAssets();
-  console.log(`assets: css ${Math.round(css.length / 1024)} kB, js ${Math.round(js.length / 1024)} kB`);
+  if (!process.argv.includes('--quiet'))
+    console.log(`assets: css ${Math.round(css.length / 1024)} kB, js ${Math.round(js.length / 1024)} kB`);
 }

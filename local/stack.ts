@@ -30,6 +30,8 @@ export interface LocalAppOptions {
   retryAttempts?: number;
   retryBaseDelayMs?: number;
   onDeadLetter?: (letter: DeadLetter) => void;
+  /** The clock of the handlers: links, expiry, report periods, the daily job (default: the real one). */
+  now?: () => Date;
 }
 
 export interface LocalApp {
@@ -70,7 +72,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     OUTBOX_LEASE_SECONDS: String(delivery.leaseSeconds),
     SWEEP_AFTER_SECONDS: String(delivery.sweepAfterSeconds),
   };
-  const runtime = createRuntime(env, 'local');
+  const runtime = createRuntime(env, 'local', options.now);
   const http: Record<HttpHandlerName, HttpHandler> = {
     intake: intakeFromRuntime(runtime),
     pages: pagesFromRuntime(runtime),

@@ -18,20 +18,24 @@ export const METRICS_NAMESPACE = 'VeiligInEnOmSchool';
 export function createRuntime(
   env: Record<string, string | undefined> = process.env,
   serviceName = 'covenant',
+  /** The clock every use case reads; tests and the local runner may hand in their own. */
+  now: () => Date = () => new Date(),
 ): Runtime {
   const config = loadConfig(env);
-  const now = () => new Date();
+  const logger = new Logger({
+    serviceName,
+    ...(env.POWERTOOLS_LOG_LEVEL ? { logLevel: env.POWERTOOLS_LOG_LEVEL as 'INFO' } : {}),
+  });
   return {
     config,
     clients: buildClients(config, now, new Tracer({ serviceName })),
-    logger: new Logger({
-      serviceName,
-      ...(env.POWERTOOLS_LOG_LEVEL ? { logLevel: env.POWERTOOLS_LOG_LEVEL as 'INFO' } : {}),
-    }),
+    logger,
+    // Its own warnings ("no application metrics to publish") go through the logger: JSON, with its level.
     // The environment (test, prod) is a dimension, so two deployments in one account never mix.
     metrics: new Metrics({
       namespace: METRICS_NAMESPACE,
       serviceName,
+      logger,
       ...(env.ENVIRONMENT ? { defaultDimensions: { environment: env.ENVIRONMENT } } : {}),
     }),
     now,

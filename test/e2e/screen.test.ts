@@ -33,7 +33,7 @@ beforeAll(async () => {
     category: 'strafbaar-feit',
     subcategory: 'vernieling',
     location: 'schoolterrein',
-    occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+    occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
     description: 'De fietsenstalling is beschadigd. Een ruit is gebroken en er ligt glas op het plein.',
     aangifteOverwogen: true,
   });
@@ -102,7 +102,7 @@ afterAll(async () => {
 
 /** Opens a page and collects what the browser console says about it. */
 async function open(width: number, url: string, javaScriptEnabled = true) {
-  const context = await newContext(browser, { width, javaScriptEnabled });
+  const context = await newContext(browser, { width, javaScriptEnabled, now: stack.now() });
   const page = await context.newPage();
   const console: string[] = [];
   page.on('console', (m) => {

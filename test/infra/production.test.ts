@@ -8,6 +8,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssets } from '../../forms/build.js';
 import { parseSettings } from '../../infra/settings.js';
+import { quietStderr } from '../support/quiet.js';
 import { synthCovenant } from './covenant-app.js';
 
 let template: Template;
@@ -16,7 +17,13 @@ let violations: string[];
 
 beforeAll(async () => {
   await buildAssets();
-  ({ template, outdir, violations } = synthCovenant({ environment: 'prod' }));
+  // CDK announces every bundle on stderr while it builds the stack; the test keeps those lines to itself.
+  const restore = quietStderr(/^Bundling asset /);
+  try {
+    ({ template, outdir, violations } = synthCovenant({ environment: 'prod' }));
+  } finally {
+    restore();
+  }
 });
 
 describe('Stack: production defaults', () => {

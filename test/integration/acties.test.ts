@@ -15,7 +15,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const today = () => amsterdamDate(new Date());
+const today = () => amsterdamDate(stack.now());
 const workingDay = (n: number) => addWorkingDays(today(), n);
 const about = (id: string) => (e: StoredEmail) => e.subject.includes(`[${id}]`);
 const to = (address: string) => (e: StoredEmail) => e.destination.to[0] === address;
@@ -88,7 +88,7 @@ describe('Voorlichting: request, answer through the link, the school is told', (
     const usedPage = await (await fetch(`${stack.url}/acties/${token}`)).text();
     expect(usedPage).toContain('Deze link is al gebruikt');
     expect(usedPage).toContain('Geaccepteerd');
-    await stack.settle();
+    await stack.drain();
     expect(
       (await stack.emails()).filter((e) => about(res.body.id)(e) && e.subject.startsWith('Afgewezen')),
     ).toEqual([]);
@@ -170,7 +170,7 @@ describe('Melding: the police and Halt answer through their links', () => {
       category: 'strafbaar-feit',
       subcategory: 'vernieling',
       location: 'schoolterrein',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
       description: 'Ruiten van het fietsenhok zijn ingegooid in de nacht.',
     });
     const [forPolice] = await waitFor(
@@ -227,7 +227,7 @@ describe('Melding: the police and Halt answer through their links', () => {
       category: 'onveilige-situatie',
       subcategory: 'pesten',
       location: 'schoolgebouw',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
       description: 'Een leerling wordt al weken gepest in de pauzes.',
     });
     const [forPolice] = await waitFor(
@@ -253,12 +253,21 @@ describe('Melding: the police and Halt answer through their links', () => {
       expect(post.status).toBe(404);
     }
 
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(stack.now().getTime() / 1000);
     const expired = signToken({ ...claims, i: now - 90 * 86_400, e: now - 3600 }, SECRET);
     const expiredPage = await fetch(`${stack.url}/acties/${expired}`);
     expect(expiredPage.status).toBe(410);
     expect(await expiredPage.text()).toContain('verlopen');
     expect((await answer(expired, { handling: 'afgehandeld', text: 'Klaar.' })).status).toBe(410);
+
+    // The link the wijkagent got expires on the product's clock: a day past its term it answers 410,
+    // and back on today it works again (nothing was recorded in between).
+    const issuedAt = stack.now();
+    stack.clock.set(new Date(claims.e * 1000 + 86_400_000));
+    expect((await fetch(`${stack.url}/acties/${token}`)).status).toBe(410);
+    expect((await answer(token, { handling: 'afgehandeld', text: 'Klaar.' })).status).toBe(410);
+    stack.clock.set(issuedAt);
+    expect((await fetch(`${stack.url}/acties/${token}`)).status).toBe(200);
 
     // A validly signed link for a party that did not receive this melding.
     const foreign = signToken({ ...claims, p: 'wijkagent-oost' }, SECRET);
@@ -269,7 +278,7 @@ describe('Melding: the police and Halt answer through their links', () => {
     const replay = await answer(token, { handling: 'in-behandeling', text: 'Toch weer open.' });
     expect(replay.status).toBe(409);
 
-    await stack.settle();
+    await stack.drain();
     const answers = (await stack.emails()).filter(
       (e) => about(res.body.id)(e) && e.subject.startsWith('Terugkoppeling'),
     );
@@ -281,7 +290,7 @@ describe('Melding: the police and Halt answer through their links', () => {
       formKey: stack.keyOf('vso-het-kompas-demo'),
       category: 'overlast-omgeving',
       location: 'directe-omgeving',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
       description: 'Jongeren blokkeren de stoep bij de ingang tijdens de pauze.',
     });
     const [forJou] = await waitFor(

@@ -9,6 +9,7 @@ import { applyDirectoryDiff, diffDirectory, rotateKey } from '../../shared/app/a
 import { readDirectoryFile } from '../../shared/app/directory.js';
 import { formatDutchInput } from '../../shared/domain/time.js';
 import { postJson, startTestStack, type TestStack } from '../support/stack.js';
+import { waitFor } from '../support/wait.js';
 
 let stack: TestStack;
 
@@ -103,13 +104,12 @@ describe('Operator: failed notifications', () => {
       category: 'strafbaar-feit',
       subcategory: 'bedreiging',
       location: 'directe-omgeving',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
       description: 'Een docent is na schooltijd bij de bushalte bedreigd.',
     });
     expect(res.status).toBe(201);
-    const deadline = Date.now() + 15_000;
-    while (stack.app.poller.deadLetters.length < 1 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+    // One failure record per exhausted batch (shard and sequence range, as AWS sends).
+    await waitFor('the batch in the dead letters', () => stack.app.poller.deadLetters.length >= 1);
     const failed = (await store.listPendingOutbox()).filter((i) => i.subjectId === res.body.id);
     expect(failed.map((i) => i.recipientId).sort()).toEqual(['demo-mavo-overvecht', 'wijkagent-overvecht']);
     expect(failed.every((i) => i.attempts >= 2 && i.lastError)).toBe(true);
@@ -122,10 +122,10 @@ describe('Operator: failed notifications', () => {
     expect(admin(['redrive', '--all'])).toMatch(/\b2 notification\(s\) queued again/);
     const emails = await stack.waitForEmails((e) => e.subject.includes(res.body.id), 2);
     expect(emails).toHaveLength(2);
-    await stack.settle();
+    await stack.drain();
     expect((await stack.emails()).filter((e) => e.subject.includes(res.body.id))).toHaveLength(2);
     expect((await store.listPendingOutbox()).filter((i) => i.subjectId === res.body.id)).toEqual([]);
     // A sent item cannot be redriven into a second email.
-    expect(await store.redriveOutbox(failed[0]!, new Date())).toBe(false);
+    expect(await store.redriveOutbox(failed[0]!, stack.now())).toBe(false);
   });
 });

@@ -54,11 +54,11 @@ async function tokenFor(action: string): Promise<string> {
     category: 'strafbaar-feit',
     subcategory: 'vernieling',
     location: 'schoolterrein',
-    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    occurredAt: new Date(stack.now().getTime() - 3_600_000).toISOString(),
     description: 'Op het plein is een bank vernield.',
   });
   expect(res.status).toBe(201);
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(stack.now().getTime() / 1000);
   return signToken(
     { a: action as never, s: res.body.id, p: res.body.notified[0], i: now, e: now + 86_400 },
     SECRET,
@@ -187,7 +187,7 @@ describe('Every 4xx and 5xx of every JSON route is a problem (RFC 9457)', () => 
     const token = await tokenFor('gezien');
     const [, payload] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(stack.now().getTime() / 1000);
     const expired = signToken({ ...claims, i: now - 90 * 86_400, e: now - 3600, n: undefined }, SECRET);
     await problemShape(await postJson_(`${API_PREFIX}/acties/${expired}`, {}), 410);
     expect((await postJson_(`${API_PREFIX}/acties/${token}`, {})).status).toBe(201);

@@ -34,7 +34,7 @@ describe('Beeindiging (art. 22)', () => {
     expect(res.status).toBe(201);
     expect(res.body.id).toMatch(/^B-\d{8}-[0-9A-Z]{8}$/);
     expect(res.body.termEnd).toBe('2027-06-14');
-    expect(res.body.timely).toBe(amsterdamDate(new Date()) <= '2027-06-14');
+    expect(res.body.timely).toBe(amsterdamDate(stack.now()) <= '2027-06-14');
     expect([...res.body.notified].sort()).toEqual(others.map((p) => p.party.id).sort());
 
     const emails = await stack.waitForEmails(about(res.body.id), others.length + 1, 20_000);
@@ -55,10 +55,10 @@ describe('Beeindiging (art. 22)', () => {
     expect(await page.text()).toContain('Uitkomst van het overleg');
     const recorded = await postJson(`${stack.url}/api/acties/${token}`, {
       outcome: 'bevestigd',
-      meetingOn: amsterdamDate(new Date()),
+      meetingOn: amsterdamDate(stack.now()),
     });
     expect(recorded.status).toBe(201);
-    const effective = terminationEffectiveDate(amsterdamDate(new Date())).date;
+    const effective = terminationEffectiveDate(amsterdamDate(stack.now())).date;
     expect(recorded.body.status).toBe(`Bevestigd: deelname eindigt op ${effective}`);
 
     const outcome = await stack.waitForEmails(
@@ -77,7 +77,7 @@ describe('Beeindiging (art. 22)', () => {
   it('from the effective date the party gets nothing and its key stops working', async () => {
     const store = stack.app.runtime.clients.store;
     const item = await store.getItem(keys.party('jou'));
-    await store.put({ ...item, party: { ...(item?.party as object), leavesOn: amsterdamDate(new Date()) } });
+    await store.put({ ...item, party: { ...(item?.party as object), leavesOn: amsterdamDate(stack.now()) } });
 
     const form = await fetch(`${stack.url}/formulieren/beeindiging?sleutel=${stack.keyOf('jou')}`);
     expect(form.status).toBe(401);
@@ -85,7 +85,7 @@ describe('Beeindiging (art. 22)', () => {
       formKey: stack.keyOf('lyceum-de-proefhoek'),
       category: 'overlast-omgeving',
       location: 'directe-omgeving',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
       description: 'Afval en geluidsoverlast bij het winkelcentrum naast de school.',
     });
     expect(melding.status).toBe(201);

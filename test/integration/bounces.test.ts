@@ -2,6 +2,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBouncesHandler, problemAddresses } from '../../shared/handlers/bounces.js';
+import { productLogs } from '../support/log-sink.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -54,5 +55,11 @@ describe('Function: bounces', () => {
     );
     expect((await stack.app.runtime.clients.store.getParty('wijkagent-west'))?.bouncing).toBe(true);
     expect((await stack.app.runtime.clients.store.getParty('wijkagent-oost'))?.bouncing).toBeUndefined();
+    // The operator is told in the logs which party to fix, without the address itself.
+    const told = productLogs.filter((l) => l.level === 'ERROR' && l.partyId === 'wijkagent-west');
+    expect(told.map((l) => l.message)).toEqual([
+      'directory address bounces: fix it with npm run admin -- import',
+    ]);
+    expect(JSON.stringify(told)).not.toContain('wijkagent.west@politie.example.org');
   });
 });

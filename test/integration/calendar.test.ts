@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
+import { evaluationRoundId } from '../../shared/domain/calendar.js';
+import { COVENANT, terminationEffectiveDate } from '../../shared/domain/covenant.js';
 import { WIJKEN } from '../../shared/domain/wijken.js';
 import { addDays, addWorkingDays } from '../../shared/domain/working-days.js';
+import { validMelding, validVoorlichting } from '../support/bodies.js';
+import { TODAY, testClock } from '../support/clock.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 /**
@@ -10,13 +13,35 @@ import { postJson, type StoredEmail, startTestStack, type TestStack } from '../s
  * termination in it. Every email is checked: the right ones, to the right parties, once each.
  */
 let stack: TestStack;
-const today = amsterdamDate(new Date());
+/** The suite's today (test/support/clock.ts): `npm test` runs this file in two seasons. */
+const today = TODAY;
 const START = addDays(today, 1);
 const END = addDays(today, 365);
-const SKIPPED = '2027-01-15'; // the job did not run that day: the day after catches up
+/** The yearly reminder to confirm contacts is due on 15 January; the job does not run that day. */
+const SKIPPED = [Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1]
+  .map((y) => `${y}-01-15`)
+  .find((d) => d > START && d <= END) as string;
+
+/**
+ * The day the job writes a reminder due on `due`: that day, or the day after when it is the
+ * skipped day, or the first day of the simulation when it fell due in the catch-up window before
+ * it; never when it is due after the year.
+ */
+const writtenFor = (due: string): string[] => {
+  if (due > END || due <= addDays(START, -COVENANT.catchUpDays)) return [];
+  if (due <= START) return [START];
+  return [due === SKIPPED ? addDays(due, 1) : due];
+};
+/** Every date with this month-day (MM-DD) whose reminder the simulated year writes, by year. */
+const yearly = (monthDay: string) =>
+  [-1, 0, 1, 2]
+    .map((n) => Number(today.slice(0, 4)) + n)
+    .flatMap((year) =>
+      writtenFor(`${year}-${monthDay}`).map((on) => ({ year, due: `${year}-${monthDay}`, on })),
+    );
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ clock: testClock(today) });
 });
 
 afterAll(async () => {
@@ -38,29 +63,31 @@ describe('Daily job over a simulated year', () => {
       formKey: stack.keyOf(leaving),
       reason: 'Het bestuur voegt de school samen met een school buiten Utrecht.',
     });
-    const melding = await postJson(`${stack.url}/api/meldingen`, {
-      formKey: stack.keyOf('lyceum-de-proefhoek'),
-      category: 'strafbaar-feit',
-      subcategory: 'drugs',
-      location: 'schoolterrein',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
-      description: 'Handel in drugs gezien bij de fietsenstalling.',
-    });
-    const request = await postJson(`${stack.url}/api/voorlichtingen`, {
-      formKey: stack.keyOf('het-voorbeeldcollege'),
-      provider: 'jou',
-      theme: 'Groepsvorming en uitgaan',
-      audience: ['leerlingen'],
-      groupSize: 30,
-      preferredDates: [addWorkingDays(today, 15)],
-    });
+    const melding = await postJson(
+      `${stack.url}/api/meldingen`,
+      validMelding(stack.keyOf('lyceum-de-proefhoek'), stack.now(), {
+        subcategory: 'drugs',
+        location: 'schoolterrein',
+        description: 'Handel in drugs gezien bij de fietsenstalling.',
+      }),
+    );
+    const request = await postJson(
+      `${stack.url}/api/voorlichtingen`,
+      validVoorlichting(stack.keyOf('het-voorbeeldcollege'), stack.now(), {
+        provider: 'jou',
+        theme: 'Groepsvorming en uitgaan',
+        preferredDates: [addWorkingDays(today, 15)],
+      }),
+    );
     expect([termination.status, melding.status, request.status]).toEqual([201, 201, 201]);
-    await stack.settle();
+    await stack.drain();
     const before = (await stack.emails()).length;
 
     const writtenOn = new Map<string, string[]>();
     for (let date = START; date <= END; date = addDays(date, 1)) {
       if (date === SKIPPED) continue;
+      // The job runs at six in the morning; links in its emails are made and answered that day.
+      stack.clock.set(testClock(date, '06:00').now());
       const result = await runDaily(deps, date);
       if (result.written.length) writtenOn.set(date, result.written);
 
@@ -75,18 +102,6 @@ describe('Daily job over a simulated year', () => {
           outcome: 'bevestigd',
           meetingOn: today,
         });
-        if (!reminder) {
-          const item = await stack.app.runtime.clients.store.getItem({
-            pk: `REM#beeindiging-overleg#${termination.body.id}#${addDays(today, 21)}`,
-            sk: 'OUT#gemeente-convenant',
-          });
-          console.log(
-            'DEBUG',
-            JSON.stringify(item),
-            JSON.stringify(stack.app.poller.deadLetters).slice(0, 500),
-            (await stack.emails()).filter((e) => e.subject.includes('beëindiging')).map((e) => e.subject),
-          );
-        }
         expect({
           text: reminder?.body.text,
           token,
@@ -112,9 +127,12 @@ describe('Daily job over a simulated year', () => {
     const written = [...writtenOn.entries()].flatMap(([date, keys]) => keys.map((key) => ({ date, key })));
     const on = (key: string) => written.filter((w) => w.key === key).map((w) => w.date);
 
-    // Renewal (art. 21a): 6 and 3 months before 14 June 2027; decided, so not 1 month before.
-    expect(on('verlenging#T2#6m')).toEqual(['2026-12-14']);
-    expect(on('verlenging#T2#3m')).toEqual(['2027-03-14']);
+    // Renewal (art. 21a): 6 and 3 months before the term ends (14 June 2027); decided at the
+    // 3-month reminder, so not 1 month before.
+    const term = COVENANT.terms.find((t) => t.start <= today && today <= t.end);
+    expect(term?.end).toBe('2027-06-14');
+    expect(on('verlenging#T2#6m')).toEqual(writtenFor('2026-12-14'));
+    expect(on('verlenging#T2#3m')).toEqual(writtenFor('2027-03-14'));
     expect(on('verlenging#T2#1m')).toEqual([]);
     // Termination (art. 22b): weekly until the outcome was recorded in week 3.
     expect(written.filter((w) => w.key.startsWith('beeindiging-overleg')).map((w) => w.date)).toEqual([
@@ -122,17 +140,32 @@ describe('Daily job over a simulated year', () => {
       addDays(today, 14),
       addDays(today, 21),
     ]);
-    // Evaluation (art. 21b): every wijk once, with a summary four weeks later.
-    for (const wijk of WIJKEN) {
-      const round = `EVAL-2027-${wijk.toLowerCase().replace(/[^a-z]+/g, '-')}`;
-      expect(on(`evaluatie-uitnodiging#${round}`)).toHaveLength(1);
-      expect(on(`evaluatie-vragenlijst#${round}`)).toHaveLength(1);
-      expect(on(`evaluatie-samenvatting#${round}`)).toHaveLength(1);
-    }
+    // Evaluation (art. 21b): every wijk on its date, with a summary four weeks later.
+    const written_ = (prefix: string) =>
+      written.filter((w) => w.key.startsWith(prefix)).map((w) => `${w.key}@${w.date}`);
+    const rounds = (kind: string, after: number) =>
+      WIJKEN.flatMap((wijk) =>
+        [-1, 0, 1, 2].flatMap((n) => {
+          const year = Number(today.slice(0, 4)) + n;
+          const due = addDays(`${year}-${COVENANT.evaluationDates[wijk]}`, after);
+          return writtenFor(due).map((on) => `${kind}#${evaluationRoundId(wijk, year)}@${on}`);
+        }),
+      ).sort();
+    expect(written_('evaluatie-uitnodiging#').sort()).toEqual(rounds('evaluatie-uitnodiging', 0));
+    expect(written_('evaluatie-vragenlijst#').sort()).toEqual(rounds('evaluatie-vragenlijst', 0));
+    expect(written_('evaluatie-samenvatting#').sort()).toEqual(
+      rounds('evaluatie-samenvatting', COVENANT.evaluationSummaryAfterDays),
+    );
+    expect(rounds('evaluatie-uitnodiging', 0).length).toBeGreaterThanOrEqual(WIJKEN.length);
     // Yearly reminders; the skipped day is caught up the day after.
-    expect(on('contact-bevestigen#2027')).toEqual(['2027-01-16']);
-    expect(on('bekendmaking#2027')).toEqual(['2027-09-01']);
-    expect(on('leerlingenraad#2027')).toEqual(['2027-10-01']);
+    for (const [kind, monthDay] of [
+      ['contact-bevestigen', COVENANT.yearlyReminders.contactBevestigen],
+      ['bekendmaking', COVENANT.yearlyReminders.bekendmaking],
+      ['leerlingenraad', COVENANT.yearlyReminders.leerlingenraad],
+    ] as const) {
+      expect(written_(`${kind}#`).sort()).toEqual(yearly(monthDay).map((y) => `${kind}#${y.year}@${y.on}`));
+    }
+    expect(on(`contact-bevestigen#${SKIPPED.slice(0, 4)}`)).toEqual([addDays(SKIPPED, 1)]);
     // Overdue answers (art. 8, 9): once each, after ten working days.
     expect(on(`terugkoppeling-te-laat#${melding.body.id}`)).toEqual([addWorkingDays(today, 10)]);
     expect(on(`voorlichting-te-laat#${request.body.id}`)).toEqual([addWorkingDays(today, 10)]);
@@ -152,46 +185,59 @@ describe('Daily job over a simulated year', () => {
     expect(written.filter((w) => !expectedKinds.has(w.key.split('#')[0] ?? ''))).toEqual([]);
 
     // The emails: one per recipient per reminder, never two; the leaving school gets nothing after its last day.
-    await stack.settle();
+    await stack.drain();
     const emails = (await stack.emails()).slice(before);
     const pairs = emails.map((e) => `${e.destination.to[0]}|${e.subject}`);
     expect(pairs.filter((p, i) => pairs.indexOf(p) !== i)).toEqual([]);
+    // The termination was confirmed in week 3: the school leaves at the next summer holiday.
+    const leavesOn = terminationEffectiveDate(addDays(today, 21)).date;
+    expect((await stack.app.runtime.clients.store.getParty(leaving))?.leavesOn).toBe(leavesOn);
     const rijnveld = stack.party(leaving).email;
+    const schoolYearStarts = yearly(COVENANT.yearlyReminders.bekendmaking).map((y) => y.on);
     expect(
       emails.filter(
         (e) => e.destination.to[0] === rijnveld && e.subject.includes('Begin van het schooljaar'),
       ),
-    ).toEqual([]);
+    ).toHaveLength(schoolYearStarts.filter((on) => on < leavesOn).length);
+    const leidscheRijn = rounds('evaluatie-vragenlijst', 0).filter((r) => r.includes('leidsche-rijn'));
     expect(
       emails.filter(
         (e) =>
           e.destination.to[0] === rijnveld &&
           e.subject.includes('Vragenlijst evaluatie convenant, wijk Leidsche Rijn'),
       ),
-    ).toEqual([]);
+    ).toHaveLength(leidscheRijn.filter((r) => (r.split('@')[1] ?? '') < leavesOn).length);
+    const schools = stack.app.parties.filter((p) => p.party.kind === 'school').length;
+    // Renewed at the 3-month reminder: every party still taking part that day is told.
+    const renewedOn = on('verlenging#T2#3m')[0] ?? '';
     expect(emails.filter((e) => e.subject.includes('Begin van het schooljaar'))).toHaveLength(
-      stack.app.parties.filter((p) => p.party.kind === 'school').length - 1,
+      schoolYearStarts.reduce((sum, on) => sum + (on < leavesOn ? schools : schools - 1), 0),
     );
     expect(
       emails.filter(
         (e) =>
           e.subject.startsWith('Het convenant is verlengd tot en met') && e.subject.endsWith('14 juni 2030'),
       ),
-    ).toHaveLength(stack.app.parties.length);
+    ).toHaveLength(stack.app.parties.length - (renewedOn >= leavesOn ? 1 : 0));
     expect(emails.filter((e) => e.subject.startsWith('Beëindiging bevestigd'))).toHaveLength(
       stack.app.parties.length,
     );
     const summaries = emails.filter((e) =>
       e.subject.startsWith('Samenvatting evaluatie convenant, wijk Oost'),
     );
-    expect(summaries.map((e) => e.destination.to[0])).toEqual(['veiligheid.oost@gemeente.example.org']);
+    const oostSummaries = rounds('evaluatie-samenvatting', COVENANT.evaluationSummaryAfterDays).filter((r) =>
+      r.includes('-oost@'),
+    );
+    expect(summaries.map((e) => e.destination.to[0])).toEqual(
+      oostSummaries.map(() => 'veiligheid.oost@gemeente.example.org'),
+    );
     expect(summaries[0]?.body.text).toContain('Bekijk het wijkrapport');
 
     // A rerun of every day: nothing new.
     for (let date = START; date <= END; date = addDays(date, 1)) {
       expect((await runDaily(deps, date)).written).toEqual([]);
     }
-    await stack.settle();
+    await stack.drain();
     expect((await stack.emails()).length).toBe(before + emails.length);
   }, 240_000);
 });

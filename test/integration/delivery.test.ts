@@ -36,7 +36,7 @@ afterEach(async () => {
   gate = undefined;
 });
 
-const nextJanuary15 = () => `${Number(amsterdamDate(new Date()).slice(0, 4)) + 1}-01-15`;
+const nextJanuary15 = (now: Date) => `${Number(amsterdamDate(now).slice(0, 4)) + 1}-01-15`;
 // Each test's stack sends from its own address: an emulator of an earlier test cannot blur the count.
 let sender = '';
 const senderFor = (test: string) => {
@@ -148,7 +148,7 @@ describe('Delivery at the deployed pace, as Lambda runs it', { timeout: 120_000 
     });
     const parties = stack.app.parties.filter(({ party }) => party.active && !party.leavesOn);
     const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
-    const result = await runDaily(deps, nextJanuary15());
+    const result = await runDaily(deps, nextJanuary15(stack.now()));
     expect(result.written.some((k) => k.startsWith('contact-bevestigen'))).toBe(true);
     await stack.waitForEmails(isContactReminder, parties.length, 60_000);
     await drained(stack);
@@ -165,7 +165,7 @@ describe('Delivery at the deployed pace, as Lambda runs it', { timeout: 120_000 
     gate.target = stack.ses.endpoint;
     const parties = stack.app.parties.filter(({ party }) => party.active && !party.leavesOn);
     const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
-    await runDaily(deps, nextJanuary15());
+    await runDaily(deps, nextJanuary15(stack.now()));
     await until('the held send to be given up', async () => (gate?.dropped ? true : undefined));
     await stack.waitForEmails(isContactReminder, parties.length, 60_000);
     await drained(stack);
@@ -183,7 +183,7 @@ describe('Delivery at the deployed pace, as Lambda runs it', { timeout: 120_000 
       formKey: stack.keyOf(school),
       category: 'onveilige-situatie',
       location: 'directe-omgeving',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+      occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
       subcategory: 'overig',
       description: 'Auto’s rijden hard langs de schooluitgang bij het fietspad.',
     });
@@ -193,8 +193,8 @@ describe('Delivery at the deployed pace, as Lambda runs it', { timeout: 120_000 
     await drained(stack);
     // A crashed invocation's claim: an item in `sending` with a live lease, and nobody to finish it.
     const store = stack.app.runtime.clients.store;
-    const createdAt = new Date().toISOString();
-    const leaseUntil = Date.now() + delivery.leaseSeconds * 1000;
+    const createdAt = stack.now().toISOString();
+    const leaseUntil = stack.now().getTime() + delivery.leaseSeconds * 1000;
     const key = { pk: `SUB#${res.body.id}`, sk: 'OUT#crashed-claim' };
     await store.put({
       ...key,
@@ -234,7 +234,7 @@ describe('Delivery at the deployed pace, as Lambda runs it', { timeout: 120_000 
         category: 'strafbaar-feit',
         subcategory: 'vuurwerk',
         location: 'schoolterrein',
-        occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+        occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
         description: `Vuurwerk afgestoken op het plein, melding nummer ${i + 1}.`,
       });
       expect(res.status).toBe(201);

@@ -1,9 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { formatDutchInput } from '../../shared/domain/time.js';
+import { COVENANT } from '../../shared/domain/covenant.js';
+import { addDays } from '../../shared/domain/working-days.js';
+import { validMelding } from '../support/bodies.js';
+import { TODAY, testClock } from '../support/clock.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
+/** Oost evaluates on 1 March (config/covenant.json): the first one after the suite's today. */
+const YEAR =
+  Number(TODAY.slice(0, 4)) + (TODAY < `${TODAY.slice(0, 4)}-${COVENANT.evaluationDates.Oost}` ? 0 : 1);
+const EVALUATION_DAY = `${YEAR}-${COVENANT.evaluationDates.Oost}`;
+const SUMMARY_DAY = addDays(EVALUATION_DAY, COVENANT.evaluationSummaryAfterDays);
+/** The day each run of the daily job is for; the product's clock is set to it (six in the morning). */
+const runOn = (date: string) => {
+  stack.clock.set(testClock(date, '06:00').now());
+  return runDaily({ store: stack.app.runtime.clients.store, now: stack.app.runtime.now }, date);
+};
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -30,22 +43,23 @@ const answers = (scores: number[], comment?: string) =>
 
 describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
   it('questionnaires are answered once, the summary averages them, and the report shows counts only', async () => {
-    const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
-    const melding = await postJson(`${stack.url}/api/meldingen`, {
-      formKey: stack.keyOf('lyceum-de-proefhoek'),
-      category: 'onveilige-situatie',
-      subcategory: 'online-pesten',
-      location: 'schoolgebouw',
-      occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
-      description: 'Een klas deelt beledigende filmpjes in een groepsapp.',
-    });
+    stack.clock.set(testClock(TODAY).now());
+    const melding = await postJson(
+      `${stack.url}/api/meldingen`,
+      validMelding(stack.keyOf('lyceum-de-proefhoek'), stack.now(), {
+        category: 'onveilige-situatie',
+        subcategory: 'online-pesten',
+        aangifteOverwogen: undefined,
+        description: 'Een klas deelt beledigende filmpjes in een groepsapp.',
+      }),
+    );
     expect(melding.status).toBe(201);
 
-    const day = await runDaily(deps, '2027-03-01');
+    const day = await runOn(EVALUATION_DAY);
     expect(day.written).toEqual(
       expect.arrayContaining([
-        'evaluatie-uitnodiging#EVAL-2027-oost',
-        'evaluatie-vragenlijst#EVAL-2027-oost',
+        `evaluatie-uitnodiging#EVAL-${YEAR}-oost`,
+        `evaluatie-vragenlijst#EVAL-${YEAR}-oost`,
       ]),
     );
     const invited = [
@@ -59,14 +73,14 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
       'ggd-volksgezondheid',
     ];
     const questionnaires = await stack.waitForEmails(
-      (e) => e.subject === 'Vragenlijst evaluatie convenant, wijk Oost – 2027',
+      (e) => e.subject === `Vragenlijst evaluatie convenant, wijk Oost – ${YEAR}`,
       invited.length,
     );
     expect(questionnaires.map((e) => e.destination.to[0]).sort()).toEqual(
       invited.map((id) => stack.party(id).email).sort(),
     );
     const [invitation] = await stack.waitForEmails(
-      (e) => e.subject === 'Jaarlijks overleg convenant in wijk Oost – 2027',
+      (e) => e.subject === `Jaarlijks overleg convenant in wijk Oost – ${YEAR}`,
       1,
     );
     expect(invitation?.destination.to).toEqual(['veiligheid.oost@gemeente.example.org']);
@@ -108,9 +122,9 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
     );
 
     // Another wijk's partner cannot answer Oost's questionnaire with a link made for someone else.
-    await runDaily(deps, '2027-03-29');
+    await runOn(SUMMARY_DAY);
     const [summary] = await stack.waitForEmails(
-      (e) => e.subject === 'Samenvatting evaluatie convenant, wijk Oost – 2027',
+      (e) => e.subject === `Samenvatting evaluatie convenant, wijk Oost – ${YEAR}`,
       1,
     );
     expect(summary?.body.text).toContain(
@@ -141,8 +155,8 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
   });
 
   it('contacts confirm once a year that they are still the contact', async () => {
-    const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
-    await runDaily(deps, '2027-01-15');
+    const year = Number(TODAY.slice(0, 4)) + 1;
+    await runOn(`${year}-${COVENANT.yearlyReminders.contactBevestigen}`);
     const emails = await stack.waitForEmails(
       (e) => e.subject.startsWith('Jaarlijkse controle: bent u nog de contactpersoon'),
       stack.app.parties.length,

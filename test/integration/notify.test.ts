@@ -142,7 +142,7 @@ describe('Function: notify', () => {
     await live.clients.store.put({
       ...ghost,
       type: 'outbox',
-      template: 'melding-confirmation',
+      template: 'submission-confirmation',
       subjectId: 'M-20261120-GH0STGH0',
       recipientId: 'het-voorbeeldcollege',
       status: 'pending',

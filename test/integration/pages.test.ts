@@ -18,7 +18,7 @@ const melding = () =>
     category: 'strafbaar-feit',
     subcategory: 'diefstal',
     location: 'schoolgebouw',
-    occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+    occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
     description: 'Een telefoon is weggenomen uit een tas in de gymzaal.',
   });
 
@@ -57,7 +57,7 @@ describe('Partner emails and the confirmation page', () => {
     expect((await copy()).status).toBe(303);
     expect((await copy()).status).toBe(429);
     await stack.waitForEmails(toSchool, 4);
-    await stack.settle();
+    await stack.drain();
     expect((await stack.emails()).filter(toSchool)).toHaveLength(4);
     // Another school's key opens nothing and sends nothing.
     const other = await fetch(

@@ -20,7 +20,7 @@ const melding = (description: string) => ({
   formKey: stack.keyOf('het-voorbeeldcollege'),
   category: 'zorgsignaal',
   location: 'schoolgebouw',
-  occurredAt: formatDutchInput(new Date(Date.now() - 3_600_000)),
+  occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
   description,
 });
 
@@ -37,7 +37,7 @@ describe('Text email cannot carry', () => {
             theme: `Groepsvorming ${text}`,
             audience: ['leerlingen'],
             groupSize: 30,
-            preferredDates: [addWorkingDays(amsterdamDate(new Date()), 15)],
+            preferredDates: [addWorkingDays(amsterdamDate(stack.now()), 15)],
           },
           'theme',
         ],

@@ -26,7 +26,7 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function newContext(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; width?: number } = {},
+  options: { javaScriptEnabled?: boolean; width?: number; now: Date },
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -35,6 +35,8 @@ export async function newContext(
     timezoneId: 'Europe/Amsterdam',
   });
   context.setDefaultTimeout(10_000);
+  // The page's own checks ("not in the future", "a working day from tomorrow") use the stack's today.
+  await context.clock.setFixedTime(options.now);
   return context;
 }
 
@@ -53,10 +55,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Full-page screenshots at phone and desktop width, kept as test artifacts. */
-export async function screenshots(browser: Browser, url: string, name: string): Promise<void> {
+export async function screenshots(browser: Browser, url: string, name: string, now: Date): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const width of [375, 1280]) {
-    const context = await newContext(browser, { width });
+    const context = await newContext(browser, { width, now });
     const page = await context.newPage();
     await page.goto(url);
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });

@@ -4,6 +4,7 @@ import { deployedDelivery, scaledDelivery } from '../../infra/delivery.js';
 import { freePort, type RunningService, startSesEmulator } from '../../local/emulators.js';
 import { type LocalApp, type LocalAppOptions, startLocalApp } from '../../local/stack.js';
 import type { Party } from '../../shared/domain/parties.js';
+import { type TestClock, testClock } from './clock.js';
 
 export interface StoredEmail {
   messageId: string;
@@ -20,6 +21,10 @@ export interface TestStack {
   app: LocalApp;
   ses: RunningService;
   url: string;
+  /** The product's clock: starts on the suite's TODAY (test/support/clock.ts), settable. */
+  clock: TestClock;
+  /** Shorthand for `clock.now()`: derive every date a test sends from it. */
+  now(): Date;
   keyOf(partyId: string): string;
   party(partyId: string): Party;
   emails(): Promise<StoredEmail[]>;
@@ -28,7 +33,7 @@ export interface TestStack {
     count: number,
     timeoutMs?: number,
   ): Promise<StoredEmail[]>;
-  settle(): Promise<void>;
+  drain(timeoutMs?: number): Promise<void>;
   restartSes(): Promise<void>;
   stopSes(): Promise<void>;
   stop(): Promise<void>;
@@ -38,7 +43,10 @@ export interface TestStack {
 export const TEST_TIME_SCALE = 10;
 
 /** The local stack on free ports, with its own table and its own SES emulator. */
-export async function startTestStack(options: Partial<LocalAppOptions> = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: Partial<LocalAppOptions> & { clock?: TestClock } = {},
+): Promise<TestStack> {
+  const { clock = testClock(), ...rest } = options;
   const sesPort = await freePort();
   let ses = await startSesEmulator(sesPort);
   const app = await startLocalApp({
@@ -50,7 +58,8 @@ export async function startTestStack(options: Partial<LocalAppOptions> = {}): Pr
     // The deployed send rate and notify timeout, shortened in proportion (ten times the rate, a
     // tenth of the timeout): the same sends per invocation, the same deadline behaviour.
     delivery: scaledDelivery(deployedDelivery(), TEST_TIME_SCALE),
-    ...options,
+    ...rest,
+    now: clock.now,
     // Tests post far more than a school would; the limits themselves have their own test.
     env: {
       RATE_LIMIT_PER_KEY_PER_MINUTE: '10000',
@@ -69,6 +78,8 @@ export async function startTestStack(options: Partial<LocalAppOptions> = {}): Pr
       return ses;
     },
     url: app.url,
+    clock,
+    now: () => clock.now(),
     keyOf: (id) => {
       const found = byId.get(id);
       if (!found) throw new Error(`no party ${id} in the example directory`);
@@ -84,16 +95,30 @@ export async function startTestStack(options: Partial<LocalAppOptions> = {}): Pr
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = (await emails()).filter(filter);
-        if (found.length >= count || Date.now() > deadline) return found;
+        if (found.length >= count) return found;
+        if (Date.now() > deadline)
+          throw new Error(`waited ${timeoutMs} ms for ${count} email(s), found ${found.length}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    /** Waits until the stream has been read and no batch is in flight, twice in a row. */
-    async settle() {
-      let quiet = 0;
-      while (quiet < 2) {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        quiet = app.poller.busy ? 0 : quiet + 1;
+    /**
+     * Waits until every outbox item is sent and no stream batch is in flight: then every email the
+     * product will send for what was written so far is in the SES store. Throws on timeout, naming
+     * what is still pending. Not for tests that expect a send to fail for good (dead letters).
+     */
+    async drain(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const pending = await app.runtime.clients.store.listPendingOutbox();
+        if (pending.length === 0 && !app.poller.busy) return;
+        if (Date.now() > deadline)
+          throw new Error(
+            `stream not drained after ${timeoutMs} ms: ${pending.length} outbox item(s) pending (${pending
+              .slice(0, 5)
+              .map((i) => `${i.pk} ${i.sk}`)
+              .join(', ')})`,
+          );
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async stopSes() {

@@ -44,7 +44,11 @@ describe('Route table', () => {
   it('names a function entry file for every handler, with explicit settings', () => {
     for (const route of ROUTES) {
       expect(existsSync(new URL(`../../functions/${route.handler}.ts`, import.meta.url))).toBe(true);
-      expect(FUNCTION_SETTINGS[route.handler].memorySize).toBeGreaterThan(0);
+      // An HTTP API gives up after 30 s: a handler behind it must end sooner, within Lambda's memory range.
+      const settings = FUNCTION_SETTINGS[route.handler];
+      expect(settings.timeoutSeconds).toBeLessThan(30);
+      expect(settings.memorySize).toBeGreaterThanOrEqual(128);
+      expect(settings.memorySize).toBeLessThanOrEqual(10_240);
     }
   });
 

@@ -1,0 +1,3 @@
+import { installLogSink } from './log-sink.js';
+
+installLogSink();
