@@ -8,13 +8,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { build } from 'esbuild';
 import { deployedDelivery } from '../infra/delivery.js';
-import {
-  createTable,
-  freePort,
-  localDynamoClient,
-  startDynamoDbLocal,
-  startSesEmulator,
-} from '../local/emulators.js';
+import { freePort, localDynamoClient, startDynamoDbLocal, startSesEmulator } from '../local/emulators.js';
 import { fakeContext } from '../local/server.js';
 import { startLocalApp } from '../local/stack.js';
 import { SesMailer } from '../shared/adapters/mailer.js';
