@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { toFieldErrors } from '../shared/app/field-errors.js';
 import { beeindigingSchema } from '../shared/domain/beeindiging.js';
 import type { FieldError } from '../shared/domain/errors.js';
+import { markSegments } from '../shared/domain/marks.js';
 import { meldingSchema } from '../shared/domain/melding.js';
 import { amsterdamDate } from '../shared/domain/time.js';
 import { voorlichtingSchema } from '../shared/domain/voorlichting.js';
@@ -95,6 +96,25 @@ function valuesOf(form: HTMLFormElement): Record<string, unknown> {
 function fieldContainer(form: HTMLFormElement, name: string): HTMLElement | null {
   const input = form.querySelector<HTMLElement>(`[name="${name}"]`);
   return input?.closest<HTMLElement>('fieldset, .utrecht-form-field') ?? null;
+}
+
+/** Article 23: after the message, the field's own text with the words the guard found marked. */
+function showFound(node: HTMLElement, form: HTMLFormElement, error: FieldError): void {
+  const input = form.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[name="${error.path}"]`);
+  if (!error.found?.length || !input?.value) return;
+  const wrap = document.createElement('span');
+  wrap.className = 'veilig-gevonden';
+  wrap.dataset.gevonden = '';
+  const quote = document.createElement('q');
+  for (const segment of markSegments(input.value, error.found)) {
+    if (segment.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = segment.text;
+      quote.append(mark);
+    } else quote.append(segment.text);
+  }
+  wrap.append(' In uw tekst: ', quote);
+  node.append(wrap);
 }
 
 function showFieldError(form: HTMLFormElement, name: string, message: string | undefined): void {
@@ -254,7 +274,7 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
       const body = (await response.json().catch(() => ({}))) as {
         id?: string;
         detail?: string;
-        invalidParams?: Array<{ name: string; reason: string }>;
+        invalidParams?: Array<{ name: string; reason: string; found?: FieldError['found'] }>;
       };
       if (response.ok && body.id) {
         if (status) status.textContent = 'Verstuurd.';
@@ -263,10 +283,15 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
         return;
       }
       // Problem details (RFC 9457): every invalid field in invalidParams, else the detail as one message.
+      // Personal data (article 23) comes with the words found, which are marked next to the field.
       const serverErrors: FieldError[] = body.invalidParams?.length
-        ? body.invalidParams.map((p) => ({ path: p.name, message: p.reason }))
+        ? body.invalidParams.map((p) => ({ path: p.name, message: p.reason, ...(p.found ? { found: p.found } : {}) }))
         : [{ path: '', message: body.detail ?? 'Het versturen is niet gelukt. Probeer het opnieuw.' }];
-      for (const error of serverErrors) showFieldError(form, error.path, error.message);
+      for (const error of serverErrors) {
+        showFieldError(form, error.path, error.message);
+        const node = document.getElementById(`${error.path}-fout`);
+        if (node) showFound(node, form, error);
+      }
       showSummary(form, serverErrors);
       if (status) status.textContent = '';
     } catch {

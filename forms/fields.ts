@@ -1,5 +1,6 @@
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
+import { markSegments } from '../shared/domain/marks.js';
 import { alert } from './components.js';
 
 /**
@@ -28,8 +29,16 @@ const errorOf = (ctx: FieldContext, name: string) => ctx.errors.find((e) => e.pa
 function errorMessage(ctx: FieldContext, name: string): SafeHtml | '' {
   const error = errorOf(ctx, name);
   return error
-    ? html`<p class="utrecht-form-field-error-message" id="${name}-fout">${error.message}</p>`
+    ? html`<p class="utrecht-form-field-error-message" id="${name}-fout">${error.message}${foundWords(ctx, name, error)}</p>`
     : '';
+}
+
+/** Article 23: the user's text with the words the guard found marked. */
+function foundWords(ctx: FieldContext, name: string, error: FieldError): SafeHtml | '' {
+  const text = stringValue(ctx.values, name);
+  if (!error.found?.length || !text) return '';
+  const segments = markSegments(text, error.found).map((s) => (s.marked ? html`<mark>${s.text}</mark>` : s.text));
+  return html`<span class="veilig-gevonden" data-gevonden> In uw tekst: <q>${segments}</q></span>`;
 }
 
 function describedBy(ctx: FieldContext, name: string, hint?: string): SafeHtml | '' {

@@ -273,7 +273,8 @@ const iban: Detector = (text) => {
 };
 
 // Addresses.
-const TWO_LETTER_WORDS = new Set(
+/** Postcode letters in lower case that are also words ("2026 om 10 uur"): not taken as a postcode. */
+export const TWO_LETTER_WORDS: ReadonlySet<string> = new Set(
   'om en in op de te is al na zo of ik je we ze uw er bij nu as to an at af ad en of ga ja nee eh hé he oh ok tv pc uur ma di wo do vr za zo'.split(
     ' ',
   ),
