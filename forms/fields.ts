@@ -37,7 +37,9 @@ function errorMessage(ctx: FieldContext, name: string): SafeHtml | '' {
 function foundWords(ctx: FieldContext, name: string, error: FieldError): SafeHtml | '' {
   const text = stringValue(ctx.values, name);
   if (!error.found?.length || !text) return '';
-  const segments = markSegments(text, error.found).map((s) => (s.marked ? html`<mark>${s.text}</mark>` : s.text));
+  const segments = markSegments(text, error.found).map((s) =>
+    s.marked ? html`<mark>${s.text}</mark>` : s.text,
+  );
   return html`<span class="veilig-gevonden" data-gevonden> In uw tekst: <q>${segments}</q></span>`;
 }
 

@@ -45,15 +45,19 @@ export interface Normalised {
   to: number[];
 }
 
-const ZERO_WIDTH = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u180E\u034F]/u;
+const ZERO_WIDTH = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u180E]|\u034F/u;
 const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D\u058A\u05BE\u1806\u2E3A\u2E3B\u301C\u30A0]/u;
 const SLASHES = /[\u2044\u2215\u29F8\uFF0F\u2571]/u;
 const AT_SIGNS = /[\uFF20\uFE6B]/u;
 // Zero code points of the decimal digit blocks NFKC leaves alone (Arabic-Indic, Devanagari, ...).
-const DIGIT_ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20, 0x1040, 0x17e0, 0x1810];
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20,
+  0x1040, 0x17e0, 0x1810,
+];
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/giu;
 
 function mapChar(char: string): string {
+  if (char.length === 1 && char.charCodeAt(0) < 0x80) return char;
   if (ZERO_WIDTH.test(char)) return '';
   if (DASHES.test(char)) return '-';
   if (SLASHES.test(char)) return '/';
@@ -76,7 +80,8 @@ export function normalise(original: string): Normalised {
   let space = -1; // index in chars of the pending collapsed whitespace, if any
   const push = (value: string, start: number, end: number) => {
     for (const c of value) {
-      if (/\s/u.test(c)) {
+      const code = c.charCodeAt(0);
+      if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/u.test(c))) {
         if (space >= 0) {
           to[space] = end;
           continue;
@@ -106,6 +111,15 @@ export function normalise(original: string): Normalised {
           continue;
         }
       }
+    }
+    const code = original.charCodeAt(i);
+    if (code > 32 && code < 0x80) {
+      space = -1;
+      chars.push(original[i] as string);
+      from.push(i);
+      to.push(i + 1);
+      i++;
+      continue;
     }
     const cp = original.codePointAt(i) as number;
     const char = String.fromCodePoint(cp);
@@ -146,14 +160,16 @@ const all = (re: RegExp, text: string, group = 0): Span[] => {
 // E-mail: the @ and the dots also written out, with or without brackets and spaces.
 const AT = String.raw`(?:@|\s+@\s+|\s*[([{<]\s*(?:at|@|apenstaartje|apestaartje|apestaart|aapje|a)\s*[)\]}>]\s*|\s+(?:at|apenstaartje|apestaartje|apestaart|aapje)\s+|\s*-at-\s*|\s*_at_\s*)`;
 const DOT = String.raw`(?:\s?\.\s?|\s*[([{<]\s*(?:dot|punt|\.)\s*[)\]}>]\s*|\s+(?:dot|punt)\s+)`;
-const LABEL = String.raw`[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?`;
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const LOCAL = String.raw`(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}(?:\s(?:dot|punt)\s[a-z0-9][a-z0-9._%+-]{0,63}){0,3}`;
 const MAIL_HOSTS =
   'gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|ziggo|kpnmail|kpnplanet|planet|home|xs4all|hetnet|chello|casema|upcmail|telfort|tele2|online|proton|protonmail|gmx|web|zonnet|quicknet|caiway|solcon|example|school|student|leerling';
 const EMAIL_FULL = new RegExp(`${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}(?:[a-z]{2,24})\\b`, 'giu');
 const EMAIL_BARE = new RegExp(`${LOCAL}(?:@|\\s+@\\s+)${LABEL}\\b(?!\\s*[([{]?\\s*(?:dot|punt)\\b)`, 'giu');
 const EMAIL_HOST = new RegExp(`${LOCAL}${AT}(?:${MAIL_HOSTS})\\b`, 'giu');
+const MAY_HOLD_EMAIL = /@|\bat\b|apenstaart|apestaart|aapje/iu;
 const email: Detector = (text) => {
+  if (!MAY_HOLD_EMAIL.test(text)) return [];
   const spans = all(EMAIL_FULL, text);
   // "at" between two plain words is English, not an address: only a domain with a dot or a known host counts.
   for (const s of [...all(EMAIL_BARE, text), ...all(EMAIL_HOST, text)]) spans.push(s);
@@ -204,7 +220,15 @@ function isPhone(digits: string, candidate: string): boolean {
   return /^0[1-9]\d{8}$/u.test(digits);
 }
 
+let lastNumbers: { text: string; spans: { phone: Span[]; bsn: Span[] } } | undefined;
 function numberSpans(text: string): { phone: Span[]; bsn: Span[] } {
+  if (lastNumbers?.text === text) return lastNumbers.spans;
+  const spans = findNumbers(text);
+  lastNumbers = { text, spans };
+  return spans;
+}
+
+function findNumbers(text: string): { phone: Span[]; bsn: Span[] } {
   const phone: Span[] = [];
   const bsn: Span[] = [];
   for (const groups of digitGroups(text)) {
@@ -250,7 +274,10 @@ export function isValidIban(candidate: string): boolean {
 
 const IBAN_COUNTRIES =
   'AD|AE|AL|AT|AZ|BA|BE|BG|BH|BR|BY|CH|CR|CY|CZ|DE|DK|DO|EE|EG|ES|FI|FO|FR|GB|GE|GI|GL|GR|GT|HR|HU|IE|IL|IQ|IS|IT|JO|KW|KZ|LB|LC|LI|LT|LU|LV|MC|MD|ME|MK|MR|MT|MU|NL|NO|PK|PL|PS|PT|QA|RO|RS|SA|SC|SE|SI|SK|SM|ST|SV|TL|TN|TR|UA|VA|VG|XK';
-const IBAN_START = new RegExp(`(?<![\\p{L}\\p{N}/.@_-])(?:${IBAN_COUNTRIES})[ .\\-_/]?\\d[ .\\-_/]?\\d`, 'giu');
+const IBAN_START = new RegExp(
+  `(?<![\\p{L}\\p{N}/.@_-])(?:${IBAN_COUNTRIES})[ .\\-_/]?\\d[ .\\-_/]?\\d`,
+  'giu',
+);
 const iban: Detector = (text) => {
   const spans: Span[] = [];
   for (const m of text.matchAll(IBAN_START)) {
@@ -290,15 +317,19 @@ const postcodeHouse: Detector = (text) => {
     const start = m.index as number;
     const end = start + m[0].length;
     // House number after (street name and city allowed between) or before the postcode.
-    const after = new RegExp(`^[\\s,]*(?:[\\p{L}'.-]+[\\s,]+){0,4}?(?:nr\\.?\\s?|nummer\\s)?${HOUSE_NUMBER}`, 'iu').exec(
-      text.slice(end, end + 60),
-    );
+    const after = new RegExp(
+      `^[\\s,]*(?:[\\p{L}'.-]+[\\s,]+){0,4}?(?:nr\\.?\\s?|nummer\\s)?${HOUSE_NUMBER}`,
+      'iu',
+    ).exec(text.slice(end, end + 60));
     const before = new RegExp(`${HOUSE_NUMBER}[\\s,]*(?:[\\p{L}'.-]+[\\s,]+){0,3}$`, 'iu').exec(
       text.slice(Math.max(0, start - 50), start),
     );
-    if (after && !/^\s*[,\s]*\d{1,2}[:.]\d{2}/u.test(text.slice(end))) spans.push([start, end + after[0].length]);
+    if (after && !/^\s*[,\s]*\d{1,2}[:.]\d{2}/u.test(text.slice(end)))
+      spans.push([start, end + after[0].length]);
     else if (before) spans.push([start - before[0].length, end]);
-    else if (/\b(?:postcode|adres|woont|woonachtig|wonend)\b/iu.test(text.slice(Math.max(0, start - 40), start)))
+    else if (
+      /\b(?:postcode|adres|woont|woonachtig|wonend)\b/iu.test(text.slice(Math.max(0, start - 40), start))
+    )
       spans.push([start, end]);
   }
   return spans;
@@ -356,7 +387,8 @@ const BIRTH_DATE = new RegExp(
   `(?<![\\p{L}])${BIRTH_WORDS}(?![\\p{L}])[\\s:=,-]*(?:(?:op|is|was|in|on|de|het|jaar|:)\\s*){0,2}(${DATE})(?!\\d)`,
   'giu',
 );
-const BIRTH_YEAR = /(?<![\p{L}])(?:geboren|geb\.?|geboortejaar|bouwjaar(?=\s\d{4}\b(?!\s*(?:auto|scooter))))(?![\p{L}])\s*(?:in|op)?\s*((?:19|20)\d\d)\b/giu;
+const BIRTH_YEAR =
+  /(?<![\p{L}])(?:geboren|geb\.?|geboortejaar|bouwjaar(?=\s\d{4}\b(?!\s*(?:auto|scooter))))(?![\p{L}])\s*(?:in|op)?\s*((?:19|20)\d\d)\b/giu;
 const birthDate: Detector = (text) => [
   ...all(BIRTH_DATE, text),
   ...all(BIRTH_YEAR, text).filter(([s]) => !/^bouwjaar/iu.test(text.slice(s))),
@@ -421,6 +453,7 @@ const TUSSENVOEGSELS = [
   'vander',
   'vande',
 ];
+const TV_FIRST_WORDS = new Set(TUSSENVOEGSELS.map((t) => t.split(' ')[0] as string));
 const SURNAMES = new Set<string>();
 for (const raw of nlNames.lastnames) {
   const name = fold(raw);
@@ -649,6 +682,7 @@ export const PLACE_ALLOW_LIST: readonly string[] = [
 ];
 const ALLOW = new Set(PLACE_ALLOW_LIST.map(fold));
 const ALLOW_MAX_WORDS = Math.max(...PLACE_ALLOW_LIST.map((p) => p.split(/\s+/u).length));
+const ALLOW_FIRST_WORDS = new Set(PLACE_ALLOW_LIST.map((p) => fold(p).split(/\s+/u)[0] as string));
 
 const TITLES = new Set(
   (
@@ -662,8 +696,14 @@ const TITLES = new Set(
   ).split(' '),
 );
 /** Words after which the next word is a name even in lower case. */
-const NAMING = new Set('genaamd genoemd heet heette heten noemt noemde bijnaam alias roepnaam voornaam achternaam'.split(' '));
-const NAMING_PHRASES = /\b(?:naam is|naam was|heet|heette|roepnaam|voornaam|achternaam|bijnaam|genaamd|genoemd|zoon van|dochter van|kind van|moeder van|vader van|ouders van|broer van|zus van|familie|fam\.?|gezin)\s*:?\s*$/iu;
+const NAMING = new Set(
+  'genaamd genoemd heet heette heten noemt noemde bijnaam alias roepnaam voornaam achternaam'.split(' '),
+);
+const NAMING_PHRASES =
+  /\b(?:naam is|naam was|heet|heette|roepnaam|voornaam|achternaam|bijnaam|genaamd|genoemd|zoon van|dochter van|kind van|moeder van|vader van|ouders van|broer van|zus van|familie|fam\.?|gezin)\s*:?\s*$/iu;
+const NAMING_LAST_WORDS = new Set(
+  'is was heet heette roepnaam voornaam achternaam bijnaam genaamd genoemd van familie fam gezin'.split(' '),
+);
 const PUPIL = new Set('leerling leerlinge scholier student studente cursist pupil jongen meisje'.split(' '));
 /** Words that follow a first name at a sentence start when it is a name ("Ben is ...", not "Ben je ..."). */
 const NAME_VERBS = new Set(
@@ -709,10 +749,27 @@ function tokenize(text: string): Token[] {
     const between = text.slice(prevEnd, start);
     const first = m[0][0] as string;
     const prev = tokens[tokens.length - 1];
+    if (prev && between === ' ') {
+      prev.joined = true;
+      tokens.push({
+        word: m[0],
+        lower: m[0].toLowerCase(),
+        start,
+        end: start + m[0].length,
+        cap: first !== first.toLowerCase(),
+        sentenceStart: false,
+        joined: false,
+        masked: false,
+      });
+      prevEnd = start + m[0].length;
+      continue;
+    }
     const sentenceStart =
       tokens.length === 0
         ? !/\p{L}/u.test(between) && !/[,]/u.test(between)
-        : /[!?:;"“(\u2022*]|^\s*-\s/u.test(between) || (/\./u.test(between) && !/^(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|hr|mvr|st|fam)$/u.test(prev?.lower ?? ''));
+        : /[!?:;"“(\u2022*]|^\s*-\s/u.test(between) ||
+          (/\./u.test(between) &&
+            !/^(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|hr|mvr|st|fam)$/u.test(prev?.lower ?? ''));
     // Line breaks are no sentence boundary: people break lines in the middle of a name.
     if (prev) prev.joined = /^\.?\s{1,2}$/u.test(between);
     tokens.push({
@@ -732,6 +789,7 @@ function tokenize(text: string): Token[] {
 
 function maskPlaces(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
+    if (!ALLOW_FIRST_WORDS.has((tokens[i] as Token).lower)) continue;
     for (let n = Math.min(ALLOW_MAX_WORDS, tokens.length - i); n >= 1; n--) {
       const phrase = tokens
         .slice(i, i + n)
@@ -757,6 +815,7 @@ const isFirstName = (lower: string): boolean => {
 
 /** Tussenvoegsel at tokens[i..]: the number of tokens it uses, 0 if none. */
 function tussenvoegsel(tokens: Token[], i: number): number {
+  if (!TV_FIRST_WORDS.has((tokens[i] as Token | undefined)?.lower ?? '')) return 0;
   for (const n of [3, 2, 1]) {
     const words = tokens.slice(i, i + n);
     if (words.length < n || words.some((t) => t.masked)) continue;
@@ -767,7 +826,9 @@ function tussenvoegsel(tokens: Token[], i: number): number {
 }
 
 const looksLikePlace = (t: Token | undefined, next: Token | undefined) =>
-  !!t && (PLACE_SUFFIX.test(t.lower) || (next !== undefined && t.joined && PLACE_SUFFIX.test(next.lower) && next.cap));
+  !!t &&
+  (PLACE_SUFFIX.test(t.lower) ||
+    (next !== undefined && t.joined && PLACE_SUFFIX.test(next.lower) && next.cap));
 
 /** A surname after position i (optionally with tussenvoegsels): its end token index, or -1. */
 function surnameAt(tokens: Token[], i: number, strict: boolean): number {
@@ -797,14 +858,23 @@ function names(text: string): Span[] {
     if (t.masked) continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    const before = text.slice(Math.max(0, t.start - 30), t.start);
 
     // 1. After a title, a pupil word or a naming word: the next word (and a surname) is a name.
     if (prev && !prev.masked && prev.joined) {
       const title = TITLES.has(prev.lower) || TITLES.has(`${prev.lower}.`);
       const pupil = PUPIL.has(prev.lower);
-      const naming = NAMING.has(prev.lower) || NAMING_PHRASES.test(before);
-      if ((title || pupil) && t.cap && !t.sentenceStart && t.word.length >= 2 && !NOT_SURNAMES.has(t.lower) && !looksLikePlace(t, next)) {
+      const naming =
+        NAMING.has(prev.lower) ||
+        (NAMING_LAST_WORDS.has(prev.lower) &&
+          NAMING_PHRASES.test(text.slice(Math.max(0, t.start - 30), t.start)));
+      if (
+        (title || pupil) &&
+        t.cap &&
+        !t.sentenceStart &&
+        t.word.length >= 2 &&
+        !NOT_SURNAMES.has(t.lower) &&
+        !looksLikePlace(t, next)
+      ) {
         const end = surnameAt(tokens, i + 1, true);
         add(i, end > 0 && (tokens[end - 1] as Token).joined ? end : i);
         continue;
@@ -842,7 +912,13 @@ function names(text: string): Span[] {
         !looksLikePlace(s, tokens[i + tv + 1]) &&
         ((s.cap && !s.sentenceStart && !isCommonWord(s.lower, 400)) || (!s.cap && !COMMON_RANK.has(s.lower)))
       ) {
-        const first = prev?.cap && !prev.sentenceStart && prev.joined && !prev.masked && !NOT_SURNAMES.has(prev.lower) && !PLACE_PREFIX.has(prev.lower);
+        const first =
+          prev?.cap &&
+          !prev.sentenceStart &&
+          prev.joined &&
+          !prev.masked &&
+          !NOT_SURNAMES.has(prev.lower) &&
+          !PLACE_PREFIX.has(prev.lower);
         add(first ? i - 1 : i, i + tv);
         i += tv;
         continue;
@@ -870,9 +946,19 @@ function names(text: string): Span[] {
     // 4. A first name from the list.
     if (!isFirstName(t.lower) || t.word.length < 2) continue;
     if (looksLikePlace(t, next)) continue;
-    if (tokens.slice(i + 1, i + 4).some((x, k, a) => PLACE_SUFFIX.test(x.lower) && x.cap && (k === 0 || (a[k - 1] as Token).joined))) continue;
+    if (
+      tokens
+        .slice(i + 1, i + 4)
+        .some((x, k, a) => PLACE_SUFFIX.test(x.lower) && x.cap && (k === 0 || (a[k - 1] as Token).joined))
+    )
+      continue;
     if (!t.cap && isCommonWord(t.lower, 20000)) continue;
-    if (prev && (PLACE_PREFIX.has(prev.lower) || PLACE_PREFIX.has(`${prev.lower}.`)) && prev.cap && prev.joined)
+    if (
+      prev &&
+      (PLACE_PREFIX.has(prev.lower) || PLACE_PREFIX.has(`${prev.lower}.`)) &&
+      prev.cap &&
+      prev.joined
+    )
       continue;
     const surnameEnd = t.joined ? surnameAt(tokens, i + 1, !t.cap) : -1;
     const ambiguous = isCommonWord(t.lower);
@@ -891,14 +977,15 @@ function names(text: string): Span[] {
       if (!isCommonWord(t.lower, 400) || (next && NAME_VERBS.has(next.lower) && t.joined)) add(i, i);
       continue;
     }
-    if (t.sentenceStart && next && t.joined && NAME_VERBS.has(next.lower) && !isCommonWord(t.lower, 400)) add(i, i);
+    if (t.sentenceStart && next && t.joined && NAME_VERBS.has(next.lower) && !isCommonWord(t.lower, 400))
+      add(i, i);
   }
   return spans;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const DETECTORS: ReadonlyArray<[PersonalDataKind, Detector]> = [
+export const DETECTORS: ReadonlyArray<[PersonalDataKind, Detector]> = [
   ['e-mailadres', email],
   ['IBAN', iban],
   ['telefoonnummer', (text) => [...all(WHATSAPP, text), ...numberSpans(text).phone]],
@@ -906,9 +993,20 @@ const DETECTORS: ReadonlyArray<[PersonalDataKind, Detector]> = [
   ['geboortedatum', birthDate],
   ['postcode met huisnummer', postcodeHouse],
   ['adres', streetNumber],
-  ['social-media-account', (text) => [...all(PROFILE_URL, text), ...all(HANDLE, text), ...all(PLATFORM_ACCOUNT, text, 1).map(([s, e]) => widen(text, s, e)), ...all(DISCORD_TAG, text)].filter(([s, e]) => isHandle(text, s, e))],
+  ['social-media-account', social],
   ['naam', names],
 ];
+
+const MAY_NAME_PLATFORM = new RegExp(`\\b(?:${PLATFORMS})\\b`, 'i');
+function social(text: string): Span[] {
+  const spans: Span[] = [];
+  if (text.includes('/')) spans.push(...all(PROFILE_URL, text));
+  if (text.includes('@')) spans.push(...all(HANDLE, text));
+  if (text.includes('#')) spans.push(...all(DISCORD_TAG, text));
+  if (MAY_NAME_PLATFORM.test(text))
+    spans.push(...all(PLATFORM_ACCOUNT, text, 1).map(([s, e]) => widen(text, s, e)));
+  return spans.filter(([s, e]) => isHandle(text, s, e));
+}
 
 /** A platform name followed by an account: show the platform too. */
 function widen(text: string, start: number, end: number): Span {
@@ -967,7 +1065,9 @@ const JOIN = '\n';
  * so a number or a name split over two fields is caught too (and reported in each field it touches).
  */
 export function findPersonalDataInFields(fields: Record<string, string | undefined>): FieldFindings[] {
-  const entries = Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+  const entries = Object.entries(fields).filter(
+    (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+  );
   const result = new Map<string, PersonalDataFinding[]>();
   for (const [field, text] of entries) {
     const findings = findPersonalData(text);

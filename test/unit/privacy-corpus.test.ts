@@ -14,8 +14,12 @@ describe('Privacy guard on the corpora', () => {
   });
 
   it('finds every generated case (recall 100%)', () => {
-    const missed = generatedCorpus().filter(({ text, kind }) => !findPersonalData(text).some((f) => f.kind === kind));
-    expect(missed.length, `missed:\n${show(missed.map((m) => `${m.kind} / ${m.variant}: ${m.text}`))}`).toBe(0);
+    const missed = generatedCorpus().filter(
+      ({ text, kind }) => !findPersonalData(text).some((f) => f.kind === kind),
+    );
+    expect(missed.length, `missed:\n${show(missed.map((m) => `${m.kind} / ${m.variant}: ${m.text}`))}`).toBe(
+      0,
+    );
   });
 
   it('finds a name in at least 95% of the names set', () => {
@@ -25,7 +29,12 @@ describe('Privacy guard on the corpora', () => {
 
   it('refuses at most 2% of the ordinary texts', () => {
     const refused = ORDINARY.filter((text) => findPersonalData(text).length > 0);
-    const detail = refused.map((t) => `${t} → ${findPersonalData(t).map((f) => `${f.kind}: "${f.text}"`).join(', ')}`);
+    const detail = refused.map(
+      (t) =>
+        `${t} → ${findPersonalData(t)
+          .map((f) => `${f.kind}: "${f.text}"`)
+          .join(', ')}`,
+    );
     expect(refused.length / ORDINARY.length, `refused:\n${show(detail)}`).toBeLessThanOrEqual(0.02);
   });
 
