@@ -1,4 +1,5 @@
 import type { CovenantStore } from '../adapters/store.js';
+import { evaluationRoundId } from '../domain/calendar.js';
 import { WIJKEN } from '../domain/wijken.js';
 
 /**
@@ -29,6 +30,8 @@ export interface ErasureResult {
   until: string;
   submissions: number;
   events: number;
+  /** Evaluation answers whose comments were erased. */
+  answers: number;
 }
 
 const has = (item: Record<string, unknown>, path: string): boolean => {
@@ -77,6 +80,25 @@ export async function eraseOldFreeText(deps: RetentionDeps): Promise<ErasureResu
       }
     }
   }
+  // The evaluation questionnaire's comments (art. 21b), per round of the years the line passed.
+  let answers = 0;
+  // Answers are kept 800 days, so rounds of the last three years are all that can hold any.
+  const lastYear = Number(until.slice(0, 4));
+  for (let year = lastYear - 3; year <= lastYear; year++) {
+    for (const wijk of WIJKEN) {
+      const round = evaluationRoundId(wijk, year);
+      for (const answer of await store.listPartition<Record<string, unknown>>(`EVAL#${round}`, 'ANSWER#')) {
+        if (answer.freeTextErasedAt || String(answer.at) >= until) continue;
+        const data = (answer.data ?? {}) as Record<string, unknown>;
+        const paths = Object.keys(data)
+          .filter((k) => /^comment\d+$/u.test(k))
+          .map((k) => `data.${k}`);
+        if (!paths.length) continue;
+        await store.eraseAttributes({ pk: String(answer.pk), sk: String(answer.sk) }, paths, at);
+        answers++;
+      }
+    }
+  }
   await store.put({ ...CURSOR, type: 'retention', until, at });
-  return { until, submissions, events };
+  return { until, submissions, events, answers };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
 import { eraseOldFreeText } from '../../shared/app/retention.js';
+import { evaluationRoundId } from '../../shared/domain/calendar.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
@@ -60,6 +61,17 @@ describe('Free text retention', () => {
     });
     expect(feedback.status).toBe(201);
 
+    // An evaluation answer as the questionnaire link stores it (art. 21b), with a comment.
+    const round = evaluationRoundId('Oost', new Date().getUTCFullYear());
+    await store.put({
+      pk: `EVAL#${round}`,
+      sk: 'ANSWER#wijkagent-oost',
+      type: 'evaluation-answer',
+      partyId: 'wijkagent-oost',
+      at: new Date().toISOString(),
+      data: { score1: 4, comment1: 'Goede samenwerking met de school.' },
+    });
+
     const item = async (id: string) =>
       (await store.getSubmission<Record<string, never>>(id)) as Record<string, any>;
     const createdAt = Date.parse((await item(melding.body.id)).createdAt);
@@ -93,12 +105,16 @@ describe('Free text retention', () => {
     expect(answer?.data.text).toBeUndefined();
     expect(answer?.data.handling).toBe('in-behandeling');
 
+    const evaluation = await store.getItem({ pk: `EVAL#${round}`, sk: 'ANSWER#wijkagent-oost' });
+    expect(evaluation?.data).toEqual({ score1: 4 });
+    expect(result.erased?.answers).toBe(1);
+
     // The next day reads only what crossed the line since: nothing new.
     const next = await eraseOldFreeText({
       store,
       now: () => new Date(later.getTime() + DAY_MS),
       freeTextDays: 365,
     });
-    expect(next.submissions).toBe(0);
+    expect(next.submissions + next.events + next.answers).toBe(0);
   }, 60_000);
 });
