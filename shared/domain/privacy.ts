@@ -1,4 +1,7 @@
-import { dictionary as nlNames } from '@zxcvbn-ts/language-nl-be';
+import boysFirstnames from '@zxcvbn-ts/language-nl-be/dist/boysFirstnames.json.js';
+import commonWords from '@zxcvbn-ts/language-nl-be/dist/commonWords.json.js';
+import girlsFirstnames from '@zxcvbn-ts/language-nl-be/dist/girlsFirstnames.json.js';
+import lastnames from '@zxcvbn-ts/language-nl-be/dist/lastnames.json.js';
 import { decodeHTML } from 'entities';
 
 /**
@@ -410,8 +413,8 @@ const DISCORD_TAG = /(?<![\p{L}\p{N}])[a-z][a-z0-9_.]{2,30}#\d{4}\b/giu;
 // Names
 
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const COMMON_RANK = new Map(nlNames.commonWords.map((w, i) => [fold(w), i] as const));
-const FIRST_NAMES = new Set([...nlNames.boysFirstnames, ...nlNames.girlsFirstnames].map(fold));
+const COMMON_RANK = new Map(commonWords.map((w, i) => [fold(w), i] as const));
+const FIRST_NAMES = new Set([...boysFirstnames, ...girlsFirstnames].map(fold));
 const TUSSENVOEGSELS = [
   'van der',
   'van den',
@@ -455,7 +458,7 @@ const TUSSENVOEGSELS = [
 ];
 const TV_FIRST_WORDS = new Set(TUSSENVOEGSELS.map((t) => t.split(' ')[0] as string));
 const SURNAMES = new Set<string>();
-for (const raw of nlNames.lastnames) {
+for (const raw of lastnames) {
   const name = fold(raw);
   SURNAMES.add(name);
   for (const t of TUSSENVOEGSELS)
