@@ -359,39 +359,46 @@ try {
     'target ≤ 2%',
     `${round((100 * falsePositives) / ORDINARY.length, 1)}%`,
   );
+  // Ordinary texts with names and generated personal data mixed in: every detector has work.
+  const mixed = ORDINARY.flatMap((t, i) => [
+    t,
+    NAMES[i % NAMES.length] as string,
+    (generated[(i * 7) % generated.length] as { text: string }).text,
+  ]);
   const long = (i: number) => {
     let text = '';
-    for (let k = i; text.length < 2000; k++) text += `${ORDINARY[k % ORDINARY.length]} `;
+    for (let k = i; text.length < 2000; k++) text += `${mixed[k % mixed.length]} `;
     return text.slice(0, 2000);
   };
   const texts = Array.from({ length: 200 }, (_, i) => long(i * 7));
   for (const t of texts.slice(0, 20)) findPersonalData(t);
-  // Wall time and the process's CPU time per text: on a shared machine the wall time's tail is
-  // mostly waiting for a core, the CPU time is what the guard itself costs.
-  const guardTimes: number[] = [];
-  const guardCpu: number[] = [];
-  for (let pass = 0; pass < 5; pass++)
-    for (const t of texts) {
-      const c0 = process.cpuUsage();
+  // Per text: the median of 9 runs (what the guard costs on that text), then p99 over the texts,
+  // so the slowest texts count but a moment of waiting for a core on a shared machine does not.
+  // The raw p99 over every single run is reported too.
+  const perText: number[] = [];
+  const single: number[] = [];
+  for (const t of texts) {
+    const runs: number[] = [];
+    for (let k = 0; k < 9; k++) {
       const t0 = performance.now();
       findPersonalData(t);
-      guardTimes.push(performance.now() - t0);
-      const c = process.cpuUsage(c0);
-      guardCpu.push((c.user + c.system) / 1000);
+      runs.push(performance.now() - t0);
     }
-  for (const [what, times] of [
-    ['wall', guardTimes],
-    ['CPU', guardCpu],
-  ] as const) {
-    const p50 = percentile(times, 50);
-    const p99 = percentile(times, 99);
-    record(
-      `privacy guard ${what} time per 2,000-character text, p99 (p50)`,
-      `${round(p99, 3)} ms (${round(p50, 3)} ms)`,
-      'target p99 ≤ 1 ms',
-      `${round(p99, 2)}×`,
-    );
+    single.push(...runs);
+    perText.push(percentile(runs, 50));
   }
+  record(
+    `privacy guard time per 2,000-character text, p99 over ${texts.length} texts (median of 9 runs each)`,
+    `${round(percentile(perText, 99), 3)} ms (p50 ${round(percentile(perText, 50), 3)} ms)`,
+    'target p99 ≤ 1 ms',
+    `${round(percentile(perText, 99), 2)}×`,
+  );
+  record(
+    'privacy guard time per single run, p99',
+    `${round(percentile(single, 99), 3)} ms`,
+    'includes waiting for a core',
+    `${round(percentile(single, 99), 2)}×`,
+  );
 } finally {
   raw.destroy();
   await app.stop();

@@ -170,14 +170,32 @@ const MAIL_HOSTS =
 const EMAIL_FULL = new RegExp(`${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}(?:[a-z]{2,24})\\b`, 'giu');
 const EMAIL_BARE = new RegExp(`${LOCAL}(?:@|\\s+@\\s+)${LABEL}\\b(?!\\s*[([{]?\\s*(?:dot|punt)\\b)`, 'giu');
 const EMAIL_HOST = new RegExp(`${LOCAL}${AT}(?:${MAIL_HOSTS})\\b`, 'giu');
-const MAY_HOLD_EMAIL = /@|\bat\b|apenstaart|apestaart|aapje/iu;
-const email: Detector = (text) => {
-  if (!MAY_HOLD_EMAIL.test(text)) return [];
-  const spans = all(EMAIL_FULL, text);
-  // "at" between two plain words is English, not an address: only a domain with a dot or a known host counts.
-  for (const s of [...all(EMAIL_BARE, text), ...all(EMAIL_HOST, text)]) spans.push(s);
+const MAY_HOLD_EMAIL = /@|\bat\b|apenstaart|apestaart|aapje/giu;
+
+/** Runs a detector only on the stretches around its anchors (an @, a platform name): fast on long texts. */
+function around(text: string, anchor: RegExp, before: number, after: number, detect: Detector): Span[] {
+  const spans: Span[] = [];
+  let covered = -1;
+  for (const m of text.matchAll(anchor)) {
+    const at = m.index as number;
+    if (at < covered) continue;
+    let from = Math.max(0, at - before);
+    while (from > 0 && !/\s/u.test(text[from - 1] as string)) from--;
+    let to = Math.min(text.length, at + after);
+    while (to < text.length && !/\s/u.test(text[to] as string)) to++;
+    for (const [s, e] of detect(text.slice(from, to))) spans.push([s + from, e + from]);
+    covered = to - after / 2;
+  }
   return spans;
-};
+}
+
+const email: Detector = (text) =>
+  around(text, MAY_HOLD_EMAIL, 90, 110, (part) => [
+    ...all(EMAIL_FULL, part),
+    // "at" between two plain words is English, not an address: only a domain with a dot or a known host counts.
+    ...all(EMAIL_BARE, part),
+    ...all(EMAIL_HOST, part),
+  ]);
 
 // Digit runs: digits with the separators phones, word processors and forms produce.
 const DIGIT_RUN = /(?:\+\s?|(?<![\d])\(\s?)?\d(?:\d|[ .\-_/,:()]{1,3}(?=\(?\d)|\(0\))*/gu;
@@ -242,10 +260,15 @@ function findNumbers(text: string): { phone: Span[]; bsn: Span[] } {
         if (digits.replace('+', '').length > 16) break;
         const start = (groups[i] as DigitGroup).start;
         const end = (groups[j] as DigitGroup).end;
-        const candidate = text.slice(start, end);
-        const compact = digits.replace(/\(0\)/u, '');
-        if (isPhone(compact, candidate)) phone.push([start, end]);
-        if (/^\d{9}$/u.test(digits) && isValidBsn(digits) && !ISOLATED_TIME.test(candidate))
+        // Only lengths a phone number or a BSN can have are looked at closer.
+        const first = digits[0];
+        if (
+          (first === '0' || first === '+') &&
+          digits.length >= 10 &&
+          isPhone(digits, text.slice(start, end))
+        )
+          phone.push([start, end]);
+        if (digits.length === 9 && isValidBsn(digits) && !ISOLATED_TIME.test(text.slice(start, end)))
           bsn.push([start, end]);
       }
     }
@@ -1000,14 +1023,17 @@ export const DETECTORS: ReadonlyArray<[PersonalDataKind, Detector]> = [
   ['naam', names],
 ];
 
-const MAY_NAME_PLATFORM = new RegExp(`\\b(?:${PLATFORMS})\\b`, 'i');
+const MAY_NAME_PLATFORM = new RegExp(`\\b(?:${PLATFORMS})\\b`, 'gi');
 function social(text: string): Span[] {
   const spans: Span[] = [];
-  if (text.includes('/')) spans.push(...all(PROFILE_URL, text));
+  if (text.includes('/')) spans.push(...around(text, /\//gu, 40, 60, (part) => all(PROFILE_URL, part)));
   if (text.includes('@')) spans.push(...all(HANDLE, text));
   if (text.includes('#')) spans.push(...all(DISCORD_TAG, text));
-  if (MAY_NAME_PLATFORM.test(text))
-    spans.push(...all(PLATFORM_ACCOUNT, text, 1).map(([s, e]) => widen(text, s, e)));
+  spans.push(
+    ...around(text, MAY_NAME_PLATFORM, 10, 80, (part) =>
+      all(PLATFORM_ACCOUNT, part, 1).map(([s, e]) => widen(part, s, e)),
+    ),
+  );
   return spans.filter(([s, e]) => isHandle(text, s, e));
 }
 
