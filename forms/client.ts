@@ -285,7 +285,11 @@ function enhance(form: HTMLFormElement, name: FormName, makeSchema: () => z.ZodT
       // Problem details (RFC 9457): every invalid field in invalidParams, else the detail as one message.
       // Personal data (article 23) comes with the words found, which are marked next to the field.
       const serverErrors: FieldError[] = body.invalidParams?.length
-        ? body.invalidParams.map((p) => ({ path: p.name, message: p.reason, ...(p.found ? { found: p.found } : {}) }))
+        ? body.invalidParams.map((p) => ({
+            path: p.name,
+            message: p.reason,
+            ...(p.found ? { found: p.found } : {}),
+          }))
         : [{ path: '', message: body.detail ?? 'Het versturen is niet gelukt. Probeer het opnieuw.' }];
       for (const error of serverErrors) {
         showFieldError(form, error.path, error.message);
