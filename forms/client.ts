@@ -9,6 +9,9 @@
  * from the same constants its schemas use: an error reads the same with and without JavaScript.
  * zod stays on the server; everything else the server decides and its answer is shown as it is.
  */
+
+import type { FieldError as DomainFieldError } from '../shared/domain/errors.js';
+import { markSegments } from '../shared/domain/marks.js';
 import {
   describeDateTimeInput,
   parseDate,
@@ -21,6 +24,8 @@ import { charactersLeft } from './counter.js';
 interface FieldError {
   path: string;
   message: string;
+  /** Article 23: where in the field's text the guard found personal data. */
+  found?: DomainFieldError['found'];
 }
 
 type FormName = string;
@@ -86,6 +91,25 @@ function fieldContainer(form: HTMLFormElement, name: string): HTMLElement | null
   if (group) return group;
   const input = form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]:not(:disabled)`);
   return input?.closest<HTMLElement>('.utrecht-form-fieldset, .utrecht-form-field') ?? null;
+}
+
+/** Article 23: after the message, the field's own text with the words the guard found marked. */
+function showFound(node: HTMLElement, form: HTMLFormElement, error: FieldError): void {
+  const input = form.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[name="${error.path}"]`);
+  if (!error.found?.length || !input?.value) return;
+  const wrap = document.createElement('span');
+  wrap.className = 'veilig-gevonden';
+  wrap.dataset.gevonden = '';
+  const quote = document.createElement('q');
+  for (const segment of markSegments(input.value, error.found)) {
+    if (segment.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = segment.text;
+      quote.append(mark);
+    } else quote.append(segment.text);
+  }
+  wrap.append(' In uw tekst: ', quote);
+  node.append(wrap);
 }
 
 function showFieldError(form: HTMLFormElement, name: string, message: string | undefined): void {
@@ -258,6 +282,7 @@ function errorsOf(body: Record<string, unknown>): FieldError[] {
     return list.map((e) => ({
       path: String(e.path ?? e.name ?? ''),
       message: String(e.message ?? e.reason ?? e.detail ?? ''),
+      ...(Array.isArray(e.found) ? { found: e.found as FieldError['found'] } : {}),
     }));
   }
   const detail = typeof body.detail === 'string' ? body.detail : undefined;
@@ -355,8 +380,14 @@ function enhance(form: HTMLFormElement, name: FormName): void {
         window.location.assign(`/formulieren/bevestiging/${encodeURIComponent(body.id)}?sleutel=${formKey}`);
         return;
       }
+      // Problem details (RFC 9457): every invalid field at once; personal data (article 23) comes
+      // with the words found, which are marked next to the field.
       const serverErrors = errorsOf(body);
-      for (const error of serverErrors) showFieldError(form, error.path, error.message);
+      for (const error of serverErrors) {
+        showFieldError(form, error.path, error.message);
+        const node = document.getElementById(`${error.path}-fout`);
+        if (node) showFound(node, form, error);
+      }
       showSummary(form, serverErrors);
       if (status) status.textContent = '';
     } catch {

@@ -1,5 +1,6 @@
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
+import { markSegments } from '../shared/domain/marks.js';
 import { alert } from './components.js';
 import { charactersLeft } from './counter.js';
 
@@ -60,7 +61,19 @@ export const errorMessageHtml = (id: string, message: string) =>
 
 function errorMessage(ctx: FieldContext, name: string): SafeHtml | '' {
   const error = errorOf(ctx, name);
-  return error ? errorMessageHtml(`${name}-fout`, error.message) : '';
+  return error
+    ? html`<div class="utrecht-form-field__error-message"><p class="utrecht-form-field-error-message" id="${name}-fout">${error.message}${foundWords(ctx, name, error)}</p></div>`
+    : '';
+}
+
+/** Article 23: the user's text with the words the guard found marked. */
+function foundWords(ctx: FieldContext, name: string, error: FieldError): SafeHtml | '' {
+  const text = stringValue(ctx.values, name);
+  if (!error.found?.length || !text) return '';
+  const segments = markSegments(text, error.found).map((s) =>
+    s.marked ? html`<mark>${s.text}</mark>` : s.text,
+  );
+  return html`<span class="veilig-gevonden" data-gevonden> In uw tekst: <q>${segments}</q></span>`;
 }
 
 function describedBy(ctx: FieldContext, name: string, ...extra: Array<string | undefined>): SafeHtml | '' {

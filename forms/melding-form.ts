@@ -145,7 +145,7 @@ ${textField(ctx, {
 ${textArea(ctx, {
   name: 'description',
   label: 'Wat is er gebeurd?',
-  hint: `Beschrijf de situatie zonder namen, telefoonnummers, adressen of andere persoonsgegevens. Minstens 10 en hoogstens ${DESCRIPTION_MAX.toLocaleString('nl-NL')} tekens.`,
+  hint: `Beschrijf de situatie zonder namen, telefoonnummers, adressen of andere persoonsgegevens. Schrijf bijvoorbeeld "een leerling uit de tweede klas" in plaats van een naam, en "een docent" of "een ouder" in plaats van wie het is. Minstens 10 en hoogstens ${DESCRIPTION_MAX.toLocaleString('nl-NL')} tekens.`,
   maxLength: DESCRIPTION_MAX,
   rules: {
     required: MELDING_MESSAGES.descriptionShort,

@@ -38,6 +38,7 @@ export const settingsSchema = z.strictObject({
     .url({ error: 'publicBaseUrl must be an https URL (or leave it out to use the API URL)' })
     .optional(),
   retentionSubmissionDays: z.number().int().min(30).max(3650).default(730),
+  retentionFreeTextDays: z.number().int().min(30).max(3650).default(365),
   retentionOutboxDays: z.number().int().min(7).max(3650).default(90),
   streamRetryAttempts: z.number().int().min(0).max(10).default(3),
   /** A stream record older than this goes to the failure queue instead of being retried further. */

@@ -42,6 +42,7 @@ export class CovenantStack extends Stack {
       SENDER_EMAIL: settings.senderEmail,
       RETENTION_SUBMISSION_DAYS: String(settings.retentionSubmissionDays),
       RETENTION_OUTBOX_DAYS: String(settings.retentionOutboxDays),
+      RETENTION_FREE_TEXT_DAYS: String(settings.retentionFreeTextDays),
       RETENTION_IDEMPOTENCY_DAYS: String(settings.retentionIdempotencyDays),
       RATE_LIMIT_PER_KEY_PER_MINUTE: String(settings.rateLimitPerKeyPerMinute),
       RATE_LIMIT_PER_SOURCE_PER_MINUTE: String(settings.rateLimitPerSourcePerMinute),

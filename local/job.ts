@@ -56,7 +56,10 @@ const runtime = createRuntime(
 );
 let result: Awaited<ReturnType<typeof runDaily>>;
 try {
-  result = await runDaily({ store: runtime.clients.store, now: runtime.now }, values.date);
+  result = await runDaily(
+    { store: runtime.clients.store, now: runtime.now, freeTextDays: runtime.config.RETENTION_FREE_TEXT_DAYS },
+    values.date,
+  );
 } catch (error) {
   if (process.env.DEBUG) console.error(error);
   fail(unreachable(`local, ${state.url}`, error), 1);

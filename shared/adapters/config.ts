@@ -14,6 +14,8 @@ const envSchema = z.object({
   SES_CONFIGURATION_SET: z.string().optional(),
   RETENTION_SUBMISSION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
   RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Article 23: free text (descriptions, remarks, reasons, answers) is erased after this many days. */
+  RETENTION_FREE_TEXT_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RETENTION_IDEMPOTENCY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(32_768),
   SES_SEND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(500).default(14),

@@ -694,6 +694,41 @@ export class CovenantStore {
     return out.Item;
   }
 
+  /** Removes attributes (dotted paths) from an existing item and records when; absent items are left alone. */
+  async eraseAttributes(
+    key: { pk: string; sk: string },
+    paths: readonly string[],
+    at: string,
+  ): Promise<void> {
+    const names: Record<string, string> = {};
+    const removals = paths.map((path, i) =>
+      path
+        .split('.')
+        .map((part, j) => {
+          const name = `#p${i}_${j}`;
+          names[name] = part;
+          return name;
+        })
+        .join('.'),
+    );
+    try {
+      await guard(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: `REMOVE ${removals.join(', ')} SET #erased = :at`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { ...names, '#erased': 'freeTextErasedAt' },
+            ExpressionAttributeValues: { ':at': at },
+          }),
+        ),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+
   async put(item: Record<string, unknown>): Promise<void> {
     await guard(() => this.doc.send(new PutCommand({ TableName: this.tableName, Item: item })));
   }

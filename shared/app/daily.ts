@@ -11,10 +11,13 @@ import { amsterdamDate } from '../domain/time.js';
 import { WIJKEN } from '../domain/wijken.js';
 import { addDays } from '../domain/working-days.js';
 import { allTerms } from './beeindigingen.js';
+import { type ErasureResult, eraseOldFreeText } from './retention.js';
 
 export interface DailyDeps {
   store: CovenantStore;
   now: () => Date;
+  /** Days after which free text is erased (article 23); without it the job erases nothing. */
+  freeTextDays?: number;
 }
 
 export interface DailyResult {
@@ -22,6 +25,7 @@ export interface DailyResult {
   planned: number;
   written: string[];
   alreadyDone: number;
+  erased?: ErasureResult;
 }
 
 const REMINDER_TTL_DAYS = 800;
@@ -123,5 +127,9 @@ export async function runDaily(
     if (await writeReminder(deps, plan)) written.push(plan.key);
     else alreadyDone++;
   }
-  return { date, planned: plans.length, written, alreadyDone };
+  const erased =
+    deps.freeTextDays === undefined
+      ? undefined
+      : await eraseOldFreeText({ store: deps.store, now: deps.now, freeTextDays: deps.freeTextDays });
+  return { date, planned: plans.length, written, alreadyDone, ...(erased ? { erased } : {}) };
 }

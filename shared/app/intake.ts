@@ -11,7 +11,7 @@ import {
 } from '../domain/errors.js';
 import { authenticatingFormKey } from '../domain/fields.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
-import { findPersonalData, personalDataMessage } from '../domain/privacy.js';
+import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy.js';
 import { amsterdamDate } from '../domain/time.js';
 import { toFieldErrors } from './field-errors.js';
 import { canonicalJson, sha256 } from './ids.js';
@@ -84,23 +84,31 @@ export function parseOrThrow<S extends z.ZodType>(
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const errors = toFieldErrors(result.error);
-  for (const field of freeTextFields) {
-    const text = raw[field];
-    if (typeof text !== 'string' || errors.some((e) => e.path === field)) continue;
-    const findings = findPersonalData(text);
-    if (findings.length) errors.push({ path: field, message: personalDataMessage(findings) });
-  }
+  const free = Object.fromEntries(
+    freeTextFields
+      .filter((field) => typeof raw[field] === 'string' && !errors.some((e) => e.path === field))
+      .map((field) => [field, raw[field] as string]),
+  );
+  errors.push(...personalDataErrors(free));
   throw new ValidationError(errors);
+}
+
+/**
+ * Article 23, the one place that turns the guard's findings into field errors: each field with
+ * personal data is named, with what was found and where (`found`: kind, text, start, end), so the
+ * forms can mark the words. All free-text fields of one submission are checked together too.
+ */
+export function personalDataErrors(fields: Record<string, string | undefined>): FieldError[] {
+  return findPersonalDataInFields(fields).map(({ field, findings }) => ({
+    path: field,
+    message: personalDataMessage(findings),
+    found: findings.map(({ kind, text, start, end }) => ({ kind, text, start, end })),
+  }));
 }
 
 /** Article 23: refuses free text that holds personal data, naming the field and what was found. */
 export function assertNoPersonalData(fields: Record<string, string | undefined>): void {
-  const errors: FieldError[] = [];
-  for (const [path, text] of Object.entries(fields)) {
-    if (!text) continue;
-    const findings = findPersonalData(text);
-    if (findings.length) errors.push({ path, message: personalDataMessage(findings) });
-  }
+  const errors = personalDataErrors(fields);
   if (errors.length) throw new PersonalDataError(errors);
 }
 

@@ -2,6 +2,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** Personal data found in a free-text field (article 23): what, and where in the field's text. */
+  found?: Array<{ kind: string; text: string; start: number; end: number }>;
 }
 
 /** An error a user caused and can fix: its status and Dutch messages are shown as they are. */

@@ -26,10 +26,17 @@ export function createDailyHandler(deps: DailyHandlerDeps) {
       planned: result.planned,
       written: result.written.length,
       alreadyDone: result.alreadyDone,
+      freeTextErased: result.erased ? result.erased.submissions + result.erased.events : 0,
     });
     return result;
   };
 }
 
-export const dailyFromRuntime = ({ clients, logger, metrics, now }: Runtime) =>
-  createDailyHandler({ store: clients.store, now, logger, metrics });
+export const dailyFromRuntime = ({ clients, config, logger, metrics, now }: Runtime) =>
+  createDailyHandler({
+    store: clients.store,
+    now,
+    logger,
+    metrics,
+    freeTextDays: config.RETENTION_FREE_TEXT_DAYS,
+  });

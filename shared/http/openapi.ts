@@ -130,6 +130,19 @@ const responseSchemas = {
             reason: z
               .string()
               .meta({ description: 'Wat er mis is met het veld, zoals het formulier het toont.' }),
+            found: z
+              .array(
+                z.object({
+                  kind: z
+                    .string()
+                    .meta({ description: 'Soort persoonsgegeven, bijvoorbeeld naam of telefoonnummer.' }),
+                  text: z.string().meta({ description: 'De gevonden woorden, zoals ze in het veld staan.' }),
+                  start: z.number().int().meta({ description: 'Begin in de tekst van het veld (UTF-16).' }),
+                  end: z.number().int().meta({ description: 'Einde (exclusief) in de tekst van het veld.' }),
+                }),
+              )
+              .optional()
+              .meta({ description: 'Bij persoonsgegevens (artikel 23): wat er gevonden is en waar.' }),
           }),
         )
         .optional()

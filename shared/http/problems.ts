@@ -50,6 +50,8 @@ export const problemType = (kind: ProblemKind) => `${PROBLEM_BASE}${kind}`;
 export interface InvalidParam {
   name: string;
   reason: string;
+  /** Personal data found in this free-text field (article 23): what, and where in the field's text. */
+  found?: FieldError['found'];
 }
 
 export interface Problem {
@@ -99,7 +101,15 @@ export function problemOf(kind: ProblemKind, errors: readonly FieldError[], stat
     status: status ?? spec.status,
     title: spec.title,
     detail,
-    ...(fields.length ? { invalidParams: fields.map((e) => ({ name: e.path, reason: e.message })) } : {}),
+    ...(fields.length
+      ? {
+          invalidParams: fields.map((e) => ({
+            name: e.path,
+            reason: e.message,
+            ...(e.found ? { found: e.found } : {}),
+          })),
+        }
+      : {}),
   };
 }
 

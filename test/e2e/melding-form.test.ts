@@ -159,8 +159,30 @@ describe('Melding form in Chromium', () => {
       .poll(() => page.locator('#description-fout').textContent())
       .toMatch(/e-mailadres.*artikel 23/);
     expect(await page.locator('#foutmeldingen').isVisible()).toBe(true);
+    expect(await page.locator('#description-fout mark').allTextContents()).toEqual(['ouder@example.org']);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it('marks the words that hold personal data, with and without JavaScript (article 23)', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await newContext(browser, { javaScriptEnabled, now: stack.now() });
+      const page = await context.newPage();
+      await page.goto(formUrl('lyceum-de-proefhoek'));
+      expect(await page.locator('#description-hint').textContent()).toContain(
+        'een leerling uit de tweede klas',
+      );
+      await fillStrafbaarFeit(page, 'Jan de Vries uit 3B wordt gepest door Pietje Puk, bel 06–12 34 56 78.');
+      await page.getByRole('button', { name: 'Melding versturen' }).click();
+      await expect.poll(() => page.locator('#description-fout mark').count()).toBe(3);
+      expect(await page.locator('#description-fout mark').allTextContents()).toEqual([
+        'Jan de Vries',
+        'Pietje Puk',
+        '06–12 34 56 78',
+      ]);
+      expect(await page.locator('#description-fout').textContent()).toMatch(/naam.*telefoonnummer/);
+      await context.close();
+    }
   });
 
   it('can be completed with the keyboard only', async () => {

@@ -308,6 +308,23 @@ describe('Melding: refused input', () => {
     expect(res.body.invalidParams[0].name).toBe('description');
     expect(res.body.detail).toContain('telefoonnummer');
     expect(res.body.detail).toContain('artikel 23');
+    expect(res.body.invalidParams[0].found).toEqual([
+      { kind: 'telefoonnummer', text: '06-12345678', start: 27, end: 38 },
+    ]);
+  });
+
+  it('400 for the names of pupils, with the words found', async () => {
+    const res = await postJson(
+      url(),
+      melding(stack.keyOf('lyceum-de-proefhoek'), {
+        description: 'Jan de Vries uit 3B wordt gepest door Pietje Puk.',
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams[0].found.map((f: { text: string }) => f.text)).toEqual([
+      'Jan de Vries',
+      'Pietje Puk',
+    ]);
   });
 
   it('400 for malformed JSON, 415 for other content types, 413 over the limit', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, isValidBsn, isValidIban } from '../../shared/domain/privacy.js';
+import {
+  findPersonalData,
+  findPersonalDataInFields,
+  isValidBsn,
+  isValidIban,
+  normalise,
+} from '../../shared/domain/privacy.js';
 
 const kinds = (text: string) => findPersonalData(text).map((f) => f.kind);
 
@@ -40,5 +46,38 @@ describe('Privacy guard (article 23)', () => {
     expect(isValidBsn('123456789')).toBe(false);
     expect(isValidIban('NL91ABNA0417164300')).toBe(true);
     expect(isValidIban('NL91ABNA0417164301')).toBe(false);
+  });
+
+  it('returns the words as written, with their place in the original text', () => {
+    const text = 'Bel&nbsp;06\u2013l2\u200B34 56 78 of mail jan (at) gmail punt com.';
+    const found = findPersonalData(text);
+    expect(found.map((f) => [f.kind, f.text])).toEqual([
+      ['telefoonnummer', '06\u2013l2\u200B34 56 78'],
+      ['e-mailadres', 'jan (at) gmail punt com'],
+    ]);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('normalises entities, width, dashes, zero-width characters and whitespace', () => {
+    expect(normalise('a&#64;b \uFF10\uFF16\u2014\u00AD1\u200B2 \n\t x').text).toBe('a@b 06-12 x');
+  });
+
+  it('finds names with titles, tussenvoegsels and context, and lets Utrecht places pass', () => {
+    expect(kinds('Jan de Vries uit 3B wordt gepest door Pietje Puk')).toEqual(['naam', 'naam']);
+    expect(kinds('Meneer van den Berg zag het.')).toEqual(['naam']);
+    expect(kinds('De leerling genaamd thijs had een mes.')).toEqual(['naam']);
+    expect(
+      kinds('Bij het Anne Frankplein en de Jan van Scorelstraat, vlak bij station Vaartsche Rijn.'),
+    ).toEqual([]);
+    expect(kinds('Storm en regen; Ben je er morgen? Door de regen bleef iedereen binnen.')).toEqual([]);
+  });
+
+  it('checks the fields of one submission joined, so data split over two fields is caught', () => {
+    const result = findPersonalDataInFields({ theme: 'Bel voor overleg 06-1234', remarks: '5678 na vieren' });
+    expect(result.map((r) => [r.field, r.findings.map((f) => f.kind)])).toEqual([
+      ['theme', ['telefoonnummer']],
+      ['remarks', ['telefoonnummer']],
+    ]);
+    expect(result[0]?.findings[0]?.text).toBe('06-1234');
   });
 });
