@@ -27,6 +27,8 @@ export interface LocalAppOptions {
   retryAttempts?: number;
   retryBaseDelayMs?: number;
   onDeadLetter?: (letter: DeadLetter) => void;
+  /** The clock every handler reads (tests inject a fixed or stepping one); default the real time. */
+  now?: () => Date;
 }
 
 export interface LocalApp {
@@ -59,7 +61,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     // On one machine the key for signed links is made at start; links die with the in-memory table.
     ACTION_LINK_SECRET: options.env?.ACTION_LINK_SECRET ?? randomBytes(32).toString('base64url'),
   };
-  const runtime = createRuntime(env, 'local');
+  const runtime = createRuntime(env, 'local', options.now);
   const http: Record<HttpHandlerName, HttpHandler> = {
     intake: intakeFromRuntime(runtime),
     pages: pagesFromRuntime(runtime),

@@ -1,6 +1,6 @@
 import type { ActionLinks } from '../adapters/links.js';
 import { type CovenantStore, LinkUsedError, type OutboxItem } from '../adapters/store.js';
-import { keys } from '../adapters/table.js';
+import { inboxIndexPk, keys } from '../adapters/table.js';
 import {
   ANSWER_FREE_TEXT,
   type AnswerKind,
@@ -201,6 +201,7 @@ export async function answerLink(
   const outbox = [outboxFor(submitterOf(submission).id, 'answer-to-school')];
   const today = amsterdamDate(now);
   const partyUpdates: Array<{ partyId: string; leavesOn: string }> = [];
+  const extra: Array<Record<string, unknown>> = [];
   if (action === 'beeindiging-uitkomst' && submission.kind === 'beeindiging') {
     // Every party hears the outcome (art. 22b); the leaving party's last day follows from art. 22c.
     outbox.length = 0;
@@ -214,6 +215,18 @@ export async function answerLink(
       (p) => p.role === 'halt' && isActiveOn(p, amsterdamDate(now)),
     )) {
       outbox.push(outboxFor(halt.id, 'afdoening-request'));
+      extra.push({
+        ...keys.inbox(eventKey.pk, halt.id),
+        type: 'inbox',
+        gsi1pk: inboxIndexPk(halt.id),
+        gsi1sk: `${now.toISOString()}#${submission.id}`,
+        subjectId: submission.id,
+        kind: submission.kind,
+        partyId: halt.id,
+        submitter: false,
+        createdAt: now.toISOString(),
+        ttl: event.ttl,
+      });
     }
   }
   const final = isFinal(action, data);
@@ -221,6 +234,7 @@ export async function answerLink(
     event,
     outbox,
     partyUpdates,
+    extra,
     ...(final ? { consumeNonce: claims.n } : {}),
   });
   const events = [...context.events.filter((e) => e.eventId !== eventId), event];

@@ -18,9 +18,9 @@ export const METRICS_NAMESPACE = 'VeiligInEnOmSchool';
 export function createRuntime(
   env: Record<string, string | undefined> = process.env,
   serviceName = 'covenant',
+  now: () => Date = () => new Date(),
 ): Runtime {
   const config = loadConfig(env);
-  const now = () => new Date();
   return {
     config,
     clients: buildClients(config, now, new Tracer({ serviceName })),

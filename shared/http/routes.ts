@@ -38,6 +38,9 @@ export const ROUTES: readonly RouteDefinition[] = [
     { ...r, path: `/api${r.path}`, api: 'deprecated' },
   ]),
   { method: 'GET', path: OPENAPI_PATH, handler: 'health' },
+  // Overviews per party (issue 15): served by acties, which holds the key that signs links.
+  { method: 'GET', path: '/overzicht', handler: 'acties' },
+  { method: 'GET', path: '/overzicht/{token}', handler: 'acties' },
 ];
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
