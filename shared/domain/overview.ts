@@ -72,8 +72,12 @@ export function partyDuty(
   const received = amsterdamDate(new Date(s.createdAt));
   if (s.kind === 'melding') {
     if (party.role === 'wijkagent' && s.recipients.some((r) => r.partyId === party.id)) {
-      const done = mine.some((e) => e.action === 'terugkoppeling' && isFinal(e.action, e.data));
-      return { open: !done, dueOn: addWorkingDays(received, COVENANT.overdueWorkingDays.terugkoppeling) };
+      // Open until a final outcome; the target (art. 8) is for the first terugkoppeling.
+      const feedback = mine.filter((e) => e.action === 'terugkoppeling');
+      const done = feedback.some((e) => isFinal(e.action, e.data));
+      return feedback.length
+        ? { open: !done }
+        : { open: true, dueOn: addWorkingDays(received, COVENANT.overdueWorkingDays.terugkoppeling) };
     }
     if (party.role === 'halt' && !s.recipients.some((r) => r.partyId === party.id))
       return { open: !mine.some((e) => e.action === 'afdoening') };
