@@ -141,9 +141,10 @@ export function baseRow(s: Submission, events: readonly SubmissionEvent[], statu
 export const textFor = (s: Submission, viewerId: string, isSubmitter: boolean): string | undefined =>
   isSubmitter || s.recipients.some((r) => r.partyId === viewerId) ? textOf(s) : undefined;
 
-/** Open first, then by due date (soonest first), then newest first. */
+/** Open first; among those, with a deadline before without, the soonest (or most overdue) first; then newest first. */
 export function partnerOrder(a: OverviewRow, b: OverviewRow): number {
   if (a.open !== b.open) return a.open ? -1 : 1;
+  if (!!a.dueOn !== !!b.dueOn) return a.dueOn ? -1 : 1;
   if (a.dueOn && b.dueOn && a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
   return b.createdAt.localeCompare(a.createdAt);
 }
