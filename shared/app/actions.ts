@@ -12,7 +12,7 @@ import {
 } from '../domain/actions.js';
 import { SummerTableExhaustedError, terminationEffectiveDate } from '../domain/covenant.js';
 import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
-import { isActiveOn, type Party } from '../domain/parties.js';
+import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import {
   type ActionClaims,
   CALENDAR_ACTIONS,
@@ -205,7 +205,7 @@ export async function answerLink(
   if (action === 'beeindiging-uitkomst' && submission.kind === 'beeindiging') {
     // Every party hears the outcome (art. 22b); the leaving party's last day follows from art. 22c.
     outbox.length = 0;
-    for (const p of (await directory()).filter((p) => isActiveOn(p, today)))
+    for (const p of (await directory()).filter((p) => isActiveOn(p, today) && isSignatory(p)))
       outbox.push(outboxFor(p.id, 'outcome-to-all'));
     if (data.outcome === 'bevestigd')
       partyUpdates.push({ partyId: submission.party.id, leavesOn: String(data.effectiveOn) });

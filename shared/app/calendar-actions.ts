@@ -4,7 +4,7 @@ import { dateUpTo } from '../domain/actions.js';
 import { nextTerm, type Term } from '../domain/covenant.js';
 import { ClientError } from '../domain/errors.js';
 import { unknownFieldsError } from '../domain/fields.js';
-import { isActiveOn, type Party } from '../domain/parties.js';
+import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import { EVALUATION_QUESTIONS } from '../domain/reminder-emails.js';
 import type { ActionClaims, CalendarAction } from '../domain/signing.js';
 import { amsterdamDate } from '../domain/time.js';
@@ -148,7 +148,10 @@ export async function answerCalendarLink(
       const term = context.term as Term;
       const next = data.decision === 'verlengd' ? nextTerm(term, 3) : undefined;
       const key = `verlenging-besluit#T${term.number}`;
-      const everyone = (await directory()).filter((p) => isActiveOn(p, today)).map((p) => p.id);
+      // Every signatory hears the decision; the GGD (a provider, not a signatory) does not.
+      const everyone = (await directory())
+        .filter((p) => isActiveOn(p, today) && isSignatory(p))
+        .map((p) => p.id);
       const outbox: OutboxItem[] = everyone.map((recipientId) => ({
         pk: `REM#${key}`,
         sk: `OUT#${recipientId}`,

@@ -29,6 +29,8 @@ const linkIn = (email: StoredEmail | undefined, label: RegExp) => {
   return url.slice(url.indexOf('/acties/') + '/acties/'.length);
 };
 
+const signatories = () => stack.app.parties.filter((p) => p.party.kind !== 'ggd').length;
+
 describe('Daily job over a simulated year', () => {
   it('sends exactly what the covenant calls for, once, and a rerun of any day sends nothing', async () => {
     const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
@@ -177,10 +179,16 @@ describe('Daily job over a simulated year', () => {
         (e) =>
           e.subject.startsWith('Het convenant is verlengd tot en met') && e.subject.endsWith('14 juni 2030'),
       ),
-    ).toHaveLength(stack.app.parties.length);
-    expect(emails.filter((e) => e.subject.startsWith('Beëindiging bevestigd'))).toHaveLength(
-      stack.app.parties.length,
-    );
+    ).toHaveLength(signatories());
+    // The GGD is a provider, not a signatory: no renewal or termination mail.
+    expect(
+      emails.filter(
+        (e) =>
+          e.destination.to[0] === stack.party('ggd-volksgezondheid').email &&
+          /verlengd|Beëindiging/.test(e.subject),
+      ),
+    ).toEqual([]);
+    expect(emails.filter((e) => e.subject.startsWith('Beëindiging bevestigd'))).toHaveLength(signatories());
     const summaries = emails.filter((e) =>
       e.subject.startsWith('Samenvatting evaluatie convenant, wijk Oost'),
     );
