@@ -167,6 +167,14 @@ describe('Overviews per party', () => {
       SECRET,
     );
     expect((await postJson(`${stack.url}/api/acties/${contact}`, { stillContact: 'nee' })).status).toBe(201);
+    // The coordinator is alerted at once, once, with its overview link.
+    const [alert] = await stack.waitForEmails(
+      (e) => e.subject.startsWith('Contactpersoon vertrokken') && to('convenant@gemeente.example.org')(e),
+      1,
+    );
+    expect(alert?.subject).toContain('gebiedsmanager veiligheid Zuid');
+    expect(alert?.body.text).toMatch(/\/overzicht\/o1\./);
+    expect((await postJson(`${stack.url}/api/acties/${contact}`, { stillContact: 'nee' })).status).toBe(409);
     await stack.app.runtime.clients.store.updateParty({ ...stack.party('jou'), bouncing: true });
 
     const page = await get(`/overzicht/${tokenOf('gemeente-convenant')}`);
