@@ -54,7 +54,7 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
       if (claims.a === 'wijkrapport') {
         const mayRead =
           party.role === 'convenantcoordinator' ||
-          (party.role === 'gebiedsmanager-veiligheid' && party.wijk === wijk);
+          ((party.role === 'gebiedsmanager-veiligheid' || party.role === 'wijkagent') && party.wijk === wijk);
         if (!mayRead) throw new LinkError('not-allowed');
         return { ...base, round };
       }

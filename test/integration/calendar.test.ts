@@ -192,7 +192,14 @@ describe('Daily job over a simulated year', () => {
     const summaries = emails.filter((e) =>
       e.subject.startsWith('Samenvatting evaluatie convenant, wijk Oost'),
     );
-    expect(summaries.map((e) => e.destination.to[0])).toEqual(['veiligheid.oost@gemeente.example.org']);
+    // The gebiedsmanager, and the wijkagent and coordinator too (art. 6 trends, art. 12a).
+    expect(summaries.map((e) => e.destination.to[0]).sort()).toEqual(
+      [
+        'convenant@gemeente.example.org',
+        'veiligheid.oost@gemeente.example.org',
+        'wijkagent.oost@politie.example.org',
+      ].sort(),
+    );
     expect(summaries[0]?.body.text).toContain('Bekijk het wijkrapport');
 
     // A rerun of every day: nothing new.
