@@ -73,7 +73,11 @@ export const partySchema = z
       ctx.addIssue({ code: 'custom', path: ['wijk'], message: `rol ${party.role} heeft een wijk nodig` });
     }
     if (party.contacts && party.kind !== 'school') {
-      ctx.addIssue({ code: 'custom', path: ['contacts'], message: 'alleen een school heeft eigen contacten' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contacts'],
+        message: 'alleen een school heeft eigen contacten',
+      });
     }
     if ((party.kind === 'school') !== (party.schoolType !== undefined)) {
       ctx.addIssue({
