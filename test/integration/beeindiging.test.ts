@@ -33,7 +33,7 @@ describe('Beeindiging (art. 22)', () => {
       reason: 'Door een nieuwe werkwijze kunnen wij de voorlichting niet meer verzorgen.',
     });
     expect(ggd.status).toBe(403);
-    expect(ggd.body.errors[0].message).toContain('niet ondertekend');
+    expect(ggd.body.detail).toContain('niet ondertekend');
     const res = await postJson(`${stack.url}/api/beeindigingen`, {
       formKey: stack.keyOf(leaving),
       reason: 'Door een nieuwe werkwijze kunnen wij de consulten niet meer verzorgen.',
