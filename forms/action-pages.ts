@@ -1,6 +1,13 @@
 import type { LinkContext, LinkProblem } from '../shared/app/actions.js';
 import { LINK_PROBLEM_MESSAGES, LINK_USED_MESSAGE } from '../shared/app/actions.js';
-import { ANSWER_CHOICES, ANSWERS, HANDLING_LABELS, HANDLINGS } from '../shared/domain/actions.js';
+import {
+  AFDOENING_LABELS,
+  AFDOENING_RESULTS,
+  ANSWER_CHOICES,
+  ANSWERS,
+  HANDLING_LABELS,
+  HANDLINGS,
+} from '../shared/domain/actions.js';
 import { OUTCOME_LABELS, OUTCOMES } from '../shared/domain/beeindiging.js';
 import { describeEvent, recipientLabel, submissionFacts, submissionWhat } from '../shared/domain/emails.js';
 import type { FieldError } from '../shared/domain/errors.js';
@@ -31,6 +38,7 @@ const TITLES = {
 export const ACTION_ANCHORS: Record<string, string> = {
   handling: firstChoiceAnchor('handling', HANDLINGS),
   text: 'text',
+  result: firstChoiceAnchor('result', AFDOENING_RESULTS),
   completedOn: 'completedOn',
   reference: 'reference',
   answer: firstChoiceAnchor('answer', ANSWERS),
@@ -115,6 +123,12 @@ function answerForm(context: LinkContext, ctx: FieldContext, token: string, exam
       return open(
         'afdoening',
         [
+          choiceGroup(ctx, {
+            name: 'result',
+            legend: 'Hoe is de afdoening afgelopen?',
+            type: 'radio',
+            choices: AFDOENING_RESULTS.map((r) => ({ value: r, label: AFDOENING_LABELS[r] })),
+          }),
           textField(ctx, {
             name: 'completedOn',
             label: 'Afgerond op',

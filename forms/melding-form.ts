@@ -25,6 +25,7 @@ import {
   textField,
 } from './fields.js';
 import { page } from './layout.js';
+import { overviewLink } from './overview-pages.js';
 
 export type { FormValues } from './fields.js';
 
@@ -95,6 +96,7 @@ export function meldingForm(input: SubmissionFormInput): string {
 <h1 class="utrecht-heading-1">Melding doen</h1>
 ${safetyNotice()}
 <p class="utrecht-paragraph">U meldt namens <strong>${input.school.name}</strong> (wijk ${input.school.wijk}).</p>
+${overviewLink(input.formKey)}
 ${postForm(
   {
     action: '/api/meldingen',

@@ -23,6 +23,7 @@ import {
 } from './fields.js';
 import { page } from './layout.js';
 import type { SubmissionFormInput } from './melding-form.js';
+import { overviewLink } from './overview-pages.js';
 
 const PROVIDER_HINTS: Record<(typeof PROVIDERS)[number], string> = {
   halt: 'Lessen op maat over de thema’s van artikel 17, bij voorkeur met een ouderbijeenkomst.',
@@ -71,6 +72,7 @@ export function voorlichtingForm(input: SubmissionFormInput): string {
 <h1 class="utrecht-heading-1">Voorlichting aanvragen</h1>
 <p class="utrecht-paragraph">U vraagt aan namens <strong>${input.school.name}</strong> (wijk ${input.school.wijk}). De aanbieder antwoordt via een link in de e-mail; u krijgt het antwoord per e-mail.</p>
 <p class="utrecht-paragraph">Vul geen namen of andere persoonsgegevens in (artikel 23).</p>
+${overviewLink(input.formKey)}
 ${postForm(
   {
     action: '/api/voorlichtingen',

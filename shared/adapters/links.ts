@@ -1,3 +1,4 @@
+import { type OverviewClaims, signOverviewToken, verifyOverviewToken } from '../domain/overview-token.js';
 import { type ActionKind, signToken, type VerifyResult, verifyToken } from '../domain/signing.js';
 import { type AppConfig, ConfigurationError } from './config.js';
 import type { LinkKeySource } from './link-keys.js';
@@ -47,6 +48,24 @@ export class ActionLinks {
 
   async url(action: ActionKind, subjectId: string, partyId: string): Promise<string> {
     return `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/acties/${await this.token(action, subjectId, partyId)}`;
+  }
+
+  /** The personal overview link of a party, bound to its current form key (see overview-token.ts). */
+  async overviewUrl(partyId: string, formKeyHash: string): Promise<string> {
+    return `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/overzicht/${signOverviewToken(partyId, formKeyHash, await this.key())}`;
+  }
+
+  /** Checked with the current key, and within the grace time after a rotation with the previous one. */
+  async verifyOverview(token: string): Promise<OverviewClaims | undefined> {
+    this.assertConfigured();
+    const keys = this.keys();
+    const current = await keys.current();
+    const claims = verifyOverviewToken(token, current.value);
+    if (claims || !current.since) return claims;
+    if (this.now().getTime() - current.since.getTime() > this.config.ACTION_LINK_GRACE_HOURS * 3_600_000)
+      return undefined;
+    const previous = await keys.previous();
+    return previous ? verifyOverviewToken(token, previous.value) : undefined;
   }
 
   async verify(token: string): Promise<VerifyResult> {

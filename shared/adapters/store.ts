@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DependencyUnavailableError } from '../domain/errors.js';
 import type { Party } from '../domain/parties.js';
-import { DIRECTORY_INDEX_PK, keys, TABLE } from './table.js';
+import { DIRECTORY_INDEX_PK, inboxIndexPk, keys, TABLE } from './table.js';
 
 export type OutboxTemplate =
   | 'submission-recipient'
@@ -228,8 +228,10 @@ export class CovenantStore {
     submission: Record<string, unknown>;
     outbox: OutboxItem[];
     idempotency: { partyId: string; key: string; record: IdempotencyRecord; ttl: number };
+    /** Further items of the same submission (its inbox entries), written in the same transaction. */
+    extra?: Array<Record<string, unknown>>;
   }): Promise<void> {
-    const { submission, outbox, idempotency } = input;
+    const { submission, outbox, idempotency, extra = [] } = input;
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -242,6 +244,7 @@ export class CovenantStore {
             }),
             this.putNew(submission),
             ...this.outboxPuts(outbox),
+            ...extra.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
           ],
         }),
       );
@@ -268,8 +271,10 @@ export class CovenantStore {
     outbox: OutboxItem[];
     /** A confirmed termination sets the party's last day in the same transaction (art. 22c). */
     partyUpdates?: Array<{ partyId: string; leavesOn: string }>;
+    /** Items that only add (an inbox entry for a party the answer brings in), in the same transaction. */
+    extra?: Array<Record<string, unknown>>;
   }): Promise<boolean> {
-    const { event, consumeNonce, outbox, partyUpdates = [] } = input;
+    const { event, consumeNonce, outbox, partyUpdates = [], extra = [] } = input;
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -297,6 +302,7 @@ export class CovenantStore {
                 ExpressionAttributeValues: { ':on': u.leavesOn },
               },
             })),
+            ...extra.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
           ],
         }),
       );
@@ -420,6 +426,23 @@ export class CovenantStore {
       ),
     );
     return Number(out.Attributes?.count ?? 1);
+  }
+
+  /**
+   * What was addressed to a party (or, for a school, what it sent) in a period, newest first:
+   * one Query on the party's inbox partition of the index, never a Scan.
+   */
+  async listInbox<T = Record<string, unknown>>(
+    partyId: string,
+    fromIso: string,
+    toIso: string,
+  ): Promise<T[]> {
+    const items = await this.queryAll<T>({
+      IndexName: TABLE.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': inboxIndexPk(partyId), ':from': fromIso, ':to': `${toIso}~` },
+    });
+    return items.reverse();
   }
 
   /** Outbox items not sent yet (oldest first): what `npm run admin -- failed` lists. */

@@ -17,9 +17,14 @@ export const keys = {
   idempotency: (partyId: string, key: string) => ({ pk: `IDEM#${partyId}#${key}`, sk: 'IDEM' }),
   event: (submissionId: string, eventId: string) => ({ pk: `SUB#${submissionId}`, sk: `EVT#${eventId}` }),
   linkUse: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'USED' }),
+  /** One per party a submission concerns (recipient or submitter), indexed for that party's overview. */
+  inbox: (subjectPk: string, partyId: string) => ({ pk: subjectPk, sk: `INBOX#${partyId}` }),
 } as const;
 
 export const DIRECTORY_INDEX_PK = 'DIRECTORY';
+
+/** The index partition that lists one party's submissions (sent or received) by time. */
+export const inboxIndexPk = (partyId: string) => `INBOX#${partyId}`;
 
 /** The stream records notify wants: new outbox items. The CDK filter and the local poller both read this. */
 export const OUTBOX_STREAM_FILTER = {

@@ -1,6 +1,6 @@
 import type { ActionLinks } from '../adapters/links.js';
 import { type CovenantStore, LinkUsedError, type OutboxItem } from '../adapters/store.js';
-import { keys } from '../adapters/table.js';
+import { inboxIndexPk, keys } from '../adapters/table.js';
 import {
   ANSWER_FREE_TEXT,
   type AnswerKind,
@@ -12,7 +12,7 @@ import {
 } from '../domain/actions.js';
 import { SummerTableExhaustedError, terminationEffectiveDate } from '../domain/covenant.js';
 import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
-import { isActiveOn, type Party } from '../domain/parties.js';
+import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import {
   type ActionClaims,
   CALENDAR_ACTIONS,
@@ -204,10 +204,11 @@ export async function answerLink(
   const outbox = [outboxFor(submitterOf(submission).id, 'answer-to-school')];
   const today = amsterdamDate(now);
   const partyUpdates: Array<{ partyId: string; leavesOn: string }> = [];
+  const extra: Array<Record<string, unknown>> = [];
   if (action === 'beeindiging-uitkomst' && submission.kind === 'beeindiging') {
     // Every party hears the outcome (art. 22b); the leaving party's last day follows from art. 22c.
     outbox.length = 0;
-    for (const p of (await directory()).filter((p) => isActiveOn(p, today)))
+    for (const p of (await directory()).filter((p) => isActiveOn(p, today) && isSignatory(p)))
       outbox.push(outboxFor(p.id, 'outcome-to-all'));
     if (data.outcome === 'bevestigd')
       partyUpdates.push({ partyId: submission.party.id, leavesOn: String(data.effectiveOn) });
@@ -217,6 +218,18 @@ export async function answerLink(
       (p) => p.role === 'halt' && isActiveOn(p, amsterdamDate(now)),
     )) {
       outbox.push(outboxFor(halt.id, 'afdoening-request'));
+      extra.push({
+        ...keys.inbox(eventKey.pk, halt.id),
+        type: 'inbox',
+        gsi1pk: inboxIndexPk(halt.id),
+        gsi1sk: `${now.toISOString()}#${submission.id}`,
+        subjectId: submission.id,
+        kind: submission.kind,
+        partyId: halt.id,
+        submitter: false,
+        createdAt: now.toISOString(),
+        ttl: event.ttl,
+      });
     }
   }
   const final = isFinal(action, data);
@@ -224,6 +237,7 @@ export async function answerLink(
     event,
     outbox,
     partyUpdates,
+    extra,
     ...(final ? { consumeNonce: claims.n } : {}),
   });
   const events = [...context.events.filter((e) => e.eventId !== eventId), event];

@@ -2,7 +2,7 @@ import type { SubmissionEvent } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
 import { COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
 import { OpenTerminationError } from '../domain/errors.js';
-import { isActiveOn, type Party } from '../domain/parties.js';
+import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import type { Recipient } from '../domain/routing.js';
 import type { BeeindigingSubmission } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
@@ -27,7 +27,7 @@ export async function allTerms(deps: Pick<IntakeDeps, 'store'>): Promise<Term[]>
 /** Everyone else is told (art. 22a); the gemeente's coordinator also organises the meeting (art. 22b). */
 function recipientsOf(directory: readonly Party[], leaving: Party, today: string): Recipient[] {
   return directory
-    .filter((p) => p.id !== leaving.id && isActiveOn(p, today))
+    .filter((p) => p.id !== leaving.id && isActiveOn(p, today) && isSignatory(p))
     .map((p) =>
       p.role === 'convenantcoordinator'
         ? {
@@ -64,7 +64,13 @@ export async function submitBeeindiging(
   idempotencyKey: string,
 ): Promise<Accepted> {
   const today = amsterdamDate(deps.now());
-  const party = await authenticate(deps.store, today, raw, () => true, '');
+  const party = await authenticate(
+    deps.store,
+    today,
+    raw,
+    isSignatory,
+    'De GGD geeft voorlichting maar heeft het convenant niet ondertekend, en kan dus geen beëindiging aankondigen.',
+  );
   const { reason } = parseOrThrow(beeindigingSchema, raw, ['reason']);
   assertNoPersonalData({ reason });
   const terms = await allTerms(deps);

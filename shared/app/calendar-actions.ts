@@ -4,7 +4,7 @@ import { dateUpTo } from '../domain/actions.js';
 import { nextTerm, type Term } from '../domain/covenant.js';
 import { ClientError } from '../domain/errors.js';
 import { unknownFieldsError } from '../domain/fields.js';
-import { isActiveOn, type Party } from '../domain/parties.js';
+import { isActiveOn, isSignatory, type Party, ROLES } from '../domain/parties.js';
 import { EVALUATION_QUESTIONS } from '../domain/reminder-emails.js';
 import type { ActionClaims, CalendarAction } from '../domain/signing.js';
 import { amsterdamDate } from '../domain/time.js';
@@ -54,7 +54,7 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
       if (claims.a === 'wijkrapport') {
         const mayRead =
           party.role === 'convenantcoordinator' ||
-          (party.role === 'gebiedsmanager-veiligheid' && party.wijk === wijk);
+          ((party.role === 'gebiedsmanager-veiligheid' || party.role === 'wijkagent') && party.wijk === wijk);
         if (!mayRead) throw new LinkError('not-allowed');
         return { ...base, round };
       }
@@ -149,7 +149,10 @@ export async function answerCalendarLink(
       const term = context.term as Term;
       const next = data.decision === 'verlengd' ? nextTerm(term, 3) : undefined;
       const key = `verlenging-besluit#T${term.number}`;
-      const everyone = (await directory()).filter((p) => isActiveOn(p, today)).map((p) => p.id);
+      // Every signatory hears the decision; the GGD (a provider, not a signatory) does not.
+      const everyone = (await directory())
+        .filter((p) => isActiveOn(p, today) && isSignatory(p))
+        .map((p) => p.id);
       const outbox: OutboxItem[] = everyone.map((recipientId) => ({
         pk: `REM#${key}`,
         sk: `OUT#${recipientId}`,
@@ -231,17 +234,53 @@ export async function answerCalendarLink(
       };
     }
     case 'contact': {
+      // "No longer the contact" alerts the coordinator at once, in the same transaction (issue 15).
+      const left = data.stillContact !== 'ja';
+      const key = `contact-vertrokken#${claims.s}#${party.id}`;
+      const coordinators = left
+        ? (await directory())
+            .filter((p) => p.role === 'convenantcoordinator' && isActiveOn(p, today))
+            .map((p) => p.id)
+        : [];
       await deps.store.writeOnce(
         {
           pk: `CONTACT#${claims.s}`,
           sk: `PARTY#${party.id}`,
           type: 'contact-check',
           partyId: party.id,
-          stillContact: data.stillContact === 'ja',
+          stillContact: !left,
           at,
           ttl: nowS + 800 * DAY_S,
         },
-        [],
+        coordinators.map((recipientId) => ({
+          pk: `REM#${key}`,
+          sk: `OUT#${recipientId}`,
+          type: 'outbox',
+          template: 'reminder',
+          subjectId: key,
+          recipientId,
+          status: 'pending',
+          attempts: 0,
+          createdAt: at,
+          ttl: nowS + 90 * DAY_S,
+        })),
+        left
+          ? [
+              {
+                pk: `REM#${key}`,
+                sk: 'REM',
+                type: 'reminder',
+                key,
+                kind: 'contact-vertrokken',
+                dueOn: today,
+                subjectId: claims.s,
+                recipients: coordinators,
+                data: { partyId: party.id, partyName: party.name, roleLabel: ROLES[party.role] },
+                createdAt: at,
+                ttl: nowS + 800 * DAY_S,
+              },
+            ]
+          : [],
       );
       return {
         context,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type CovenantStore, type OutboxItem, TransactionRaceError } from '../adapters/store.js';
+import { inboxIndexPk, keys } from '../adapters/table.js';
 import {
   ClientError,
   type FieldError,
@@ -134,6 +135,32 @@ export interface NewSubmission {
 }
 
 /**
+ * One inbox entry per party the submission concerns (each recipient, and the submitter), so each
+ * party's overview reads its own rows with one Query. They live as long as the submission.
+ */
+function inboxItems(
+  built: ReturnType<NewSubmission['build']>,
+  submitterId: string,
+  ttl: number,
+): Array<Record<string, unknown>> {
+  const createdAt = String(built.item.createdAt);
+  const subjectPk = String(built.item.pk);
+  const parties = new Set([...built.outbox.map((o) => o.recipientId), submitterId]);
+  return [...parties].map((partyId) => ({
+    ...keys.inbox(subjectPk, partyId),
+    type: 'inbox',
+    gsi1pk: inboxIndexPk(partyId),
+    gsi1sk: `${createdAt}#${built.id}`,
+    subjectId: built.id,
+    kind: built.item.kind,
+    partyId,
+    submitter: partyId === submitterId,
+    createdAt,
+    ttl,
+  }));
+}
+
+/**
  * Stores a submission exactly once per (party, idempotency key). Concurrent repeats race on the
  * idempotency record inside the transaction; the losers read the winner's answer.
  */
@@ -163,10 +190,12 @@ export async function storeOnce(deps: IntakeDeps, input: NewSubmission): Promise
       createdAt: now.toISOString(),
       ttl: nowS + deps.retention.outboxDays * DAY_S,
     }));
+    const submissionTtl = nowS + deps.retention.submissionDays * DAY_S;
     try {
       await deps.store.writeSubmission({
-        submission: { ...built.item, ttl: nowS + deps.retention.submissionDays * DAY_S },
+        submission: { ...built.item, ttl: submissionTtl },
         outbox,
+        extra: inboxItems(built, input.party.id, submissionTtl),
         idempotency: {
           partyId: input.party.id,
           key: input.idempotencyKey,

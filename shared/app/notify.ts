@@ -15,6 +15,7 @@ import {
   type SchoolContact,
   toRecipient,
 } from '../domain/emails.js';
+import { withOverviewLink } from '../domain/overview-emails.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import {
   EVALUATION_QUESTIONS,
@@ -26,6 +27,7 @@ import {
 import type { ActionKind } from '../domain/signing.js';
 import type { Submission } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
+import { overviewUrlFor } from './overviews.js';
 
 export interface NotifyDeps {
   store: CovenantStore;
@@ -202,6 +204,8 @@ export async function deliver(
       if (!submission) throw new UndeliverableError(`submission ${item.subjectId} not found`);
       message = await render(deps, item, submission, party);
     }
+    const overview = await overviewUrlFor(deps, party.id);
+    if (overview) message = withOverviewLink(message, overview);
     messageId = await deps.mailer.send(
       party.email,
       message,

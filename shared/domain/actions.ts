@@ -10,17 +10,33 @@ import { parseDate, parseDateTime } from './time.js';
 import { isWorkingDay } from './working-days.js';
 
 /** What a partner can answer, per action; every free text is checked for personal data too. */
+/** The police's terugkoppeling (art. 8) as it happens; only the last two close the thread. */
 export const HANDLINGS = [
   'in-behandeling',
   'aangifte-opgenomen',
+  'doorgestuurd-zsm',
   'doorverwezen-naar-halt',
+  'advies-aan-school',
+  'geseponeerd',
   'afgehandeld',
 ] as const;
 export const HANDLING_LABELS: Record<(typeof HANDLINGS)[number], string> = {
   'in-behandeling': 'In behandeling',
   'aangifte-opgenomen': 'Aangifte opgenomen',
+  'doorgestuurd-zsm': 'Doorgestuurd via ZSM naar het OM',
   'doorverwezen-naar-halt': 'Doorverwezen naar Halt',
+  'advies-aan-school': 'Advies aan de school',
+  geseponeerd: 'Geseponeerd / geen vervolg',
   afgehandeld: 'Afgehandeld',
+};
+/** Outcomes after which the police's link closes; a referral to Halt does not end the police's thread. */
+export const FINAL_HANDLINGS: ReadonlySet<string> = new Set(['geseponeerd', 'afgehandeld']);
+
+/** Halt's afdoening (art. 16): it succeeded or it did not. */
+export const AFDOENING_RESULTS = ['geslaagd', 'niet-geslaagd'] as const;
+export const AFDOENING_LABELS: Record<(typeof AFDOENING_RESULTS)[number], string> = {
+  geslaagd: 'Halt-afdoening geslaagd',
+  'niet-geslaagd': 'Halt-afdoening niet geslaagd',
 };
 
 export const ANSWERS = ['geaccepteerd', 'ander-voorstel', 'afgewezen'] as const;
@@ -119,6 +135,7 @@ export function answerSchemas(now: () => Date, today: () => string) {
     ),
     afdoening: z.strictObject(
       {
+        result: z.enum(AFDOENING_RESULTS, { error: 'Kies of de afdoening geslaagd of niet geslaagd is.' }),
         completedOn: dateUpTo(
           today,
           'Vul de datum in waarop de afdoening is afgerond.',
@@ -224,9 +241,7 @@ export interface SubmissionEvent {
 
 /** A link may be used again for a terugkoppeling that is not final: the police can send updates. */
 export const isFinal = (action: AnswerKind, data: Record<string, unknown>): boolean =>
-  action !== 'terugkoppeling' ||
-  data.handling === 'afgehandeld' ||
-  data.handling === 'doorverwezen-naar-halt';
+  action !== 'terugkoppeling' || FINAL_HANDLINGS.has(String(data.handling));
 
 /** The status of a submission, derived from its events only: there is no second copy that can drift. */
 export function deriveStatus(
@@ -247,9 +262,13 @@ export function deriveStatus(
       ? ANSWER_LABELS[last.data.answer as (typeof ANSWERS)[number]]
       : 'Aangevraagd, nog geen antwoord';
   }
-  if (sorted.some((e) => e.action === 'afdoening')) return 'Halt-afdoening afgerond';
-  const feedback = sorted.filter((e) => e.action === 'terugkoppeling').at(-1);
-  if (feedback) return HANDLING_LABELS[feedback.data.handling as (typeof HANDLINGS)[number]];
+  // The latest word of the police or Halt: a referral to Halt does not end the police's thread.
+  const latest = sorted.filter((e) => e.action === 'terugkoppeling' || e.action === 'afdoening').at(-1);
+  if (latest?.action === 'afdoening')
+    return (
+      AFDOENING_LABELS[latest.data.result as (typeof AFDOENING_RESULTS)[number]] ?? 'Halt-afdoening afgerond'
+    );
+  if (latest) return HANDLING_LABELS[latest.data.handling as (typeof HANDLINGS)[number]];
   if (sorted.some((e) => e.action === 'gezien')) return 'Gezien door een ontvanger';
   return 'Ontvangen, nog niet gezien';
 }

@@ -139,7 +139,14 @@ export function planReminders(
         kind: 'evaluatie-samenvatting',
         keyPart: round,
         dueOn: addDays(evalOn, config.evaluationSummaryAfterDays),
-        recipients: managers,
+        // Art. 6 (trends) and 12a: the wijkagent and the coordinator read it too, not only the gebiedsmanager.
+        recipients: [
+          ...new Set([
+            ...managers,
+            ...ids(active.filter((p) => p.role === 'wijkagent' && p.wijk === wijk)),
+            ...coordinators,
+          ]),
+        ],
         subjectId: round,
         data: { wijk, year },
       });

@@ -335,7 +335,13 @@ export function describeEvent(event: SubmissionEvent): string[] {
       ];
     case 'afdoening':
       return [
-        `${event.partyName}: de Halt-afdoening is afgerond op ${formatDutchDate(String(d.completedOn))}.`,
+        `${event.partyName}: de Halt-afdoening is afgerond op ${formatDutchDate(String(d.completedOn))}${
+          d.result === 'niet-geslaagd'
+            ? ' en is niet geslaagd'
+            : d.result === 'geslaagd'
+              ? ' en is geslaagd'
+              : ''
+        }.`,
         ...(d.reference ? [`Referentie van Halt: ${String(d.reference)}`] : []),
       ];
     case 'voorlichting-antwoord':

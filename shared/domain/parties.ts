@@ -55,6 +55,11 @@ export const partySchema = z
     leavesOn: z.iso.date().optional(),
     /** Set when SES reports a bounce or complaint for the address: the operator must fix the directory. */
     bouncing: z.boolean().optional(),
+    /**
+     * A school's own party per role (art. 6: "de desbetreffende wijkagent is het eerste aanspreekpunt
+     * voor de school"), by party id; the wijk's or the city's party is the default.
+     */
+    contacts: z.partialRecord(z.enum(roleKeys), z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)).optional(),
   })
   .superRefine((party, ctx) => {
     if (ROLE_KIND[party.role] !== party.kind) {
@@ -66,6 +71,13 @@ export const partySchema = z
     }
     if (WIJK_BOUND_ROLES.includes(party.role) && !party.wijk) {
       ctx.addIssue({ code: 'custom', path: ['wijk'], message: `rol ${party.role} heeft een wijk nodig` });
+    }
+    if (party.contacts && party.kind !== 'school') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contacts'],
+        message: 'alleen een school heeft eigen contacten',
+      });
     }
     if ((party.kind === 'school') !== (party.schoolType !== undefined)) {
       ctx.addIssue({
@@ -89,9 +101,28 @@ export const directorySchema = z
       }
       ids.add(party.id);
     });
+    const byId = new Map(parties.map((p) => [p.id, p]));
+    parties.forEach((party, index) => {
+      for (const [role, id] of Object.entries(party.contacts ?? {})) {
+        const target = byId.get(id);
+        if (!target || target.role !== role) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['parties', index, 'contacts', role],
+            message: `${id} is geen partij met rol ${role} in deze lijst`,
+          });
+        }
+      }
+    });
   });
 export type Directory = z.infer<typeof directorySchema>;
 
 /** Active on a date: not switched off, and not past a confirmed termination. */
 export const isActiveOn = (party: Pick<Party, 'active' | 'leavesOn'>, date: string): boolean =>
   party.active && (!party.leavesOn || date < party.leavesOn);
+
+/**
+ * The signatories of the covenant (art. 1.1). The GGD is a voorlichting provider (art. 13), not a
+ * signatory: it gets no termination or renewal mail and cannot announce a termination.
+ */
+export const isSignatory = (party: Pick<Party, 'kind'>): boolean => party.kind !== 'ggd';

@@ -39,7 +39,7 @@ export const EVALUATION_SCALES: ReadonlyArray<readonly [string, string, string, 
   ],
 ];
 
-export type NoticeKind = ReminderKind | 'verlenging-besluit';
+export type NoticeKind = ReminderKind | 'verlenging-besluit' | 'contact-vertrokken';
 export type Notice = Pick<ReminderPlan, 'key' | 'dueOn' | 'subjectId' | 'data'> & { kind: NoticeKind };
 
 export interface EvaluationSummary {
@@ -100,6 +100,20 @@ export function noticeEmail(
               d.decision === 'verlengd'
                 ? `Verlengd: de nieuwe termijn loopt van ${formatDutchDate(String(d.newStart))} tot en met ${formatDutchDate(String(d.newEnd))}.`
                 : `Niet verlengd: het convenant eindigt na ${formatDutchDate(String(d.termEnd))}.`,
+            ],
+          },
+        ],
+      });
+    case 'contact-vertrokken':
+      return compose({
+        ...base,
+        subject: `Contactpersoon vertrokken: ${String(d.partyName)} – adreslijst bijwerken`,
+        intro: `De contactpersoon van ${String(d.partyName)} (${String(d.roleLabel)}) meldt dat hij of zij geen contactpersoon meer is (artikel 1, 10 en 15). Tot de adreslijst is bijgewerkt, komen berichten voor deze partij mogelijk niet goed terecht.`,
+        sections: [
+          {
+            title: 'Wat wordt er gevraagd',
+            lines: [
+              'Vraag de organisatie wie de nieuwe contactpersoon is en laat de beheerder de adreslijst bijwerken. In uw overzicht staat dit bij de gaten in de adreslijst.',
             ],
           },
         ],

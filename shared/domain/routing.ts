@@ -92,12 +92,18 @@ export function route(
   const gaps: RoutingGap[] = [];
   for (const rule of rules) {
     const role = resolveRole(rule, school);
-    const matches = directory.filter(
-      (party) =>
-        isActiveOn(party, today) &&
-        party.role === role &&
-        (!WIJK_BOUND.has(role) || party.wijk === school.wijk),
+    // The school's own party for this role, when it has one that is active (art. 6); else the default.
+    const own = directory.find(
+      (party) => party.id === school.contacts?.[role] && party.role === role && isActiveOn(party, today),
     );
+    const matches = own
+      ? [own]
+      : directory.filter(
+          (party) =>
+            isActiveOn(party, today) &&
+            party.role === role &&
+            (!WIJK_BOUND.has(role) || party.wijk === school.wijk),
+        );
     if (matches.length === 0) {
       gaps.push({ role, article: rule.article, ...(WIJK_BOUND.has(role) ? { wijk: school.wijk } : {}) });
     }

@@ -21,6 +21,7 @@ import { amsterdamDate, formatDutchInput } from '../domain/time.js';
 import { parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json } from '../http/responses.js';
 import { jsonErrors, securityHeaders } from './common.js';
+import { createOverviewRoute, OVERVIEW_ROUTE_KEYS } from './overzicht.js';
 import { type Runtime, retentionOf } from './runtime.js';
 
 export interface ActiesDeps extends ActionDeps {
@@ -35,6 +36,7 @@ const exampleDate = (now: Date) => formatDutchInput(new Date(now.getTime() + 7 *
  * the answer (JSON or a plain form post). Tampered, expired and used links get a Dutch page.
  */
 export function createActiesHandler(deps: ActiesDeps) {
+  const overview = createOverviewRoute(deps);
   const isCalendarLink = async (token: string) => {
     const verified = await deps.links.verify(token);
     return verified.ok && isCalendarAction(verified.claims.a);
@@ -160,6 +162,18 @@ export function createActiesHandler(deps: ActiesDeps) {
     .use(jsonErrors(deps.logger))
     .handler(async (event) => {
       const token = event.pathParameters?.token ?? '';
+      if ((OVERVIEW_ROUTE_KEYS as readonly string[]).includes(event.routeKey)) {
+        try {
+          return await overview(event);
+        } catch (error) {
+          if (error instanceof DependencyUnavailableError) {
+            return htmlPage(503, messagePage('Tijdelijk niet bereikbaar', [unavailableMessage]), {
+              'retry-after': '5',
+            });
+          }
+          throw error;
+        }
+      }
       if (event.routeKey === 'GET /acties/{token}') {
         try {
           if (await isCalendarLink(token))

@@ -39,6 +39,9 @@ export const ROUTES: readonly RouteDefinition[] = [
     { ...r, path: `/api${r.path}`, api: 'deprecated' },
   ]),
   { method: 'GET', path: OPENAPI_PATH, handler: 'health' },
+  // Overviews per party (issue 15): served by acties, which holds the key that signs links.
+  { method: 'GET', path: '/overzicht', handler: 'acties' },
+  { method: 'GET', path: '/overzicht/{token}', handler: 'acties' },
   { method: 'GET', path: '/privacy', handler: 'pages' },
   { method: 'GET', path: '/contact', handler: 'pages' },
   { method: 'GET', path: '/toegankelijkheid', handler: 'pages' },

@@ -55,6 +55,8 @@ describe('Stack: CovenantStack', () => {
     const routes = template.findResources('AWS::ApiGatewayV2::Route');
     const keys = Object.values(routes).map((r) => r.Properties.RouteKey);
     expect(keys.sort()).toEqual(ROUTES.map(routeKey).sort());
+    // The overviews (issue 15): the school's by form key, every party's by its signed link.
+    expect(keys).toEqual(expect.arrayContaining(['GET /overzicht', 'GET /overzicht/{token}']));
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },

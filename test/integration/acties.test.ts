@@ -200,22 +200,41 @@ describe('Melding: the police and Halt answer through their links', () => {
       text: 'Twee jongeren zijn doorverwezen.',
     });
     expect(referred.status).toBe(201);
-    expect(referred.body.linkStillOpen).toBe(false);
+    // A referral to Halt does not end the police's thread: the link stays open for the outcome.
+    expect(referred.body.linkStillOpen).toBe(true);
     const [forHalt] = await waitFor((e) => about(res.body.id)(e) && to('contact@halt.example.org')(e));
     expect(forHalt?.subject).toMatch(/^Doorverwezen naar Halt/);
     const afdoening = linkIn(forHalt, /Halt-afdoening is afgerond/);
 
-    const done = await answer(afdoening, { completedOn: today(), reference: 'HALT-2026/0042' });
+    const refused = await answer(afdoening, { completedOn: today(), reference: 'Jan Jansen' });
+    expect(refused.status).toBe(400);
+    const done = await answer(afdoening, {
+      result: 'geslaagd',
+      completedOn: today(),
+      reference: 'HALT-2026/0042',
+    });
     expect(done.status).toBe(201);
-    expect(done.body.status).toBe('Halt-afdoening afgerond');
+    expect(done.body.status).toBe('Halt-afdoening geslaagd');
     const [told] = await waitFor(
       (e) => about(res.body.id)(e) && e.subject.startsWith('Halt-afdoening afgerond'),
     );
     expect(told?.destination.to).toEqual([stack.party(school).email]);
     expect(told?.body.text).toContain('Referentie van Halt: HALT-2026/0042');
 
+    expect(told?.body.text).toContain('en is geslaagd');
+
+    // The police close their own thread later, after the referral: seponering.
+    const closing = await answer(feedback, {
+      handling: 'geseponeerd',
+      text: 'Het OM heeft besloten de zaak niet te vervolgen.',
+    });
+    expect(closing.status).toBe(201);
+    expect(closing.body.linkStillOpen).toBe(false);
+    expect(closing.body.status).toBe('Geseponeerd / geen vervolg');
+
     const page = await (await fetch(`${stack.url}/acties/${status}`)).text();
-    expect(page).toContain('Halt-afdoening afgerond');
+    expect(page).toContain('de Halt-afdoening is afgerond');
+    expect(page).toContain('Geseponeerd / geen vervolg');
     expect(page).toContain('In behandeling');
     expect(page).toContain('Doorverwezen naar Halt');
     expect(page).toContain('heeft de melding gezien');

@@ -25,11 +25,18 @@ function linkIn(email: StoredEmail | undefined, label: RegExp): string {
 
 describe('Beeindiging (art. 22)', () => {
   it('tells every other party, says whether it was in time, and the gemeente records a confirmed outcome', async () => {
-    const leaving = 'ggd-volksgezondheid';
-    const others = stack.app.parties.filter((p) => p.party.id !== leaving);
+    const leaving = 'buurtteam-mbo';
+    // The GGD is a provider, not a signatory (art. 13): not told, and it cannot announce one itself.
+    const others = stack.app.parties.filter((p) => p.party.id !== leaving && p.party.kind !== 'ggd');
+    const ggd = await postJson(`${stack.url}/api/beeindigingen`, {
+      formKey: stack.keyOf('ggd-volksgezondheid'),
+      reason: 'Door een nieuwe werkwijze kunnen wij de voorlichting niet meer verzorgen.',
+    });
+    expect(ggd.status).toBe(403);
+    expect(ggd.body.detail).toContain('niet ondertekend');
     const res = await postJson(`${stack.url}/api/beeindigingen`, {
       formKey: stack.keyOf(leaving),
-      reason: 'Door een nieuwe werkwijze kunnen wij de voorlichting niet meer verzorgen.',
+      reason: 'Door een nieuwe werkwijze kunnen wij de consulten niet meer verzorgen.',
     });
     expect(res.status).toBe(201);
     expect(res.body.id).toMatch(/^B-\d{8}-[0-9A-Z]{8}$/);
@@ -41,7 +48,7 @@ describe('Beeindiging (art. 22)', () => {
     expect(emails).toHaveLength(others.length + 1);
     const toCoordinator = emails.find((e) => e.destination.to[0] === 'convenant@gemeente.example.org');
     expect(toCoordinator?.subject).toBe(
-      `Voornemen tot beëindiging van deelname aan het convenant – Volksgezondheid (GGD regio Utrecht) [${res.body.id}]`,
+      `Voornemen tot beëindiging van deelname aan het convenant – Buurtteam mbo [${res.body.id}]`,
     );
     expect(toCoordinator?.body.text).toContain('artikel 22a, 22b');
     const toSchool = emails.find((e) => e.destination.to[0] === stack.party('het-voorbeeldcollege').email);
@@ -63,10 +70,10 @@ describe('Beeindiging (art. 22)', () => {
 
     const outcome = await stack.waitForEmails(
       (e) => about(res.body.id)(e) && e.subject.startsWith('Beëindiging bevestigd'),
-      stack.app.parties.length,
+      others.length + 1,
       20_000,
     );
-    expect(outcome).toHaveLength(stack.app.parties.length);
+    expect(outcome).toHaveLength(others.length + 1);
     expect(outcome[0]?.body.text).toContain(
       'eerste dag van de zomervakantie voor het voortgezet onderwijs, regio Midden',
     );

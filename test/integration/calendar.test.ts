@@ -54,6 +54,8 @@ const linkIn = (email: StoredEmail | undefined, label: RegExp) => {
   return url.slice(url.indexOf('/acties/') + '/acties/'.length);
 };
 
+const signatories = () => stack.app.parties.filter((p) => p.party.kind !== 'ggd').length;
+
 describe('Daily job over a simulated year', () => {
   it('sends exactly what the covenant calls for, once, and a rerun of any day sends nothing', async () => {
     const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
@@ -218,18 +220,31 @@ describe('Daily job over a simulated year', () => {
         (e) =>
           e.subject.startsWith('Het convenant is verlengd tot en met') && e.subject.endsWith('14 juni 2030'),
       ),
-    ).toHaveLength(stack.app.parties.length - (renewedOn >= leavesOn ? 1 : 0));
-    expect(emails.filter((e) => e.subject.startsWith('Beëindiging bevestigd'))).toHaveLength(
-      stack.app.parties.length,
-    );
+    ).toHaveLength(signatories() - (renewedOn >= leavesOn ? 1 : 0));
+    // The GGD is a provider, not a signatory: no renewal or termination mail.
+    expect(
+      emails.filter(
+        (e) =>
+          e.destination.to[0] === stack.party('ggd-volksgezondheid').email &&
+          /verlengd|Beëindiging/.test(e.subject),
+      ),
+    ).toEqual([]);
+    expect(emails.filter((e) => e.subject.startsWith('Beëindiging bevestigd'))).toHaveLength(signatories());
     const summaries = emails.filter((e) =>
       e.subject.startsWith('Samenvatting evaluatie convenant, wijk Oost'),
     );
     const oostSummaries = rounds('evaluatie-samenvatting', COVENANT.evaluationSummaryAfterDays).filter((r) =>
       r.includes('-oost@'),
     );
-    expect(summaries.map((e) => e.destination.to[0])).toEqual(
-      oostSummaries.map(() => 'veiligheid.oost@gemeente.example.org'),
+    // The gebiedsmanager, and the wijkagent and coordinator too (art. 6 trends, art. 12a).
+    expect(summaries.map((e) => e.destination.to[0]).sort()).toEqual(
+      oostSummaries
+        .flatMap(() => [
+          'convenant@gemeente.example.org',
+          'veiligheid.oost@gemeente.example.org',
+          'wijkagent.oost@politie.example.org',
+        ])
+        .sort(),
     );
     expect(summaries[0]?.body.text).toContain('Bekijk het wijkrapport');
 

@@ -123,10 +123,26 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
 
     // Another wijk's partner cannot answer Oost's questionnaire with a link made for someone else.
     await runOn(SUMMARY_DAY);
-    const [summary] = await stack.waitForEmails(
+    // The summary reaches the gebiedsmanager, the wijkagent and the coordinator (art. 6, 12a).
+    const summaries = await stack.waitForEmails(
       (e) => e.subject === `Samenvatting evaluatie convenant, wijk Oost – ${YEAR}`,
-      1,
+      3,
     );
+    expect(summaries.map((e) => e.destination.to[0]).sort()).toEqual(
+      [
+        'convenant@gemeente.example.org',
+        'veiligheid.oost@gemeente.example.org',
+        'wijkagent.oost@politie.example.org',
+      ].sort(),
+    );
+    const summary = summaries.find((e) => e.destination.to[0] === 'veiligheid.oost@gemeente.example.org');
+    const summaryForPolice = summaries.find(
+      (e) => e.destination.to[0] === 'wijkagent.oost@politie.example.org',
+    );
+    const policeReport = await fetch(
+      `${stack.url}/acties/${linkIn(summaryForPolice, /Bekijk het wijkrapport/)}`,
+    );
+    expect(await policeReport.text()).toContain('Wijkrapport Oost');
     expect(summary?.body.text).toContain(
       `2 van de ${invited.length} partners in wijk Oost hebben de vragenlijst ingevuld`,
     );

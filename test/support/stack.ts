@@ -47,6 +47,7 @@ export async function startTestStack(
   options: Partial<LocalAppOptions> & { clock?: TestClock } = {},
 ): Promise<TestStack> {
   const { clock = testClock(), ...rest } = options;
+  const now = rest.now ?? clock.now;
   const sesPort = await freePort();
   let ses = await startSesEmulator(sesPort);
   const app = await startLocalApp({
@@ -59,7 +60,8 @@ export async function startTestStack(
     // tenth of the timeout): the same sends per invocation, the same deadline behaviour.
     delivery: scaledDelivery(deployedDelivery(), TEST_TIME_SCALE),
     ...rest,
-    now: clock.now,
+    // A test may hand in its own clock function (`now`); otherwise the suite's clock drives the stack.
+    now,
     // Tests post far more than a school would; the limits themselves have their own test.
     env: {
       RATE_LIMIT_PER_KEY_PER_MINUTE: '10000',
@@ -79,7 +81,7 @@ export async function startTestStack(
     },
     url: app.url,
     clock,
-    now: () => clock.now(),
+    now: () => now(),
     keyOf: (id) => {
       const found = byId.get(id);
       if (!found) throw new Error(`no party ${id} in the example directory`);

@@ -84,3 +84,40 @@ describe('Routing: melding', () => {
     ]);
   });
 });
+
+describe('Routing that follows the school (art. 6)', () => {
+  const own = party({ id: 'wa-school', kind: 'politie', role: 'wijkagent', wijk: 'Oost' });
+  const withOwn = { ...school, contacts: { wijkagent: 'wa-school' } };
+  const dir = [...directory, own];
+
+  it('sends to the school’s own wijkagent instead of the wijk’s, and keeps the other roles’ defaults', () => {
+    expect(told('strafbaar-feit', withOwn, dir)).toEqual({ 'wa-school': '3a' });
+    expect(told('overlast-omgeving', withOwn, dir)).toEqual({
+      jou: '18',
+      'gm-oost': '12b',
+      'wa-school': '4',
+    });
+  });
+
+  it('falls back to the wijk’s wijkagent when the school’s own is not active', () => {
+    expect(told('strafbaar-feit', withOwn, [...directory, { ...own, active: false }])).toEqual({
+      'wa-oost': '3a',
+    });
+  });
+
+  it('refuses a directory whose school names a contact that does not exist or has another role', async () => {
+    const { directorySchema } = await import('../../shared/domain/parties.js');
+    const file = (contacts: Record<string, string>) => ({
+      parties: [
+        { ...school, contacts },
+        { ...own, contactName: 'Bram Voorbeeld' },
+      ],
+    });
+    expect(directorySchema.safeParse(file({ wijkagent: 'wa-school' })).success).toBe(true);
+    const unknown = directorySchema.safeParse(file({ wijkagent: 'wa-nergens' }));
+    expect(unknown.error?.issues[0]?.message).toBe(
+      'wa-nergens is geen partij met rol wijkagent in deze lijst',
+    );
+    expect(directorySchema.safeParse(file({ jou: 'wa-school' })).success).toBe(false);
+  });
+});

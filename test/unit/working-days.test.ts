@@ -50,12 +50,19 @@ describe('Status from events', () => {
         event('terugkoppeling', '2', { handling: 'in-behandeling' }),
       ]),
     ).toBe('Afgehandeld');
+    // A referral to Halt does not end the police's thread: the latest word of either counts.
     expect(
       deriveStatus('melding', [
-        event('afdoening', '4'),
-        event('terugkoppeling', '5', { handling: 'afgehandeld' }),
+        event('afdoening', '4', { result: 'niet-geslaagd' }),
+        event('terugkoppeling', '3', { handling: 'doorverwezen-naar-halt' }),
       ]),
-    ).toBe('Halt-afdoening afgerond');
+    ).toBe('Halt-afdoening niet geslaagd');
+    expect(
+      deriveStatus('melding', [
+        event('afdoening', '4', { result: 'geslaagd' }),
+        event('terugkoppeling', '5', { handling: 'geseponeerd' }),
+      ]),
+    ).toBe('Geseponeerd / geen vervolg');
   });
 
   it('derives the voorlichting status from the provider’s last answer', () => {

@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashFormKey } from '../../shared/adapters/store.js';
+import { signOverviewToken } from '../../shared/domain/overview-token.js';
+import { axeViolations, launchChromium, newContext, screenshots } from '../support/browser.js';
+import { postJson, startTestStack, type TestStack } from '../support/stack.js';
+
+const SECRET = 'overview-e2e-secret-overview-e2e-secret';
+/** Thursday 10 December 2026, 10:00 in Utrecht. */
+let clock = new Date('2026-11-16T09:00:00Z');
+let stack: TestStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([
+    startTestStack({ env: { ACTION_LINK_SECRET: SECRET }, now: () => clock }),
+    launchChromium(),
+  ]);
+  // A few weeks of work: two meldingen and a voorlichting request from one school, one answered.
+  const melding = (school: string, key: string, description: string, occurredAt: string) =>
+    postJson(
+      `${stack.url}/api/meldingen`,
+      {
+        formKey: stack.keyOf(school),
+        category: 'strafbaar-feit',
+        subcategory: 'diefstal',
+        location: 'schoolgebouw',
+        occurredAt,
+        description,
+      },
+      { 'Idempotency-Key': key },
+    );
+  await melding(
+    'lyceum-de-proefhoek',
+    'overview-e2e-1',
+    'Uit een kluisje in gang B zijn twee laptops gestolen.',
+    '2026-11-13T10:00',
+  );
+  clock = new Date('2026-12-01T09:00:00Z');
+  const second = await melding(
+    'lyceum-de-proefhoek',
+    'overview-e2e-2',
+    'Een fiets is van het schoolplein weggenomen.',
+    '2026-11-30T15:00',
+  );
+  await postJson(`${stack.url}/api/voorlichtingen`, {
+    formKey: stack.keyOf('lyceum-de-proefhoek'),
+    provider: 'halt',
+    theme: 'online-veiligheid',
+    audience: ['leerlingen'],
+    groupSize: 30,
+    preferredDates: ['2027-01-12'],
+    withParentMeeting: false,
+  });
+  if (second.status !== 201) throw new Error(JSON.stringify(second.body));
+  const [email] = await stack.waitForEmails(
+    (e) => e.subject.includes(second.body.id) && e.destination.to[0] === 'wijkagent.oost@politie.example.org',
+    1,
+  );
+  const lines = (email?.body.text ?? '').split('\n');
+  const link = lines[lines.findIndex((l) => l.startsWith('Koppel terug')) + 1] ?? '';
+  await postJson(link.replace('/acties/', '/api/acties/'), {
+    handling: 'in-behandeling',
+    text: 'We gaan met de conciërge de camerabeelden bekijken.',
+  });
+  clock = new Date('2026-12-10T09:00:00Z');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const tokenOf = (partyId: string) => signOverviewToken(partyId, hashFormKey(stack.keyOf(partyId)), SECRET);
+const pages = () =>
+  [
+    [
+      'overzicht-school',
+      `${stack.url}/overzicht?sleutel=${encodeURIComponent(stack.keyOf('lyceum-de-proefhoek'))}`,
+    ],
+    ['overzicht-wijkagent', `${stack.url}/overzicht/${tokenOf('wijkagent-oost')}`],
+    ['overzicht-coordinator', `${stack.url}/overzicht/${tokenOf('gemeente-convenant')}`],
+  ] as const;
+
+/** Elements wider than the viewport (outside a scroll region): a phone would scroll sideways. */
+const overflows = (page: Page) =>
+  page.evaluate(() =>
+    document.documentElement.scrollWidth > document.documentElement.clientWidth
+      ? Array.from(document.querySelectorAll('main *'))
+          .filter(
+            (e) =>
+              e.getBoundingClientRect().right > document.documentElement.clientWidth &&
+              !e.closest('.app-scroll'),
+          )
+          .map((e) => `${e.tagName}.${e.className}`)
+          .slice(0, 5)
+      : false,
+  );
+
+describe('Overviews in Chromium', () => {
+  it('have no WCAG 2.1 A/AA violations, at phone and desktop width, and no sideways scrolling on a phone', async () => {
+    for (const width of [375, 1280]) {
+      const context = await newContext(browser, { width, now: clock });
+      const page = await context.newPage();
+      for (const [name, target] of pages()) {
+        const res = await page.goto(target);
+        expect(res?.status()).toBe(200);
+        expect({ name, width, violations: await axeViolations(page) }).toEqual({
+          name,
+          width,
+          violations: [],
+        });
+        expect({ name, width, overflow: await overflows(page) }).toEqual({ name, width, overflow: false });
+      }
+      await context.close();
+    }
+    for (const [name, target] of pages()) await screenshots(browser, target, name, clock);
+  });
+
+  it('the school filters without JavaScript and opens a row on its status page', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false, width: 375, now: clock });
+    const page = await context.newPage();
+    await page.goto(pages()[0][1]);
+    expect(await page.locator('[data-row]').count()).toBe(3);
+    await page.getByLabel('Soort').selectOption('melding');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await page.waitForURL(/soort=melding/);
+    expect(await page.locator('[data-row]').count()).toBe(2);
+    await page.getByLabel('Status').selectOption('te-laat');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await page.waitForURL(/status=te-laat/);
+    expect(await page.locator('[data-row]').count()).toBe(1);
+    await page.locator('[data-row] h3 a').first().click();
+    await page.waitForURL(/\/acties\/v1\./);
+    expect(await page.content()).toMatch(/M-2026111\d-/);
+    await context.close();
+  });
+
+  it('the wijkagent sees the overdue melding first, with its answer link at hand', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false, width: 375, now: clock });
+    const page = await context.newPage();
+    await page.goto(pages()[1][1]);
+    const first = page.locator('[data-row]').first();
+    expect(await first.getAttribute('data-overdue')).not.toBeNull();
+    expect(await first.textContent()).toMatch(/werkdagen te laat/);
+    await first.getByRole('link', { name: 'Terugkoppeling geven' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Terugkoppeling aan de school');
+    await context.close();
+  });
+
+  it('keeps small phone screenshots of each overview for the README when asked', async () => {
+    if (!process.env.UPDATE_DOCS_SCREENSHOTS) return;
+    const context = await newContext(browser, { width: 375, now: clock });
+    const page = await context.newPage();
+    for (const [name, target] of pages()) {
+      await page.goto(target);
+      await page.screenshot({ path: join(process.cwd(), 'docs', `${name}.png`), fullPage: false });
+    }
+    await context.close();
+  });
+});
