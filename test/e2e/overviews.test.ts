@@ -59,7 +59,8 @@ beforeAll(async () => {
     1,
   );
   const lines = (email?.body.text ?? '').split('\n');
-  const link = lines[lines.findIndex((l) => l.startsWith('Koppel terug')) + 1] ?? '';
+  const link =
+    lines[lines.findIndex((l) => l.startsWith('Vertel de school hoe u de melding oppakt')) + 1] ?? '';
   await postJson(link.replace('/acties/', '/api/acties/'), {
     handling: 'in-behandeling',
     text: 'We gaan met de conciërge de camerabeelden bekijken.',

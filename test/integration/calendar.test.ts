@@ -92,6 +92,9 @@ describe('Daily job over a simulated year', () => {
       stack.clock.set(testClock(date, '06:00').now());
       const result = await runDaily(deps, date);
       if (result.written.length) writtenOn.set(date, result.written);
+      // Every email of the day is out before the clock jumps a day: a jump would age a live claim
+      // past its lease, which real time never does while its holder still runs.
+      if (result.written.length) await stack.drain();
 
       // The gemeente answers what it is asked, from the email, on the simulated day.
       if (result.written.includes(`beeindiging-overleg#${termination.body.id}#${addDays(today, 21)}`)) {
@@ -155,8 +158,14 @@ describe('Daily job over a simulated year', () => {
       ).sort();
     expect(written_('evaluatie-uitnodiging#').sort()).toEqual(rounds('evaluatie-uitnodiging', 0));
     expect(written_('evaluatie-vragenlijst#').sort()).toEqual(rounds('evaluatie-vragenlijst', 0));
+    // A summary only for a round whose questionnaire went out in the simulated year.
+    const questionnaires = new Set(
+      written_('evaluatie-vragenlijst#').map((r) => r.split('#')[1]?.split('@')[0]),
+    );
     expect(written_('evaluatie-samenvatting#').sort()).toEqual(
-      rounds('evaluatie-samenvatting', COVENANT.evaluationSummaryAfterDays),
+      rounds('evaluatie-samenvatting', COVENANT.evaluationSummaryAfterDays).filter((r) =>
+        questionnaires.has(r.split('#')[1]?.split('@')[0]),
+      ),
     );
     expect(rounds('evaluatie-uitnodiging', 0).length).toBeGreaterThanOrEqual(WIJKEN.length);
     // Yearly reminders; the skipped day is caught up the day after.
@@ -233,9 +242,7 @@ describe('Daily job over a simulated year', () => {
     const summaries = emails.filter((e) =>
       e.subject.startsWith('Samenvatting evaluatie convenant, wijk Oost'),
     );
-    const oostSummaries = rounds('evaluatie-samenvatting', COVENANT.evaluationSummaryAfterDays).filter((r) =>
-      r.includes('-oost@'),
-    );
+    const oostSummaries = written_('evaluatie-samenvatting#').filter((r) => r.includes('-oost@'));
     // The gebiedsmanager, and the wijkagent and coordinator too (art. 6 trends, art. 12a).
     expect(summaries.map((e) => e.destination.to[0]).sort()).toEqual(
       oostSummaries

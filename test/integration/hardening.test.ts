@@ -260,7 +260,7 @@ describe('Bad input on every POST route (property-based)', () => {
       1,
     );
     const lines = (toPolice?.body.text ?? '').split('\n');
-    const link = lines[lines.findIndex((l) => /Koppel terug/.test(l)) + 1] ?? '';
+    const link = lines[lines.findIndex((l) => /Vertel de school hoe u de melding oppakt/.test(l)) + 1] ?? '';
     const token = link.slice(link.indexOf('/acties/') + '/acties/'.length);
     expect(token).toMatch(/^v1\./);
     await stack.drain();

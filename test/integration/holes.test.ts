@@ -98,7 +98,7 @@ describe('Holes closed', () => {
       (e) => e.subject.includes(res.body.id) && e.destination.to[0]?.startsWith('wijkagent') === true,
       1,
     );
-    const token = linkIn(forPolice, /Koppel terug/);
+    const token = linkIn(forPolice, /Vertel de school hoe u de melding oppakt/);
     const statuses: number[] = [];
     for (let i = 0; i <= ANSWER_LIMITS.perLinkPerHour; i++) {
       const answer = await postJson(`${stack.url}/api/acties/${token}`, {

@@ -19,6 +19,11 @@ import type { StoredEmail } from '../support/stack.js';
  * redelivery and failures are under the test's control.
  */
 let ses: RunningService;
+/**
+ * A service that is down: nothing listens on port 1, so a connection is refused at once. (A port from
+ * freePort() may be taken by another test file's emulator before this test uses it.)
+ */
+const DEAD_ENDPOINT = 'http://127.0.0.1:1';
 let tableName: string;
 let live: Runtime;
 let keys: Map<string, string>;
@@ -50,6 +55,7 @@ const inbox = async (): Promise<StoredEmail[]> =>
   ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: StoredEmail[] }).emails;
 
 let sequence = 1000;
+let meldingCount = 0;
 const recordFor = (pk: string, sk: string): DynamoDBStreamEvent['Records'][number] => ({
   eventID: randomUUID(),
   eventName: 'INSERT',
@@ -80,7 +86,8 @@ async function storeMelding(): Promise<{ id: string; outbox: Array<{ pk: string;
         category: 'overlast-omgeving',
         location: 'directe-omgeving',
         occurredAt: '2026-11-20T12:00:00Z',
-        description: 'Elke middagpauze wordt er afval rond het winkelcentrum gegooid.',
+        // Each call its own text: an identical body from the same party is the same submission.
+        description: `Elke middagpauze wordt er afval rond het winkelcentrum gegooid (${++meldingCount}e keer).`,
       }),
     } as never,
     {} as never,
@@ -113,7 +120,7 @@ describe('Function: notify', () => {
 
   it('reports a failed send as a batch item failure and leaves the item pending, so a retry sends it once', async () => {
     const { id, outbox } = await storeMelding();
-    const deadSes = createRuntime(env({ SES_ENDPOINT: `http://127.0.0.1:${await freePort()}` }), 'test');
+    const deadSes = createRuntime(env({ SES_ENDPOINT: DEAD_ENDPOINT }), 'test');
     const event = { Records: outbox.map((o) => recordFor(o.pk, o.sk)) };
 
     const failed = await notifyFromRuntime(deadSes)(event);
@@ -164,7 +171,7 @@ describe('When DynamoDB is unavailable', () => {
   let url: string;
 
   beforeAll(async () => {
-    const dead = createRuntime(env({ DDB_ENDPOINT: `http://127.0.0.1:${await freePort()}` }), 'test');
+    const dead = createRuntime(env({ DDB_ENDPOINT: DEAD_ENDPOINT }), 'test');
     server = createLocalServer({
       intake: intakeFromRuntime(dead),
       pages: pagesFromRuntime(dead),

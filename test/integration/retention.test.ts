@@ -55,10 +55,13 @@ describe('Free text retention', () => {
         e.subject.includes(melding.body.id) && e.destination.to[0] === 'wijkagent.oost@politie.example.org',
       1,
     );
-    const feedback = await postJson(`${stack.url}/api/acties/${linkIn(forPolice, /Koppel terug/)}`, {
-      handling: 'in-behandeling',
-      text: 'De wijkagent komt morgen langs.',
-    });
+    const feedback = await postJson(
+      `${stack.url}/api/acties/${linkIn(forPolice, /Vertel de school hoe u de melding oppakt/)}`,
+      {
+        handling: 'in-behandeling',
+        text: 'De wijkagent komt morgen langs.',
+      },
+    );
     expect(feedback.status).toBe(201);
 
     // An evaluation answer as the questionnaire link stores it (art. 21b), with a comment.
