@@ -3,7 +3,7 @@ import { buildAssets } from './forms/build.js';
 import { SECOND_SEASON_TODAY } from './test/support/clock.js';
 
 // The pages import the generated stylesheet and script (forms/generated, not in git): build them
-// before any test file loads, however vitest is started (see docs/adr/0006-generated-assets.md).
+// before any test file loads, however vitest is started (see docs/adr/0011-generated-assets-and-fresh-clone.md).
 await buildAssets();
 // The global setup (DynamoDB Local) runs in this process, not in the workers that get `test.env`.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -9,7 +9,7 @@ import { decodeHTML } from 'entities';
  * stored; a finding refuses the submission with a message that names the field, what was found and
  * where, so the school rewrites one phrase instead of guessing.
  *
- * Two steps (docs/adr/0007-privacy-guard.md):
+ * Two steps (docs/adr/0012-privacy-guard.md):
  * 1. normalise: HTML entities decoded, NFKC, zero-width characters and soft hyphens dropped,
  *    diacritics stripped, every dash, slash and digit variant mapped to ASCII, look-alike letters
  *    inside numbers mapped to digits, whitespace collapsed. Each normalised character remembers
