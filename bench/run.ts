@@ -1,22 +1,30 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteItemCommand, QueryCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { build } from 'esbuild';
 import { deployedDelivery } from '../infra/delivery.js';
-import { freePort, localDynamoClient, startDynamoDbLocal, startSesEmulator } from '../local/emulators.js';
+import {
+  createTable,
+  freePort,
+  localDynamoClient,
+  startDynamoDbLocal,
+  startSesEmulator,
+} from '../local/emulators.js';
 import { fakeContext } from '../local/server.js';
-import { startLocalApp } from '../local/stack.js';
+import { EXAMPLE_DIRECTORY, startLocalApp } from '../local/stack.js';
 import { SesMailer } from '../shared/adapters/mailer.js';
+import { loadDirectory, readDirectoryFile } from '../shared/app/directory.js';
 import { findPersonalData } from '../shared/domain/privacy.js';
 import { formatDutchInput } from '../shared/domain/time.js';
 import { WIJKEN } from '../shared/domain/wijken.js';
 import { NAMES, ORDINARY } from '../test/fixtures/privacy-corpus.js';
 import { generatedCorpus } from '../test/fixtures/privacy-generators.js';
+import { bundleReport, bundleWithMetafile } from './bundles.js';
 import { percentile, round } from './stats.js';
 
 /**
@@ -132,55 +140,107 @@ const meldingBody = (n: number) =>
 
 try {
   // 1. Intake in process against DynamoDB Local, against a bare TransactWriteItems of the same items.
-  const { intakeFromRuntime } = await import('../shared/handlers/intake.js');
-  const intake = intakeFromRuntime(app.runtime);
-  const event = (n: number) =>
+  // The intake runs as its own container would: its own client, whose DynamoDB calls are counted.
+  const { createIntakeHandler, intakeFromRuntime } = await import('../shared/handlers/intake.js');
+  const { createRuntime } = await import('../shared/handlers/runtime.js');
+  const { IntakeCache } = await import('../shared/app/intake-cache.js');
+  // Its own table (the directory loaded, no stream reader), so the notify work the local stack does
+  // for each melding does not share the CPU with the measured requests.
+  const intakeTable = `bench-intake-${randomUUID()}`;
+  await createTable(ddb.endpoint, intakeTable);
+  const runtime = createRuntime({
+    ...app.runtime.config,
+    TABLE_NAME: intakeTable,
+  } as unknown as Record<string, string>);
+  const intakeParties = await loadDirectory(runtime.clients.store, readDirectoryFile(EXAMPLE_DIRECTORY));
+  const intakeKey = intakeParties.find((p) => p.party.id === school.party.id)?.formKey ?? '';
+  const intakeBody = (n: number) => meldingBody(n).replace(school.formKey, intakeKey);
+  let roundTrips = 0;
+  let lastInput: unknown;
+  // The intake's own client (a DynamoDBDocumentClient over the store's DynamoDBClient).
+  const intakeClient = (runtime.clients.store as unknown as { doc: DynamoDBDocumentClient }).doc;
+  intakeClient.middlewareStack.add(
+    (next) => (args) => {
+      roundTrips++;
+      lastInput = args.input;
+      return next(args);
+    },
+    { step: 'build', name: 'countRoundTrips' },
+  );
+  const intake = intakeFromRuntime(runtime);
+  const event = (n: number, key = `bench-${n}-${randomUUID()}`, body = intakeBody(n)) =>
     ({
       version: '2.0',
       routeKey: 'POST /api/meldingen',
       rawPath: '/api/meldingen',
       rawQueryString: '',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${n}-${randomUUID()}` },
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
       requestContext: { http: { method: 'POST', path: '/api/meldingen', sourceIp: '127.0.0.1' } },
       isBase64Encoded: false,
-      body: meldingBody(n),
+      body,
     }) as never;
   const N = 200;
   for (let i = 0; i < 20; i++) await intake(event(i), fakeContext('intake'));
+  // Round trips per intake, by path: counted by the middleware on the intake's own client.
+  const tripsOf = async (handler: typeof intake, e: unknown, expected: number) => {
+    roundTrips = 0;
+    const res = await handler(e as never, fakeContext('intake'));
+    if (res.statusCode !== expected) throw new Error(`intake answered ${res.statusCode}, not ${expected}`);
+    return roundTrips;
+  };
+  const replayKey = `bench-replay-${randomUUID()}`;
+  await intake(event(0, replayKey), fakeContext('intake'));
+  const limited = createIntakeHandler({
+    store: runtime.clients.store,
+    now: () => new Date(),
+    retention: { submissionDays: 730, outboxDays: 90, idempotencyDays: 7 },
+    logger: runtime.logger,
+    metrics: runtime.metrics,
+    maxBodyBytes: 32_768,
+    rateLimits: { perKeyPerMinute: 1, perSourcePerMinute: 100_000 },
+    cache: new IntakeCache(30_000),
+  });
+  const limitedEvent = (n: number) =>
+    ({
+      ...(event(n) as object),
+      requestContext: { http: { method: 'POST', path: '/', sourceIp: '192.0.2.99' } },
+    }) as never;
+  let limitedTrips = 0;
+  for (let i = 0; i < 3 && limitedTrips === 0; i++) {
+    // The key's window holds one request: the second in the same minute is refused.
+    await limited(limitedEvent(i), fakeContext('intake'));
+    roundTrips = 0;
+    const res = await limited(limitedEvent(i + 100), fakeContext('intake'));
+    if (res.statusCode === 429) limitedTrips = roundTrips;
+  }
+  const trips = {
+    warm: await tripsOf(intake, event(1), 201),
+    replay: await tripsOf(intake, event(0, replayKey), 201),
+    conflict: await tripsOf(intake, event(0, replayKey, intakeBody(77)), 422),
+    limited: limitedTrips,
+  };
+  // The baseline is the intake's own transaction, captured from a warm request and sent again with
+  // fresh keys: the same items, conditions and sizes, without the handler around it. The two are
+  // interleaved so a busy moment on the machine falls on both alike.
+  roundTrips = 0;
+  const sample = await intake(event(5), fakeContext('intake'));
+  if (sample.statusCode !== 201 || roundTrips !== 1) throw new Error('warm intake is not one transaction');
+  const captured = JSON.stringify(lastInput);
+  const sampleId = (JSON.parse(sample.body ?? '{}') as { id: string }).id;
   const intakeTimes: number[] = [];
+  const bareTimes: number[] = [];
   for (let i = 0; i < N; i++) {
-    const t = performance.now();
+    let t = performance.now();
     const res = await intake(event(i), fakeContext('intake'));
     intakeTimes.push(performance.now() - t);
     if (res.statusCode !== 201) throw new Error(`intake answered ${res.statusCode}`);
-  }
-  const bareTimes: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const id = `BARE-${i}-${randomUUID()}`;
-    const items = [
-      { pk: `IDEM#x#${id}`, sk: 'IDEM' },
-      {
-        pk: `SUB#${id}`,
-        sk: 'SUB',
-        gsi1pk: 'bare#x',
-        gsi1sk: new Date().toISOString(),
-        body: meldingBody(i),
-      },
-      { pk: `SUB#${id}`, sk: 'OUT#a' },
-      { pk: `SUB#${id}`, sk: 'OUT#b' },
-    ];
-    const t = performance.now();
-    await raw.send(
-      new TransactWriteItemsCommand({
-        TransactItems: items.map((item) => ({
-          Put: {
-            TableName: tableName,
-            Item: marshall(item),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })),
-      }),
+    const again = JSON.parse(
+      captured
+        .replaceAll(sampleId, `BARE-${i}-${randomUUID()}`)
+        .replace(/IDEM#([^#]+)#[^"]+/, `IDEM#$1#bare-${randomUUID()}`),
     );
+    t = performance.now();
+    await intakeClient.send(new TransactWriteItemsCommand(again));
     bareTimes.push(performance.now() - t);
   }
   for (const p of [50, 99]) {
@@ -188,6 +248,12 @@ try {
     const b = percentile(bareTimes, p);
     record(`intake p${p}`, `${round(a)} ms`, `bare TransactWriteItems ${round(b)} ms`, `${round(a / b)}×`);
   }
+  record(
+    'intake: DynamoDB round trips per request',
+    `warm ${trips.warm}, replay ${trips.replay}, conflict (422) ${trips.conflict}, rate-limited (429) ${trips.limited}`,
+    'one TransactWriteItems: 1',
+    `warm ${trips.warm}×`,
+  );
 
   // 2. Cold start: bundle size and module import time per function, against the AWS SDK clients it uses.
   const outdir = join(process.cwd(), 'bench', '.bundles');
@@ -201,24 +267,9 @@ try {
     daily: ['client-dynamodb', 'lib-dynamodb'],
     bounces: ['client-dynamodb', 'lib-dynamodb'],
   };
-  const bundle = async (entry: string, file: string, stdin?: string) => {
-    await build({
-      ...(stdin
-        ? { stdin: { contents: stdin, resolveDir: process.cwd(), loader: 'ts' } }
-        : { entryPoints: [entry] }),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      minify: true,
-      outfile: file,
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'silent',
-    });
-    return statSync(file).size;
-  };
+  // The same esbuild options as the CDK (ESM, minified, `module` before `main`): bench/bundles.ts.
+  const bundle = async (entry: string, file: string, stdin?: string) =>
+    (await bundleWithMetafile(stdin ? { contents: stdin } : { file: entry }, file)).size;
   const importMs = (file: string) => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -427,6 +478,9 @@ const report = [
   '| what | measured | baseline | ratio |',
   '|---|---|---|---|',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+  // Where each function's bytes come from (esbuild's metafile; `npm run bench:bundles` alone).
+  ...(await bundleReport()),
   '',
 ].join('\n');
 writeFileSync(join('bench', 'results.md'), report);

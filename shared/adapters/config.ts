@@ -34,6 +34,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Behind CloudFront: the request header that carries the viewer's address. */
   SOURCE_IP_HEADER: z.string().optional(),
+  /** How long a container may reuse a form key lookup and the directory (0: never). See ADR 0009. */
+  INTAKE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   ANSWER_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(1000).default(400),
 });

@@ -92,11 +92,61 @@ export class LinkUsedError extends Error {
 }
 
 export class TransactionRaceError extends Error {
-  constructor(readonly reasons: Array<string | undefined>) {
+  constructor(
+    readonly reasons: Array<string | undefined>,
+    /** True when the idempotency record exists already: a repeat, or a concurrent request won. */
+    readonly idempotencyExists = reasons.includes('ConditionalCheckFailed'),
+  ) {
     super(`transaction cancelled: ${reasons.join(',')}`);
     this.name = 'TransactionRaceError';
   }
 }
+
+/** A rate-limit window in the intake transaction was full: the index says which counter. */
+export class RateLimitedError extends Error {
+  constructor(readonly counter: number) {
+    super(`rate limit reached (counter ${counter})`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** The form key the request was authenticated with (perhaps from the cache) is no longer valid. */
+export class FormKeyChangedError extends Error {
+  constructor() {
+    super('form key no longer current');
+    this.name = 'FormKeyChangedError';
+  }
+}
+
+/** A fixed-window request counter: at most `limit` requests per window. */
+export interface RateCounter {
+  bucket: string;
+  windowStartS: number;
+  windowSeconds: number;
+  limit: number;
+}
+
+/** What the intake transaction checks besides the idempotency record. */
+export interface SubmissionGuards {
+  counters?: RateCounter[];
+  /** The party's profile must still hold this key hash, kind and activity (today: Amsterdam date). */
+  keyCheck?: { partyId: string; formKeyHash: string; kind: string; today: string };
+  /** Routed from a cached directory: each recipient must still be active on this date. */
+  recipientsActive?: { partyIds: string[]; today: string };
+}
+
+/** A recipient routed from the cached directory is no longer active: route again from the store. */
+export class DirectoryChangedError extends Error {
+  constructor() {
+    super('directory changed since it was cached');
+    this.name = 'DirectoryChangedError';
+  }
+}
+
+const rateKey = (bucket: string, windowStartS: number) => ({
+  pk: `RATE#${bucket}#${windowStartS}`,
+  sk: 'RATE',
+});
 
 /** Outbox items carry the pending index until sent, so operators can list what is stuck without a Scan. */
 export const PENDING_OUTBOX_INDEX_PK = 'OUTBOX#pending';
@@ -222,7 +272,10 @@ export class CovenantStore {
 
   /**
    * Writes a submission, its outbox items and its idempotency record in one transaction: either all
-   * are stored (and the stream carries the outbox items to notify) or nothing is.
+   * are stored (and the stream carries the outbox items to notify) or nothing is. The same
+   * transaction counts the request in its rate-limit windows (refused when a window is full) and
+   * proves that the form key is still the party's current key (see docs/adr/0009-intake-in-one-transaction.md).
+   * The items are in a fixed order, so each refusal is recognised by its place in CancellationReasons.
    */
   async writeSubmission(input: {
     submission: Record<string, unknown>;
@@ -230,12 +283,52 @@ export class CovenantStore {
     idempotency: { partyId: string; key: string; record: IdempotencyRecord; ttl: number };
     /** Further items of the same submission (its inbox entries), written in the same transaction. */
     extra?: Array<Record<string, unknown>>;
+    guards?: SubmissionGuards;
   }): Promise<void> {
-    const { submission, outbox, idempotency, extra = [] } = input;
+    const { submission, outbox, idempotency, guards = {}, extra = [] } = input;
+    const counters = guards.counters ?? [];
+    const keyCheck = guards.keyCheck ? [guards.keyCheck] : [];
+    const recipients = [...new Set(guards.recipientsActive?.partyIds ?? [])].filter(
+      (id) => id !== guards.keyCheck?.partyId,
+    );
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
+            ...counters.map((c) => ({
+              Update: {
+                TableName: this.tableName,
+                Key: rateKey(c.bucket, c.windowStartS),
+                UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+                ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+                ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
+                ExpressionAttributeValues: {
+                  ':one': 1,
+                  ':ttl': c.windowStartS + c.windowSeconds + 60,
+                  ':limit': c.limit,
+                },
+              },
+            })),
+            ...keyCheck.map((k) => ({
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: keys.party(k.partyId),
+                ConditionExpression:
+                  'formKeyHash = :hash AND #p.#kind = :kind AND #p.#active = :true AND (attribute_not_exists(#p.#leaves) OR #p.#leaves > :today)',
+                ExpressionAttributeNames: {
+                  '#p': 'party',
+                  '#kind': 'kind',
+                  '#active': 'active',
+                  '#leaves': 'leavesOn',
+                },
+                ExpressionAttributeValues: {
+                  ':hash': k.formKeyHash,
+                  ':kind': k.kind,
+                  ':true': true,
+                  ':today': k.today,
+                },
+              },
+            })),
             this.putNew({
               ...keys.idempotency(idempotency.partyId, idempotency.key),
               type: 'idempotency',
@@ -245,14 +338,30 @@ export class CovenantStore {
             this.putNew(submission),
             ...this.outboxPuts(outbox),
             ...extra.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
+            ...recipients.map((partyId) => ({
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: keys.party(partyId),
+                ConditionExpression:
+                  '#p.#active = :true AND (attribute_not_exists(#p.#leaves) OR #p.#leaves > :today)',
+                ExpressionAttributeNames: { '#p': 'party', '#active': 'active', '#leaves': 'leavesOn' },
+                ExpressionAttributeValues: { ':true': true, ':today': guards.recipientsActive?.today },
+              },
+            })),
           ],
         }),
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const reasons = (error.CancellationReasons ?? []).map((r) => r.Code);
+        const failed = (index: number) => reasons[index] === 'ConditionalCheckFailed';
+        const full = counters.findIndex((_, i) => failed(i));
+        if (full >= 0) throw new RateLimitedError(full);
+        if (keyCheck.length && failed(counters.length)) throw new FormKeyChangedError();
+        const recipientsStart = counters.length + keyCheck.length + 2 + outbox.length + extra.length;
+        if (recipients.some((_, i) => failed(recipientsStart + i))) throw new DirectoryChangedError();
         if (reasons.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) {
-          throw new TransactionRaceError(reasons);
+          throw new TransactionRaceError(reasons, failed(counters.length + keyCheck.length));
         }
       }
       if (isUnavailable(error)) throw new DependencyUnavailableError('dynamodb', { cause: error });
@@ -417,7 +526,7 @@ export class CovenantStore {
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: `RATE#${bucket}#${windowStartS}`, sk: 'RATE' },
+          Key: rateKey(bucket, windowStartS),
           UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
           ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
           ExpressionAttributeValues: { ':one': 1, ':ttl': windowStartS + windowSeconds + 60 },

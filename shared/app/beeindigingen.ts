@@ -70,6 +70,7 @@ export async function submitBeeindiging(
     raw,
     isSignatory,
     'De GGD geeft voorlichting maar heeft het convenant niet ondertekend, en kan dus geen beëindiging aankondigen.',
+    deps.cache,
   );
   const { reason } = parseOrThrow(beeindigingSchema, raw, ['reason']);
   assertNoPersonalData({ reason });
@@ -79,6 +80,7 @@ export async function submitBeeindiging(
   const recipients = recipientsOf(await deps.store.listDirectory(), party, today);
   return storeOnce(deps, {
     party,
+    formKey: String(raw.formKey),
     idempotencyKey,
     body: { kind: 'beeindiging', reason },
     precondition: async () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { amsterdamDate } from '../domain/time.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -12,7 +13,7 @@ export function randomCode(length: number): string {
 
 /** A reference such as M-20261127-7KQ39TXD: the kind, the Amsterdam date, and 40 random bits. */
 export function newReference(prefix: string, now: Date): string {
-  const day = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }).replaceAll('-', '');
+  const day = amsterdamDate(now).replaceAll('-', '');
   return `${prefix}-${day}-${randomCode(8)}`;
 }
 

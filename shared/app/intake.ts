@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { type CovenantStore, type OutboxItem, TransactionRaceError } from '../adapters/store.js';
+import {
+  type CovenantStore,
+  hashFormKey,
+  type OutboxItem,
+  type RateCounter,
+  type SubmissionGuards,
+  TransactionRaceError,
+} from '../adapters/store.js';
 import { inboxIndexPk, keys } from '../adapters/table.js';
 import {
   ClientError,
@@ -16,12 +23,21 @@ import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy
 import { amsterdamDate } from '../domain/time.js';
 import { toFieldErrors } from './field-errors.js';
 import { canonicalJson, sha256 } from './ids.js';
+import type { IntakeCache } from './intake-cache.js';
 
 export interface IntakeDeps {
   store: CovenantStore;
   now: () => Date;
   retention: { submissionDays: number; outboxDays: number; idempotencyDays: number };
+  /** Form keys and directory per container for a short time; absent: every request reads the store. */
+  cache?: IntakeCache;
+  /** This request's rate-limit counters: counted inside the submission's transaction. */
+  counters?: RateCounter[];
 }
+
+/** The directory for routing: from the container's cache when there is one. */
+export const directoryOf = (deps: Pick<IntakeDeps, 'store' | 'cache'>): Promise<Party[]> =>
+  deps.cache ? deps.cache.listDirectory(deps.store) : deps.store.listDirectory();
 
 export interface SubmissionResponse {
   id: string;
@@ -38,13 +54,17 @@ export interface Accepted {
 
 const DAY_S = 86_400;
 
-/** 401 for a missing or unknown key, 403 for a key of a party that may not use this form. */
+/**
+ * 401 for a missing or unknown key, 403 for a key of a party that may not use this form. With a
+ * cache the answer may be a few seconds old; storeOnce then proves the key inside its transaction.
+ */
 export async function authenticate(
   store: CovenantStore,
   today: string,
   raw: Record<string, unknown>,
   allowed: (party: Party) => boolean,
   forbiddenMessage: string,
+  cache?: IntakeCache,
 ): Promise<Party> {
   const formKey = raw.formKey;
   if (typeof formKey !== 'string' || formKey.trim() === '') {
@@ -53,7 +73,8 @@ export async function authenticate(
     );
   }
   if (formKey.length > 200) throw new UnauthorizedError();
-  const party = await store.findPartyByFormKey(authenticatingFormKey(formKey));
+  const key = authenticatingFormKey(formKey);
+  const party = cache ? await cache.partyOf(store, key) : await store.findPartyByFormKey(key);
   if (!party || !isActiveOn(party, today)) throw new UnauthorizedError();
   if (!allowed(party)) throw new ClientError(403, [{ path: 'formKey', message: forbiddenMessage }]);
   return party;
@@ -71,6 +92,7 @@ export const authenticateSchool = (
     raw,
     (party) => party.kind === 'school',
     `${refusal} Gebruik de formulierlink van uw school.`,
+    deps.cache,
   );
 
 /**
@@ -121,11 +143,18 @@ export const KEY_BY_BODY = 'body';
 
 export interface NewSubmission {
   party: Party;
+  /** The plain form key the party was authenticated with: proved current inside the transaction. */
+  formKey?: string;
   idempotencyKey: string;
   /** The validated fields; their canonical form decides whether a repeat is "the same body". */
   body: unknown;
-  /** Checked only for a new submission (a repeat replays its answer): throws to refuse it. */
+  /**
+   * Checked before a new submission is written: throws to refuse it. A repeat of a stored
+   * submission replays its answer instead, so the record is read only when this refuses.
+   */
   precondition?: () => Promise<void>;
+  /** The recipients came from the container's cached directory: the transaction checks they are active. */
+  routedFromCache?: boolean;
   build: () => {
     id: string;
     item: Record<string, unknown>;
@@ -161,21 +190,51 @@ function inboxItems(
 }
 
 /**
- * Stores a submission exactly once per (party, idempotency key). Concurrent repeats race on the
- * idempotency record inside the transaction; the losers read the winner's answer.
+ * Stores a submission exactly once per (party, idempotency key), in one TransactWriteItems that also
+ * counts the request's rate limits and proves the form key current. Nothing is read before the
+ * write: only when the idempotency record exists already is it read, to replay its answer (same
+ * body) or refuse (422). Concurrent repeats race on that record; the losers read the winner's answer.
  */
 export async function storeOnce(deps: IntakeDeps, input: NewSubmission): Promise<Accepted> {
   const bodyHash = sha256(canonicalJson(input.body));
   if (input.idempotencyKey === KEY_BY_BODY)
     input = { ...input, idempotencyKey: `body-${bodyHash.slice(0, 48)}` };
-  for (let attempt = 0; attempt < 6; attempt++) {
+  const guards: SubmissionGuards = {
+    ...(deps.counters?.length ? { counters: deps.counters } : {}),
+    ...(input.formKey
+      ? {
+          keyCheck: {
+            partyId: input.party.id,
+            formKeyHash: hashFormKey(authenticatingFormKey(input.formKey)),
+            kind: input.party.kind,
+            today: amsterdamDate(deps.now()),
+          },
+        }
+      : {}),
+  };
+  const replayOf = async (): Promise<Accepted | undefined> => {
     const existing = await deps.store.getIdempotency(input.party.id, input.idempotencyKey);
-    if (existing) {
-      if (existing.bodyHash !== bodyHash) throw new IdempotencyConflictError();
-      return { response: existing.response as SubmissionResponse, replayed: true };
+    if (!existing) return undefined;
+    if (existing.bodyHash !== bodyHash) throw new IdempotencyConflictError();
+    return { response: existing.response as SubmissionResponse, replayed: true };
+  };
+  if (input.precondition) {
+    try {
+      await input.precondition();
+    } catch (error) {
+      const replay = await replayOf();
+      if (replay) return replay;
+      throw error;
     }
-    if (attempt === 0) await input.precondition?.();
+  }
+  for (let attempt = 0; attempt < 6; attempt++) {
     const built = input.build();
+    if (input.routedFromCache) {
+      guards.recipientsActive = {
+        partyIds: built.outbox.map((o) => o.recipientId),
+        today: amsterdamDate(deps.now()),
+      };
+    }
     const now = deps.now();
     const nowS = Math.floor(now.getTime() / 1000);
     const outbox: OutboxItem[] = built.outbox.map((o) => ({
@@ -202,10 +261,15 @@ export async function storeOnce(deps: IntakeDeps, input: NewSubmission): Promise
           record: { submissionId: built.id, bodyHash, response: built.response },
           ttl: nowS + deps.retention.idempotencyDays * DAY_S,
         },
+        guards,
       });
       return { response: built.response, replayed: false };
     } catch (error) {
       if (!(error instanceof TransactionRaceError)) throw error;
+      if (error.idempotencyExists) {
+        const replay = await replayOf();
+        if (replay) return replay;
+      }
       await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1) + Math.random() * 30));
     }
   }

@@ -5,10 +5,22 @@ import {
   type Accepted,
   assertNoPersonalData,
   authenticateSchool,
+  directoryOf,
   type IntakeDeps,
   parseOrThrow,
 } from './intake.js';
 import { storeRoutedSubmission } from './submissions.js';
+
+/** One schema per clock: zod compiles a schema on first use, which is too slow to do per request. */
+const schemas = new WeakMap<() => Date, ReturnType<typeof meldingSchema>>();
+function schemaFor(now: () => Date): ReturnType<typeof meldingSchema> {
+  let schema = schemas.get(now);
+  if (!schema) {
+    schema = meldingSchema(now);
+    schemas.set(now, schema);
+  }
+  return schema;
+}
 
 /**
  * A school's melding (art. 3a, 3h, 4): authenticate the key, validate, refuse personal data, route
@@ -20,13 +32,15 @@ export async function submitMelding(
   idempotencyKey: string,
 ): Promise<Accepted> {
   const school = await authenticateSchool(deps, raw, 'Een melding wordt gedaan door een school.');
-  const melding = parseOrThrow(meldingSchema(deps.now), raw, ['description']);
+  const melding = parseOrThrow(schemaFor(deps.now), raw, ['description']);
   assertNoPersonalData({ description: melding.description });
-  const decision = routeMelding(
-    melding.category,
+  const decision = routeMelding(melding.category, school, await directoryOf(deps), amsterdamDate(deps.now()));
+  return storeRoutedSubmission(deps, {
     school,
-    await deps.store.listDirectory(),
-    amsterdamDate(deps.now()),
-  );
-  return storeRoutedSubmission(deps, { school, idempotencyKey, kind: 'melding', payload: melding, decision });
+    formKey: String(raw.formKey),
+    idempotencyKey,
+    kind: 'melding',
+    payload: melding,
+    decision,
+  });
 }

@@ -1,4 +1,4 @@
-import type { CovenantStore } from '../adapters/store.js';
+import type { CovenantStore, RateCounter } from '../adapters/store.js';
 import { ClientError } from '../domain/errors.js';
 import { authenticatingFormKey } from '../domain/fields.js';
 import { sha256 } from './ids.js';
@@ -8,46 +8,74 @@ export interface RateLimits {
   perSourcePerMinute: number;
 }
 
+/** The counters one request is counted in, with the Dutch words for each, and the seconds left. */
+export interface RequestCounters {
+  counters: RateCounter[];
+  what: string[];
+  retryAfter: string;
+}
+
 /**
- * Refuses a request over the limit per form key or per source address with 429 and Retry-After
- * (the seconds left in the window). Keys and addresses are stored only as hashes, for two minutes.
+ * The fixed one-minute windows a request counts in: per source address and per form key. Keys and
+ * addresses are stored only as hashes, for two minutes.
  */
+export function requestCounters(
+  limits: RateLimits,
+  request: { formKey?: unknown; sourceIp?: string },
+  now: Date,
+): RequestCounters {
+  const nowS = Math.floor(now.getTime() / 1000);
+  const windowStartS = nowS - (nowS % 60);
+  const out: RequestCounters = { counters: [], what: [], retryAfter: String(windowStartS + 60 - nowS) };
+  const add = (bucket: string, limit: number, what: string) => {
+    out.counters.push({ bucket, windowStartS, windowSeconds: 60, limit });
+    out.what.push(what);
+  };
+  if (request.sourceIp) {
+    add(`ip#${sha256(request.sourceIp).slice(0, 32)}`, limits.perSourcePerMinute, 'vanaf dit adres');
+  }
+  // Counted as the lookup sees it: " K", "K\n" and "\u00a0K" are the one key K.
+  const formKey = authenticatingFormKey(request.formKey);
+  if (formKey !== '') {
+    add(`key#${sha256(formKey).slice(0, 32)}`, limits.perKeyPerMinute, 'met deze formuliersleutel');
+  }
+  return out;
+}
+
+/** 429 with Retry-After (the seconds left in the window) and a Dutch message naming the limit. */
+export const tooManyRequests = (what: string, retryAfter: string): ClientError =>
+  new ClientError(
+    429,
+    [
+      {
+        path: '',
+        message: `Er zijn te veel inzendingen ${what} in korte tijd. Wacht ${retryAfter} seconden en probeer het opnieuw; er is niets dubbel opgeslagen.`,
+      },
+    ],
+    { 'retry-after': retryAfter },
+  );
+
+/**
+ * Counts a request that is not stored (a refusal, a replay) in its windows, one update each, and
+ * refuses it with 429 when a window is over the limit. A stored submission is counted inside its
+ * own transaction instead (CovenantStore.writeSubmission), so the happy path pays no round trip.
+ */
+export async function countOutsideTransaction(store: CovenantStore, request: RequestCounters): Promise<void> {
+  for (const [i, c] of request.counters.entries()) {
+    if ((await store.countRequest(c.bucket, c.windowStartS)) > c.limit) {
+      throw tooManyRequests(request.what[i] ?? '', request.retryAfter);
+    }
+  }
+}
+
+/** Counts a request before anything else and refuses it with 429 over a limit (two round trips). */
 export async function enforceRateLimits(
   store: CovenantStore,
   limits: RateLimits,
   request: { formKey?: unknown; sourceIp?: string },
   now: Date,
 ): Promise<void> {
-  const nowS = Math.floor(now.getTime() / 1000);
-  const windowStart = nowS - (nowS % 60);
-  const retryAfter = String(windowStart + 60 - nowS);
-  const checks: Array<[string, number, string]> = [];
-  if (request.sourceIp) {
-    checks.push([
-      `ip#${sha256(request.sourceIp).slice(0, 32)}`,
-      limits.perSourcePerMinute,
-      'vanaf dit adres',
-    ]);
-  }
-  // Counted as the lookup sees it: " K", "K\n" and "\u00a0K" are the one key K.
-  const formKey = authenticatingFormKey(request.formKey);
-  if (formKey !== '') {
-    checks.push([`key#${sha256(formKey).slice(0, 32)}`, limits.perKeyPerMinute, 'met deze formuliersleutel']);
-  }
-  for (const [bucket, limit, what] of checks) {
-    if ((await store.countRequest(bucket, windowStart)) > limit) {
-      throw new ClientError(
-        429,
-        [
-          {
-            path: '',
-            message: `Er zijn te veel inzendingen ${what} in korte tijd. Wacht ${retryAfter} seconden en probeer het opnieuw; er is niets dubbel opgeslagen.`,
-          },
-        ],
-        { 'retry-after': retryAfter },
-      );
-    }
-  }
+  await countOutsideTransaction(store, requestCounters(limits, request, now));
 }
 
 /** Answers through signed links: per link and per answering party, per hour. */

@@ -14,6 +14,7 @@ export function storeRoutedSubmission<K extends RoutedSubmission['kind']>(
   deps: IntakeDeps,
   input: {
     school: Party;
+    formKey?: string;
     idempotencyKey: string;
     kind: K;
     payload: Extract<RoutedSubmission, { kind: K }>[K & keyof Extract<RoutedSubmission, { kind: K }>];
@@ -23,6 +24,8 @@ export function storeRoutedSubmission<K extends RoutedSubmission['kind']>(
   const { school, kind, payload, decision } = input;
   return storeOnce(deps, {
     party: school,
+    ...(input.formKey ? { formKey: input.formKey } : {}),
+    routedFromCache: deps.cache !== undefined,
     idempotencyKey: input.idempotencyKey,
     body: { kind, payload },
     build: () => {

@@ -6,10 +6,22 @@ import {
   type Accepted,
   assertNoPersonalData,
   authenticateSchool,
+  directoryOf,
   type IntakeDeps,
   parseOrThrow,
 } from './intake.js';
 import { storeRoutedSubmission } from './submissions.js';
+
+/** One schema per clock: zod compiles a schema on first use, which is too slow to do per request. */
+const schemas = new WeakMap<() => Date, ReturnType<typeof voorlichtingSchema>>();
+function schemaFor(now: () => Date): ReturnType<typeof voorlichtingSchema> {
+  let schema = schemas.get(now);
+  if (!schema) {
+    schema = voorlichtingSchema({ today: () => amsterdamDate(now()), isWorkingDay });
+    schemas.set(now, schema);
+  }
+  return schema;
+}
 
 /** A school asks for voorlichting (art. 9, 13, 17, 3d): routed to the provider's contact. */
 export async function submitVoorlichting(
@@ -18,11 +30,7 @@ export async function submitVoorlichting(
   idempotencyKey: string,
 ): Promise<Accepted> {
   const school = await authenticateSchool(deps, raw, 'Voorlichting wordt aangevraagd door een school.');
-  const request = parseOrThrow(
-    voorlichtingSchema({ today: () => amsterdamDate(deps.now()), isWorkingDay }),
-    raw,
-    ['theme', 'remarks'],
-  );
+  const request = parseOrThrow(schemaFor(deps.now), raw, ['theme', 'remarks']);
   // Halt's themes are a fixed list; every other theme is free text and checked like the remarks.
   assertNoPersonalData({
     ...(request.provider === 'halt' ? {} : { theme: request.theme }),
@@ -31,11 +39,12 @@ export async function submitVoorlichting(
   const decision = route(
     VOORLICHTING_ROUTES[request.provider],
     school,
-    await deps.store.listDirectory(),
+    await directoryOf(deps),
     amsterdamDate(deps.now()),
   );
   return storeRoutedSubmission(deps, {
     school,
+    formKey: String(raw.formKey),
     idempotencyKey,
     kind: 'voorlichting',
     payload: request,

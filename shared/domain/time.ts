@@ -20,8 +20,27 @@ function amsterdamParts(instant: Date): Record<string, number> {
   return out;
 }
 
-/** Offset of Amsterdam from UTC at an instant, in minutes (60 in winter, 120 in summer). */
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Offset of Amsterdam from UTC at an instant, in minutes (60 in winter, 120 in summer). The zone
+ * changes only on whole UTC hours, so each hour's offset is asked of Intl once and then remembered:
+ * Intl is slow, and intake asks for today's date several times per request.
+ */
 export function amsterdamOffsetMinutes(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (Number.isNaN(hour)) return offsetAt(instant);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetAt(new Date(hour * HOUR_MS));
+    if (offsetByHour.size > 10_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function offsetAt(instant: Date): number {
   const p = amsterdamParts(instant);
   const asUtc = Date.UTC(
     p.year ?? 0,
@@ -142,7 +161,9 @@ export function formatDutchInput(instant: Date): string {
 
 /** Today's date in Amsterdam, as YYYY-MM-DD. */
 export const amsterdamDate = (instant: Date): string =>
-  instant.toLocaleDateString('sv-SE', { timeZone: TIME_ZONE });
+  Number.isNaN(instant.getTime())
+    ? instant.toLocaleDateString('sv-SE', { timeZone: TIME_ZONE })
+    : new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000).toISOString().slice(0, 10);
 
 const dutchDate = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'UTC',

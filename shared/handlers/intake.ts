@@ -9,17 +9,27 @@ import { notFoundPage } from '../../forms/info-pages.js';
 import { MELDING_ANCHORS, meldingForm, type SubmissionFormInput } from '../../forms/melding-form.js';
 import { keyProblemPage, messagePage } from '../../forms/pages.js';
 import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
+import { DirectoryChangedError, FormKeyChangedError, RateLimitedError } from '../adapters/store.js';
 import { submitBeeindiging } from '../app/beeindigingen.js';
 import { MAX_COPIES, requestCopy } from '../app/copies.js';
 import { type Accepted, type IntakeDeps, KEY_BY_BODY } from '../app/intake.js';
+import { IntakeCache } from '../app/intake-cache.js';
 import { submitMelding } from '../app/meldingen.js';
-import { enforceRateLimits, type RateLimits } from '../app/rate-limit.js';
+import {
+  countOutsideTransaction,
+  enforceRateLimits,
+  type RateLimits,
+  type RequestCounters,
+  requestCounters,
+  tooManyRequests,
+} from '../app/rate-limit.js';
 import { submitVoorlichting } from '../app/voorlichtingen.js';
 import {
   ClientError,
   DependencyUnavailableError,
   IdempotencyConflictError,
   IdempotencyInFlightError,
+  UnauthorizedError,
   unavailableMessage,
 } from '../domain/errors.js';
 import { formatDutchInput } from '../domain/time.js';
@@ -184,6 +194,47 @@ function countRefusals(metrics: Metrics): MiddlewareObj<APIGatewayProxyEventV2, 
   };
 }
 
+/**
+ * Runs the use case with the request's counters in its transaction. Every request is counted once
+ * per window: inside the transaction when it is stored, by a separate update when it is not (a
+ * replay, a refusal), so a request over the limit is answered 429 whatever else is wrong with it.
+ * A key the transaction proved stale is forgotten and the request runs once more against the store.
+ */
+async function submitCounted(
+  deps: IntakeHandlerDeps,
+  spec: SubmissionRoute,
+  body: ParsedBody,
+  idempotencyKeyOfRequest: () => string,
+  counted: RequestCounters,
+): Promise<Accepted> {
+  const run = () => spec.submit({ ...deps, counters: counted.counters }, body.fields, idempotencyKey);
+  let idempotencyKey = '';
+  try {
+    idempotencyKey = idempotencyKeyOfRequest();
+    let accepted: Accepted;
+    try {
+      accepted = await run();
+    } catch (error) {
+      if (!(error instanceof FormKeyChangedError || error instanceof DirectoryChangedError)) throw error;
+      deps.cache?.forget(String(body.fields.formKey));
+      accepted = await run();
+    }
+    if (accepted.replayed) await countOutsideTransaction(deps.store, counted);
+    return accepted;
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      await countOutsideTransaction(deps.store, counted);
+      throw tooManyRequests(counted.what[error.counter] ?? '', counted.retryAfter);
+    }
+    if (error instanceof FormKeyChangedError) throw new UnauthorizedError();
+    if (error instanceof DirectoryChangedError)
+      throw new DependencyUnavailableError('dynamodb', { cause: error });
+    if (error instanceof ClientError && error.statusCode !== 429)
+      await countOutsideTransaction(deps.store, counted);
+    throw error;
+  }
+}
+
 export function createIntakeHandler(deps: IntakeHandlerDeps) {
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(logMetrics(deps.metrics))
@@ -195,15 +246,13 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
       const spec = SUBMISSION_ROUTES[unversionedRouteKey(event.routeKey)];
       if (!spec) throw new ClientError(404, [{ path: '', message: 'Deze route bestaat niet.' }]);
       const body = parseBody(event, deps.maxBodyBytes);
+      const counted = requestCounters(
+        deps.rateLimits,
+        { formKey: body.fields.formKey, sourceIp: sourceAddress(event, deps.sourceIpHeader) },
+        deps.now(),
+      );
       try {
-        await enforceRateLimits(
-          deps.store,
-          deps.rateLimits,
-          { formKey: body.fields.formKey, sourceIp: sourceAddress(event, deps.sourceIpHeader) },
-          deps.now(),
-        );
-        const idempotencyKey = idempotencyKeyOf(event, body);
-        const accepted = await spec.submit(deps, body.fields, idempotencyKey);
+        const accepted = await submitCounted(deps, spec, body, () => idempotencyKeyOf(event, body), counted);
         if (!accepted.replayed) deps.metrics.addMetric(`Accepted_${spec.kind}`, MetricUnit.Count, 1);
         deps.logger.info('submission accepted', {
           kind: spec.kind,
@@ -241,4 +290,5 @@ export const intakeFromRuntime = ({ config, clients, logger, metrics, now }: Run
       perSourcePerMinute: config.RATE_LIMIT_PER_SOURCE_PER_MINUTE,
     },
     ...(config.SOURCE_IP_HEADER ? { sourceIpHeader: config.SOURCE_IP_HEADER } : {}),
+    cache: new IntakeCache(config.INTAKE_CACHE_SECONDS * 1000),
   });

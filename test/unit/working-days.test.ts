@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { dutchPublicHolidays } from '../../local/holidays.js';
 import { deriveStatus, type SubmissionEvent } from '../../shared/domain/actions.js';
+import { FIRST_YEAR, HOLIDAYS_NL, LAST_YEAR } from '../../shared/domain/holidays-nl.js';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../shared/domain/working-days.js';
 
 describe('Working days (Netherlands)', () => {
@@ -70,5 +72,18 @@ describe('Status from events', () => {
     expect(
       deriveStatus('voorlichting', [event('voorlichting-antwoord', '1', { answer: 'ander-voorstel' })]),
     ).toBe('Andere datum voorgesteld');
+  });
+});
+
+describe('The Dutch holiday table', () => {
+  it('matches date-holidays for every year it covers (run `npm run build:holidays` after an upgrade)', () => {
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      expect(HOLIDAYS_NL[year]?.map((d) => `${year}-${d}`)).toEqual(dutchPublicHolidays(year));
+    }
+  });
+
+  it('does not call a date of a year it does not cover a working day', () => {
+    expect(isWorkingDay(`${LAST_YEAR + 1}-03-02`)).toBe(false);
+    expect(() => addWorkingDays(`${LAST_YEAR + 1}-03-02`, 1)).toThrow(RangeError);
   });
 });
