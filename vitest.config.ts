@@ -15,9 +15,6 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  */
 export default defineConfig({
   test: {
-    // Most files wait on DynamoDB Local, the SES emulator or Chromium rather than on a core, so four
-    // files at a time on this 2-core machine (vitest would take one): the suite in about half the time.
-    maxWorkers: 4,
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
