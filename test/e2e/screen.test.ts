@@ -53,6 +53,7 @@ beforeAll(async () => {
   const [questionnaire] = await stack.waitForEmails(
     (e) => e.subject === 'Vragenlijst evaluatie convenant, wijk Oost – 2027',
     1,
+    30_000, // every partner's questionnaire goes out at the deployed pace (scaled), this one among them
   );
   const [summary] = await stack.waitForEmails(
     (e) => e.subject === 'Samenvatting evaluatie convenant, wijk Oost – 2027',
