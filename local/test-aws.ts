@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { outboxKey } from '../shared/adapters/table.js';
 
 /**
  * `npm run test:aws`: the end-to-end flow against a deployed stack. Needs API_URL (the stack output
@@ -68,7 +69,11 @@ if (process.env.TABLE_NAME) {
     const out = await doc.send(
       new GetCommand({
         TableName: process.env.TABLE_NAME,
-        Key: { pk: `SUB#${created.id}`, sk: `OUT#${created.notified?.[0]}` },
+        Key: outboxKey({
+          template: 'submission-recipient',
+          subjectId: String(created.id),
+          recipientId: String(created.notified?.[0]),
+        }),
       }),
     );
     status = String(out.Item?.status ?? 'missing');

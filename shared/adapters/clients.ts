@@ -4,14 +4,14 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from './config.js';
+import { type DynamoStore, dynamoStore } from './dynamodb/index.js';
 import { abandonGuard } from './invocation.js';
 import { type LinkKeySource, secretsManagerLinkKeys, staticLinkKeys } from './link-keys.js';
 import { ActionLinks } from './links.js';
 import { SesMailer } from './mailer.js';
-import { CovenantStore } from './store.js';
 
 export interface Clients {
-  store: CovenantStore;
+  store: DynamoStore;
   mailer: SesMailer;
   links: ActionLinks;
 }
@@ -60,7 +60,8 @@ export function buildClients(
   };
   // An invocation abandoned at its deadline makes no further AWS call (see invocation.ts).
   for (const client of [ddb, ses]) client.middlewareStack.add(abandonGuard.middleware, abandonGuard.options);
-  const store = new CovenantStore(doc, config.TABLE_NAME);
+  // Every repository on the one table; the use cases see only the ports (shared/app/ports.ts).
+  const store = dynamoStore(doc, config.TABLE_NAME);
   return {
     store,
     mailer: new SesMailer(

@@ -1,3 +1,4 @@
+import type { Links } from '../app/ports.js';
 import { type OverviewClaims, signOverviewToken, verifyOverviewToken } from '../domain/overview-token.js';
 import { type ActionKind, signToken, type VerifyResult, verifyToken } from '../domain/signing.js';
 import { type AppConfig, ConfigurationError } from './config.js';
@@ -10,7 +11,7 @@ const DAY_S = 86_400;
  * and from AWS Secrets Manager in the cloud (cached for a few minutes). After a rotation, links
  * signed with the previous key still work for ACTION_LINK_GRACE_HOURS.
  */
-export class ActionLinks {
+export class ActionLinks implements Links {
   constructor(
     private readonly config: Pick<
       AppConfig,

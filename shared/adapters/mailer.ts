@@ -1,16 +1,10 @@
 import { type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { DeadlineError, type Mailer, type SendOptions } from '../app/ports.js';
 import type { EmailMessage } from '../domain/emails.js';
 import { singleLine } from '../domain/html.js';
 import { currentInvocationSignal, throwIfAbandoned } from './invocation.js';
 
-export interface SendOptions {
-  /** Epoch ms: a send that cannot start before this is not made (DeadlineError), the caller retries. */
-  notAfter?: number;
-}
-
-export interface Mailer {
-  send(to: string, message: EmailMessage, options?: SendOptions): Promise<string>;
-}
+export { DeadlineError, type Mailer, type SendOptions };
 
 /**
  * Hands out send slots at the account's rate. The in-memory pacer holds for one process; the store's
@@ -26,14 +20,6 @@ export class MemoryPacer implements Pacer {
     const at = Math.max(nowMs, this.nextSlot);
     this.nextSlot = at + intervalMs;
     return at;
-  }
-}
-
-/** The send slot would come after the invocation's deadline: nothing was sent, retry later. */
-export class DeadlineError extends Error {
-  constructor() {
-    super('no send slot before the deadline');
-    this.name = 'DeadlineError';
   }
 }
 

@@ -1,6 +1,3 @@
-import type { ActionLinks } from '../adapters/links.js';
-import { type CovenantStore, LinkUsedError, type OutboxItem } from '../adapters/store.js';
-import { inboxIndexPk, keys } from '../adapters/table.js';
 import {
   ANSWER_FREE_TEXT,
   type AnswerKind,
@@ -23,11 +20,13 @@ import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';
 import { assertNoPersonalData, parseOrThrow } from './intake.js';
+import { newOutboxItem } from './outbox.js';
+import { type Links, LinkUsedError, type NewEvent, type NewOutboxItem, type Store } from './ports.js';
 import { enforceAnswerLimits } from './rate-limit.js';
 
 export interface ActionDeps {
-  store: CovenantStore;
-  links: ActionLinks;
+  store: Store;
+  links: Links;
   now: () => Date;
   retention: { submissionDays: number; outboxDays: number };
 }
@@ -168,43 +167,32 @@ export async function answerLink(
   // The same link and the same answer give the same event id: a repeated post is a no-op.
   const eventId = `${sha256(`${claims.n}|${canonicalJson(data)}`).slice(0, 16)}`;
   if (context.usedAt) {
-    const existing = await deps.store.getItem(keys.event(submission.id, eventId));
+    const existing = await deps.store.getEvent(submission.id, eventId);
     if (existing) return { eventId, status: context.status, replayed: true, linkStillOpen: false, context };
     throw new LinkUsedError();
   }
-  const earlier = await deps.store.getItem(keys.event(submission.id, eventId));
+  const earlier = await deps.store.getEvent(submission.id, eventId);
   if (!earlier) await enforceAnswerLimits(deps.store, { nonce: claims.n, partyId: party.id }, deps.now());
   const now = deps.now();
-  const nowS = Math.floor(now.getTime() / 1000);
-  const eventKey = keys.event(submission.id, eventId);
-  const event: SubmissionEvent & { pk: string; ttl: number; type: 'event' } = {
-    ...eventKey,
-    type: 'event',
+  const event: NewEvent = {
     eventId,
     action,
     partyId: party.id,
     partyName: party.name,
     at: now.toISOString(),
     data,
-    ttl: nowS + deps.retention.submissionDays * 86_400,
+    ttl: Math.floor(now.getTime() / 1000) + deps.retention.submissionDays * 86_400,
   };
-  const outboxFor = (recipientId: string, template: OutboxItem['template']): OutboxItem => ({
-    pk: eventKey.pk,
-    sk: `OUT#${recipientId}#${eventId}`,
-    type: 'outbox',
-    template,
-    subjectId: submission.id,
-    recipientId,
-    eventSk: eventKey.sk,
-    status: 'pending',
-    attempts: 0,
-    createdAt: now.toISOString(),
-    ttl: nowS + deps.retention.outboxDays * 86_400,
-  });
+  const outboxFor = (recipientId: string, template: NewOutboxItem['template']) =>
+    newOutboxItem(
+      { template, subjectId: submission.id, recipientId, eventId },
+      now,
+      deps.retention.outboxDays,
+    );
   const outbox = [outboxFor(submitterOf(submission).id, 'answer-to-school')];
   const today = amsterdamDate(now);
   const partyUpdates: Array<{ partyId: string; leavesOn: string }> = [];
-  const extra: Array<Record<string, unknown>> = [];
+  const inbox: string[] = [];
   if (action === 'beeindiging-uitkomst' && submission.kind === 'beeindiging') {
     // Every party hears the outcome (art. 22b); the leaving party's last day follows from art. 22c.
     outbox.length = 0;
@@ -218,29 +206,19 @@ export async function answerLink(
       (p) => p.role === 'halt' && isActiveOn(p, amsterdamDate(now)),
     )) {
       outbox.push(outboxFor(halt.id, 'afdoening-request'));
-      extra.push({
-        ...keys.inbox(eventKey.pk, halt.id),
-        type: 'inbox',
-        gsi1pk: inboxIndexPk(halt.id),
-        gsi1sk: `${now.toISOString()}#${submission.id}`,
-        subjectId: submission.id,
-        kind: submission.kind,
-        partyId: halt.id,
-        submitter: false,
-        createdAt: now.toISOString(),
-        ttl: event.ttl,
-      });
+      inbox.push(halt.id);
     }
   }
   const final = isFinal(action, data);
-  const recorded = await deps.store.recordAnswer({
+  const { recorded, event: stored } = await deps.store.recordAnswer({
+    submission,
     event,
     outbox,
     partyUpdates,
-    extra,
+    inbox,
     ...(final ? { consumeNonce: claims.n } : {}),
   });
-  const events = [...context.events.filter((e) => e.eventId !== eventId), event];
+  const events = [...context.events.filter((e) => e.eventId !== eventId), stored];
   return {
     eventId,
     status: deriveStatus(submission.kind, events),

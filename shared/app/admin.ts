@@ -1,6 +1,7 @@
-import { type CovenantStore, hashFormKey } from '../adapters/store.js';
 import type { Directory, Party } from '../domain/parties.js';
+import { hashFormKey } from './form-keys.js';
 import { canonicalJson, newFormKey } from './ids.js';
+import type { DirectoryRepository } from './ports.js';
 
 export interface DirectoryDiff {
   added: Party[];
@@ -38,7 +39,7 @@ export interface AppliedImport {
 }
 
 export async function applyDirectoryDiff(
-  store: CovenantStore,
+  store: DirectoryRepository,
   diff: DirectoryDiff,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<AppliedImport> {
@@ -62,7 +63,7 @@ export async function applyDirectoryDiff(
   return { newKeys };
 }
 
-export async function rotateKey(store: CovenantStore, partyId: string): Promise<string> {
+export async function rotateKey(store: DirectoryRepository, partyId: string): Promise<string> {
   const formKey = newFormKey();
   await store.rotateFormKey(partyId, hashFormKey(formKey));
   return formKey;

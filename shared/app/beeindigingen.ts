@@ -49,7 +49,7 @@ function recipientsOf(directory: readonly Party[], leaving: Party, today: string
 
 /** The reference of the party's announcement whose outcome is not recorded yet, if there is one. */
 async function openAnnouncementOf(deps: IntakeDeps, partyId: string): Promise<string | undefined> {
-  const all = await deps.store.listSubmissions<BeeindigingSubmission>('beeindiging#ALL', '0000', '9999');
+  const all = await deps.store.submissionsIn<BeeindigingSubmission>({ kind: 'beeindiging' }, '0000', '9999');
   for (const announcement of all.filter((a) => a.party.id === partyId)) {
     const events = await deps.store.listEvents<SubmissionEvent>(announcement.id);
     if (!events.some((e) => e.action === 'beeindiging-uitkomst')) return announcement.id;
@@ -105,14 +105,7 @@ export async function submitBeeindiging(
       };
       return {
         id,
-        item: {
-          pk: `SUB#${id}`,
-          sk: 'SUB',
-          type: 'submission',
-          gsi1pk: 'beeindiging#ALL',
-          gsi1sk: submission.createdAt,
-          ...submission,
-        },
+        submission,
         outbox: [
           ...recipients.map((r) => ({ template: 'submission-recipient' as const, recipientId: r.partyId })),
           { template: 'submission-confirmation' as const, recipientId: party.id },

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { OutboxItem } from '../adapters/store.js';
 import { dateUpTo } from '../domain/actions.js';
 import { nextTerm, type Term } from '../domain/covenant.js';
 import { ClientError } from '../domain/errors.js';
@@ -11,6 +10,7 @@ import { amsterdamDate } from '../domain/time.js';
 import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
 import { allTerms } from './beeindigingen.js';
 import { assertNoPersonalData, parseOrThrow } from './intake.js';
+import { newOutboxItem, reminderRecord } from './outbox.js';
 
 /** A calendar link, checked: the party may use it, and what it points at. */
 export interface CalendarLinkContext {
@@ -25,7 +25,7 @@ export interface CalendarLinkContext {
 export const DECISIONS = ['verlengd', 'niet-verlengd'] as const;
 
 const reminderRecipients = async (deps: ActionDeps, key: string) =>
-  ((await deps.store.getItem({ pk: `REM#${key}`, sk: 'REM' }))?.recipients as string[] | undefined) ?? [];
+  (await deps.store.getReminder(key))?.recipients ?? [];
 
 export async function openCalendarLink(deps: ActionDeps, token: string): Promise<CalendarLinkContext> {
   const verified = await deps.links.verify(token);
@@ -41,12 +41,12 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
       if (party.role !== 'convenantcoordinator') throw new LinkError('not-allowed');
       const term = (await allTerms(deps)).find((t) => `TERM-${t.number}` === claims.s);
       if (!term) throw new LinkError('unknown-subject');
-      const decision = await deps.store.getItem({ pk: 'COVENANT', sk: `DECISION#${term.number}` });
+      const decision = await deps.store.getDecision(term.number);
       return { ...base, term, ...(decision ? { answeredAt: String(decision.at) } : {}) };
     }
     case 'evaluatie':
     case 'wijkrapport': {
-      const invitation = await deps.store.getItem({ pk: `REM#evaluatie-uitnodiging#${claims.s}`, sk: 'REM' });
+      const invitation = await deps.store.getReminder(`evaluatie-uitnodiging#${claims.s}`);
       if (!invitation) throw new LinkError('unknown-subject');
       const { wijk, year } = invitation.data as { wijk: string; year: number };
       const invited = await reminderRecipients(deps, `evaluatie-vragenlijst#${claims.s}`);
@@ -59,11 +59,11 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
         return { ...base, round };
       }
       if (!invited.includes(party.id)) throw new LinkError('not-allowed');
-      const answer = await deps.store.getItem({ pk: `EVAL#${claims.s}`, sk: `ANSWER#${party.id}` });
+      const answer = await deps.store.getEvaluationAnswer(claims.s, party.id);
       return { ...base, round, ...(answer ? { answeredAt: String(answer.at) } : {}) };
     }
     case 'contact': {
-      const confirmed = await deps.store.getItem({ pk: `CONTACT#${claims.s}`, sk: `PARTY#${party.id}` });
+      const confirmed = await deps.store.getContactCheck(claims.s, party.id);
       return { ...base, ...(confirmed ? { answeredAt: String(confirmed.at) } : {}) };
     }
   }
@@ -114,6 +114,8 @@ export function calendarAnswerSchema(action: CalendarAction, today: () => string
 }
 
 const DAY_S = 86_400;
+/** Reminders, decisions and answers are kept this long (the calendar looks back over two years). */
+const REMINDER_TTL_DAYS = 800;
 
 /** Records a calendar answer once; returns what to say to the user. */
 export async function answerCalendarLink(
@@ -143,6 +145,10 @@ export async function answerCalendarLink(
   const now = deps.now();
   const nowS = Math.floor(now.getTime() / 1000);
   const at = now.toISOString();
+  const reminderOutbox = (key: string, recipients: string[], ttlDays: number) =>
+    recipients.map((recipientId) =>
+      newOutboxItem({ template: 'reminder', subjectId: key, recipientId }, now, ttlDays),
+    );
 
   switch (claims.a) {
     case 'verlenging': {
@@ -153,52 +159,28 @@ export async function answerCalendarLink(
       const everyone = (await directory())
         .filter((p) => isActiveOn(p, today) && isSignatory(p))
         .map((p) => p.id);
-      const outbox: OutboxItem[] = everyone.map((recipientId) => ({
-        pk: `REM#${key}`,
-        sk: `OUT#${recipientId}`,
-        type: 'outbox',
-        template: 'reminder',
-        subjectId: key,
-        recipientId,
-        status: 'pending',
-        attempts: 0,
-        createdAt: at,
-        ttl: nowS + 800 * DAY_S,
-      }));
-      const written = await deps.store.writeOnce(
-        {
-          pk: `REM#${key}`,
-          sk: 'REM',
-          type: 'reminder',
-          key,
-          kind: 'verlenging-besluit',
-          dueOn: today,
-          subjectId: `TERM-${term.number}`,
-          recipients: everyone,
-          data: {
-            decision: data.decision,
-            decidedOn: data.decidedOn,
-            termEnd: term.end,
-            newStart: next?.start,
-            newEnd: next?.end,
-          },
-          createdAt: at,
-          ttl: nowS + 800 * DAY_S,
-        },
-        outbox,
-        [
+      const written = await deps.store.recordDecision(
+        { term: term.number, decision: String(data.decision), decidedOn: data.decidedOn, by: party.id, at },
+        next,
+        reminderRecord(
           {
-            pk: 'COVENANT',
-            sk: `DECISION#${term.number}`,
-            type: 'decision',
-            term: term.number,
-            decision: data.decision,
-            decidedOn: data.decidedOn,
-            by: party.id,
-            at,
+            key,
+            kind: 'verlenging-besluit',
+            dueOn: today,
+            subjectId: `TERM-${term.number}`,
+            recipients: everyone,
+            data: {
+              decision: data.decision,
+              decidedOn: data.decidedOn,
+              termEnd: term.end,
+              newStart: next?.start,
+              newEnd: next?.end,
+            },
           },
-          ...(next ? [{ pk: 'COVENANT', sk: `TERM#${next.number}`, type: 'term', ...next }] : []),
-        ],
+          now,
+          REMINDER_TTL_DAYS,
+        ),
+        reminderOutbox(key, everyone, REMINDER_TTL_DAYS),
       );
       if (!written)
         throw new ClientError(409, [
@@ -212,18 +194,13 @@ export async function answerCalendarLink(
       };
     }
     case 'evaluatie': {
-      const written = await deps.store.writeOnce(
-        {
-          pk: `EVAL#${claims.s}`,
-          sk: `ANSWER#${party.id}`,
-          type: 'evaluation-answer',
-          partyId: party.id,
-          at,
-          data,
-          ttl: nowS + 800 * DAY_S,
-        },
-        [],
-      );
+      const written = await deps.store.writeEvaluationAnswer({
+        roundId: claims.s,
+        partyId: party.id,
+        at,
+        data,
+        ttl: nowS + REMINDER_TTL_DAYS * DAY_S,
+      });
       if (!written)
         throw new ClientError(409, [
           { path: 'token', message: 'Hierop is al geantwoord. Er is niets veranderd.' },
@@ -242,45 +219,31 @@ export async function answerCalendarLink(
             .filter((p) => p.role === 'convenantcoordinator' && isActiveOn(p, today))
             .map((p) => p.id)
         : [];
-      await deps.store.writeOnce(
+      await deps.store.recordContactCheck(
         {
-          pk: `CONTACT#${claims.s}`,
-          sk: `PARTY#${party.id}`,
-          type: 'contact-check',
+          round: claims.s,
           partyId: party.id,
           stillContact: !left,
           at,
-          ttl: nowS + 800 * DAY_S,
+          ttl: nowS + REMINDER_TTL_DAYS * DAY_S,
         },
-        coordinators.map((recipientId) => ({
-          pk: `REM#${key}`,
-          sk: `OUT#${recipientId}`,
-          type: 'outbox',
-          template: 'reminder',
-          subjectId: key,
-          recipientId,
-          status: 'pending',
-          attempts: 0,
-          createdAt: at,
-          ttl: nowS + 90 * DAY_S,
-        })),
         left
-          ? [
-              {
-                pk: `REM#${key}`,
-                sk: 'REM',
-                type: 'reminder',
-                key,
-                kind: 'contact-vertrokken',
-                dueOn: today,
-                subjectId: claims.s,
-                recipients: coordinators,
-                data: { partyId: party.id, partyName: party.name, roleLabel: ROLES[party.role] },
-                createdAt: at,
-                ttl: nowS + 800 * DAY_S,
-              },
-            ]
-          : [],
+          ? {
+              reminder: reminderRecord(
+                {
+                  key,
+                  kind: 'contact-vertrokken',
+                  dueOn: today,
+                  subjectId: claims.s,
+                  recipients: coordinators,
+                  data: { partyId: party.id, partyName: party.name, roleLabel: ROLES[party.role] },
+                },
+                now,
+                REMINDER_TTL_DAYS,
+              ),
+              outbox: reminderOutbox(key, coordinators, 90),
+            }
+          : undefined,
       );
       return {
         context,

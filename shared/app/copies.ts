@@ -1,8 +1,8 @@
-import type { OutboxItem } from '../adapters/store.js';
 import { isActiveOn } from '../domain/parties.js';
 import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import type { IntakeDeps } from './intake.js';
+import { newOutboxItem } from './outbox.js';
 
 /** A school may ask this many copies of one confirmation: enough to forward, too few to flood a mailbox. */
 export const MAX_COPIES = 3;
@@ -22,23 +22,13 @@ export async function requestCopy(
   if (!party || !isActiveOn(party, amsterdamDate(now))) return 'not-found';
   const submission = await deps.store.getSubmission<Submission>(input.id);
   if (!submission || submitterOf(submission).id !== party.id) return 'not-found';
-  const nowS = Math.floor(now.getTime() / 1000);
   for (let n = 1; n <= MAX_COPIES; n++) {
-    const pk = `SUB#${submission.id}`;
-    const outbox: OutboxItem = {
-      pk,
-      sk: `OUT#${party.id}#kopie-${n}`,
-      type: 'outbox',
-      template: 'submission-confirmation',
-      subjectId: submission.id,
-      recipientId: party.id,
-      status: 'pending',
-      attempts: 0,
-      createdAt: now.toISOString(),
-      ttl: nowS + deps.retention.outboxDays * 86_400,
-    };
-    const container = { pk, sk: `COPY#${n}`, type: 'copy', at: now.toISOString(), ttl: outbox.ttl };
-    if (await deps.store.writeOnce(container, [outbox])) return 'queued';
+    const outbox = newOutboxItem(
+      { template: 'submission-confirmation', subjectId: submission.id, recipientId: party.id, copy: n },
+      now,
+      deps.retention.outboxDays,
+    );
+    if (await deps.store.writeCopy(submission.id, n, now.toISOString(), outbox)) return 'queued';
   }
   return 'limit';
 }

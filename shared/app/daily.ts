@@ -1,4 +1,3 @@
-import type { CovenantStore, OutboxItem } from '../adapters/store.js';
 import type { SubmissionEvent } from '../domain/actions.js';
 import { type CalendarState, planReminders, type ReminderPlan } from '../domain/calendar.js';
 import { COVENANT } from '../domain/covenant.js';
@@ -11,10 +10,12 @@ import { amsterdamDate } from '../domain/time.js';
 import { WIJKEN } from '../domain/wijken.js';
 import { addDays } from '../domain/working-days.js';
 import { allTerms } from './beeindigingen.js';
+import { newOutboxItem, reminderRecord } from './outbox.js';
+import type { Store } from './ports.js';
 import { type ErasureResult, eraseOldFreeText } from './retention.js';
 
 export interface DailyDeps {
-  store: CovenantStore;
+  store: Store;
   now: () => Date;
   /** Days after which free text is erased (article 23); without it the job erases nothing. */
   freeTextDays?: number;
@@ -37,14 +38,14 @@ export async function readCalendarState(deps: DailyDeps, date: string): Promise<
   const until = `${addDays(date, 1)}T00:00:00.000Z`;
   const [terms, decisions, directory, terminations] = await Promise.all([
     allTerms(deps),
-    store.listPartition<{ term: number }>('COVENANT', 'DECISION#'),
+    store.listDecisions(),
     store.listDirectory(),
-    store.listSubmissions<BeeindigingSubmission>('beeindiging#ALL', '0000', until),
+    store.submissionsIn<BeeindigingSubmission>({ kind: 'beeindiging' }, '0000', until),
   ]);
   const perWijk = await Promise.all(
     WIJKEN.flatMap((wijk) => [
-      store.listSubmissions<MeldingSubmission>(`melding#${wijk}`, lookbackFrom, until),
-      store.listSubmissions<VoorlichtingSubmission>(`voorlichting#${wijk}`, lookbackFrom, until),
+      store.submissionsIn<MeldingSubmission>({ kind: 'melding', wijk }, lookbackFrom, until),
+      store.submissionsIn<VoorlichtingSubmission>({ kind: 'voorlichting', wijk }, lookbackFrom, until),
     ]),
   );
   const candidates = perWijk.flat();
@@ -83,30 +84,15 @@ export async function readCalendarState(deps: DailyDeps, date: string): Promise<
 }
 
 const questionnaireSent = async (deps: DailyDeps, roundId: string): Promise<boolean> =>
-  Boolean(await deps.store.getItem({ pk: `REM#evaluatie-vragenlijst#${roundId}`, sk: 'REM' }));
+  Boolean(await deps.store.getReminder(`evaluatie-vragenlijst#${roundId}`));
 
 /** Stores one plan with its outbox items, once: the key makes a repeat a no-op. */
 export async function writeReminder(deps: DailyDeps, plan: ReminderPlan): Promise<boolean> {
   const now = deps.now();
-  const nowS = Math.floor(now.getTime() / 1000);
-  const pk = `REM#${plan.key}`;
-  const ttl = nowS + REMINDER_TTL_DAYS * 86_400;
-  const outbox: OutboxItem[] = plan.recipients.map((recipientId) => ({
-    pk,
-    sk: `OUT#${recipientId}`,
-    type: 'outbox',
-    template: 'reminder',
-    subjectId: plan.key,
-    recipientId,
-    status: 'pending',
-    attempts: 0,
-    createdAt: now.toISOString(),
-    ttl,
-  }));
-  return deps.store.writeOnce(
-    { pk, sk: 'REM', type: 'reminder', ...plan, createdAt: now.toISOString(), ttl },
-    outbox,
+  const outbox = plan.recipients.map((recipientId) =>
+    newOutboxItem({ template: 'reminder', subjectId: plan.key, recipientId }, now, REMINDER_TTL_DAYS),
   );
+  return deps.store.writeReminder(reminderRecord(plan, now, REMINDER_TTL_DAYS), outbox);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { CovenantStore } from '../adapters/store.js';
-import { hashFormKey } from '../adapters/store.js';
 import { type Directory, directorySchema, type Party } from '../domain/parties.js';
+import { hashFormKey } from './form-keys.js';
 import { newFormKey } from './ids.js';
+import type { DirectoryRepository } from './ports.js';
 
 export class DirectoryFileError extends Error {
   constructor(file: string, problems: string[]) {
@@ -78,7 +78,10 @@ export interface LoadedParty {
 }
 
 /** Stores every party with a fresh form key; the plain keys are returned once and never stored. */
-export async function loadDirectory(store: CovenantStore, directory: Directory): Promise<LoadedParty[]> {
+export async function loadDirectory(
+  store: DirectoryRepository,
+  directory: Directory,
+): Promise<LoadedParty[]> {
   const loaded: LoadedParty[] = [];
   for (const party of directory.parties) {
     const formKey = newFormKey();

@@ -1,5 +1,6 @@
-import { type CovenantStore, hashFormKey } from '../adapters/store.js';
 import type { Party } from '../domain/parties.js';
+import { hashFormKey } from './form-keys.js';
+import type { DirectoryRepository } from './ports.js';
 
 /**
  * Per container, for a short time: which party a form key belongs to, and the directory. It may
@@ -17,7 +18,7 @@ export class IntakeCache {
   ) {}
 
   /** The party of a form key, from the cache when fresh, else from the store. */
-  async partyOf(store: CovenantStore, formKey: string): Promise<Party | undefined> {
+  async partyOf(store: DirectoryRepository, formKey: string): Promise<Party | undefined> {
     const hash = hashFormKey(formKey);
     const now = this.clock();
     const hit = this.keys.get(hash);
@@ -31,7 +32,7 @@ export class IntakeCache {
   }
 
   /** The whole directory, from the cache when fresh: used for routing only, never for access. */
-  listDirectory(store: CovenantStore): Promise<Party[]> {
+  listDirectory(store: DirectoryRepository): Promise<Party[]> {
     const now = this.clock();
     if (this.directory && this.directory.until > now) return this.directory.parties;
     const parties = store.listDirectory();

@@ -1,14 +1,5 @@
 import type { z } from 'zod';
 import {
-  type CovenantStore,
-  hashFormKey,
-  type OutboxItem,
-  type RateCounter,
-  type SubmissionGuards,
-  TransactionRaceError,
-} from '../adapters/store.js';
-import { inboxIndexPk, keys } from '../adapters/table.js';
-import {
   ClientError,
   type FieldError,
   IdempotencyConflictError,
@@ -22,11 +13,22 @@ import { isActiveOn, type Party } from '../domain/parties.js';
 import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy.js';
 import { amsterdamDate } from '../domain/time.js';
 import { toFieldErrors } from './field-errors.js';
+import { hashFormKey } from './form-keys.js';
 import { canonicalJson, sha256 } from './ids.js';
 import type { IntakeCache } from './intake-cache.js';
+import { newOutboxItem } from './outbox.js';
+import {
+  type DirectoryRepository,
+  type NewOutboxItem,
+  type RateCounter,
+  type Store,
+  type SubmissionGuards,
+  type SubmissionRecord,
+  TransactionRaceError,
+} from './ports.js';
 
 export interface IntakeDeps {
-  store: CovenantStore;
+  store: Store;
   now: () => Date;
   retention: { submissionDays: number; outboxDays: number; idempotencyDays: number };
   /** Form keys and directory per container for a short time; absent: every request reads the store. */
@@ -59,7 +61,7 @@ const DAY_S = 86_400;
  * cache the answer may be a few seconds old; storeOnce then proves the key inside its transaction.
  */
 export async function authenticate(
-  store: CovenantStore,
+  store: DirectoryRepository,
   today: string,
   raw: Record<string, unknown>,
   allowed: (party: Party) => boolean,
@@ -157,36 +159,11 @@ export interface NewSubmission {
   routedFromCache?: boolean;
   build: () => {
     id: string;
-    item: Record<string, unknown>;
-    outbox: Array<Pick<OutboxItem, 'template' | 'recipientId'>>;
+    /** The submission as stored (the store gives it its key and its place in the index). */
+    submission: SubmissionRecord;
+    outbox: Array<Pick<NewOutboxItem, 'template' | 'recipientId'>>;
     response: SubmissionResponse;
   };
-}
-
-/**
- * One inbox entry per party the submission concerns (each recipient, and the submitter), so each
- * party's overview reads its own rows with one Query. They live as long as the submission.
- */
-function inboxItems(
-  built: ReturnType<NewSubmission['build']>,
-  submitterId: string,
-  ttl: number,
-): Array<Record<string, unknown>> {
-  const createdAt = String(built.item.createdAt);
-  const subjectPk = String(built.item.pk);
-  const parties = new Set([...built.outbox.map((o) => o.recipientId), submitterId]);
-  return [...parties].map((partyId) => ({
-    ...keys.inbox(subjectPk, partyId),
-    type: 'inbox',
-    gsi1pk: inboxIndexPk(partyId),
-    gsi1sk: `${createdAt}#${built.id}`,
-    subjectId: built.id,
-    kind: built.item.kind,
-    partyId,
-    submitter: partyId === submitterId,
-    createdAt,
-    ttl,
-  }));
 }
 
 /**
@@ -237,24 +214,14 @@ export async function storeOnce(deps: IntakeDeps, input: NewSubmission): Promise
     }
     const now = deps.now();
     const nowS = Math.floor(now.getTime() / 1000);
-    const outbox: OutboxItem[] = built.outbox.map((o) => ({
-      pk: built.item.pk as string,
-      sk: `OUT#${o.recipientId}`,
-      type: 'outbox',
-      template: o.template,
-      subjectId: built.id,
-      recipientId: o.recipientId,
-      status: 'pending',
-      attempts: 0,
-      createdAt: now.toISOString(),
-      ttl: nowS + deps.retention.outboxDays * DAY_S,
-    }));
-    const submissionTtl = nowS + deps.retention.submissionDays * DAY_S;
+    const outbox = built.outbox.map((o) =>
+      newOutboxItem({ ...o, subjectId: built.id }, now, deps.retention.outboxDays),
+    );
     try {
       await deps.store.writeSubmission({
-        submission: { ...built.item, ttl: submissionTtl },
+        submission: { ...built.submission, ttl: nowS + deps.retention.submissionDays * DAY_S },
         outbox,
-        extra: inboxItems(built, input.party.id, submissionTtl),
+        inbox: { submitterId: input.party.id, partyIds: built.outbox.map((o) => o.recipientId) },
         idempotency: {
           partyId: input.party.id,
           key: input.idempotencyKey,

@@ -1,10 +1,5 @@
-import type { ActionLinks } from '../adapters/links.js';
-import { DeadlineError, type Mailer } from '../adapters/mailer.js';
-
 export { DeadlineError };
 
-import type { CovenantStore, OutboxItem } from '../adapters/store.js';
-import type { SubmissionEvent } from '../domain/actions.js';
 import {
   afdoeningRequest,
   answerToSchool,
@@ -28,11 +23,21 @@ import type { ActionKind } from '../domain/signing.js';
 import type { Submission } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { overviewUrlFor } from './overviews.js';
+import {
+  DeadlineError,
+  type EvaluationRepository,
+  type Links,
+  type Mailer,
+  type OutboxItem,
+  type OutboxKey,
+  type ReminderRepository,
+  type Store,
+} from './ports.js';
 
 export interface NotifyDeps {
-  store: CovenantStore;
+  store: Store;
   mailer: Mailer;
-  links: ActionLinks;
+  links: Links;
   now: () => Date;
   leaseMs: number;
 }
@@ -50,7 +55,7 @@ export class UndeliverableError extends Error {
  * record is reported as a failure, and the item is delivered again once the lease ran out.
  */
 export class ClaimedElsewhereError extends Error {
-  constructor(key: Pick<OutboxItem, 'pk' | 'sk'>) {
+  constructor(key: OutboxKey) {
     super(`outbox item ${key.pk}/${key.sk} is claimed by another delivery and not sent yet`);
     this.name = 'ClaimedElsewhereError';
   }
@@ -92,9 +97,9 @@ async function render(
     links[action] = await deps.links.url(action, submission.id, party.id);
   }
   const event = async () => {
-    const found = item.eventSk ? await deps.store.getItem({ pk: item.pk, sk: item.eventSk }) : undefined;
+    const found = await deps.store.eventOf(item);
     if (!found) throw new UndeliverableError(`event ${item.eventSk} of ${submission.id} not found`);
-    return found as unknown as SubmissionEvent;
+    return found;
   };
   // The school's contact comes from the directory at send time: the partners reply to today's contact.
   const contact = async (): Promise<SchoolContact | undefined> => {
@@ -136,10 +141,13 @@ const NOTICE_LINKS: Partial<Record<NoticeKind, ActionKind>> = {
 };
 
 /** The answers of an evaluation round so far, for the gebiedsmanager's summary. */
-export async function evaluationSummary(store: CovenantStore, roundId: string): Promise<EvaluationSummary> {
-  const answers = await store.listPartition<{ data: Record<string, unknown> }>(`EVAL#${roundId}`, 'ANSWER#');
-  const invitation = await store.getItem({ pk: `REM#evaluatie-vragenlijst#${roundId}`, sk: 'REM' });
-  const invited = (invitation?.recipients as string[] | undefined) ?? [];
+export async function evaluationSummary(
+  store: EvaluationRepository & ReminderRepository,
+  roundId: string,
+): Promise<EvaluationSummary> {
+  const answers = await store.listEvaluationAnswers(roundId);
+  const invitation = await store.getReminder(`evaluatie-vragenlijst#${roundId}`);
+  const invited = invitation?.recipients ?? [];
   return {
     respondents: answers.length,
     invited: invited.length,
@@ -156,7 +164,7 @@ export async function evaluationSummary(store: CovenantStore, roundId: string): 
 }
 
 async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): Promise<EmailMessage> {
-  const notice = (await deps.store.getItem({ pk: item.pk, sk: 'REM' })) as unknown as Notice | undefined;
+  const notice = (await deps.store.getReminder(item.subjectId)) as Notice | undefined;
   if (!notice) throw new UndeliverableError(`reminder ${item.pk} not found`);
   const action = NOTICE_LINKS[notice.kind];
   const links: EmailLinks = action
@@ -177,7 +185,7 @@ async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): P
  */
 export async function deliver(
   deps: NotifyDeps,
-  key: Pick<OutboxItem, 'pk' | 'sk'>,
+  key: OutboxKey,
   options: DeliverOptions = {},
 ): Promise<DeliveryOutcome> {
   if (options.notAfter !== undefined && Date.now() > options.notAfter) throw new DeadlineError();
@@ -187,7 +195,7 @@ export async function deliver(
   if (claim === 'busy') throw new ClaimedElsewhereError(key);
   let messageId: string;
   try {
-    const item = (await deps.store.getItem(key)) as OutboxItem | undefined;
+    const item = await deps.store.getOutbox(key);
     if (!item) throw new UndeliverableError(`outbox item ${key.pk}/${key.sk} vanished`);
     const party = await deps.store.getParty(item.recipientId);
     if (!party) throw new UndeliverableError(`party ${item.recipientId} not in directory`);

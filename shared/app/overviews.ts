@@ -1,6 +1,3 @@
-import type { ActionLinks } from '../adapters/links.js';
-import type { CovenantStore } from '../adapters/store.js';
-import { keys } from '../adapters/table.js';
 import { deriveStatus, type SubmissionEvent } from '../domain/actions.js';
 import {
   COVENANT,
@@ -37,10 +34,11 @@ import type {
 import { amsterdamDate, formatDutchDate } from '../domain/time.js';
 import { WIJKEN } from '../domain/wijken.js';
 import { addDays } from '../domain/working-days.js';
+import type { Links, Store } from './ports.js';
 
 export interface OverviewDeps {
-  store: CovenantStore;
-  links: ActionLinks;
+  store: Store;
+  links: Links;
   now: () => Date;
 }
 
@@ -66,9 +64,9 @@ export async function partyByFormKey(deps: OverviewDeps, formKey: string): Promi
 export async function partyByOverviewToken(deps: OverviewDeps, token: string): Promise<Party> {
   const claims = await deps.links.verifyOverview(token);
   if (!claims) throw new UnauthorizedError(UNKNOWN_LINK);
-  const profile = await deps.store.getItem(keys.party(claims.p));
-  const hash = profile?.formKeyHash as string | undefined;
-  const party = profile?.party as Party | undefined;
+  const profile = await deps.store.getProfile(claims.p);
+  const hash = profile?.formKeyHash;
+  const party = profile?.party;
   if (!party || !hash || keyFingerprint(hash) !== claims.k || !isActiveOn(party, amsterdamDate(deps.now())))
     throw new UnauthorizedError(UNKNOWN_LINK);
   return party;
@@ -76,8 +74,7 @@ export async function partyByOverviewToken(deps: OverviewDeps, token: string): P
 
 /** The overview link for a party, to put in every email it gets (undefined if the party is unknown). */
 export async function overviewUrlFor(deps: Pick<OverviewDeps, 'store' | 'links'>, partyId: string) {
-  const profile = await deps.store.getItem(keys.party(partyId));
-  const hash = profile?.formKeyHash as string | undefined;
+  const hash = (await deps.store.getProfile(partyId))?.formKeyHash;
   return hash ? deps.links.overviewUrl(partyId, hash) : undefined;
 }
 
@@ -239,8 +236,8 @@ export async function coordinatorOverview(
   const wijken = await Promise.all(
     WIJKEN.map(async (wijk): Promise<WijkGlance> => {
       const [meldingen, voorlichtingen] = await Promise.all([
-        deps.store.listSubmissions<MeldingSubmission>(`melding#${wijk}`, fromIso, toIso),
-        deps.store.listSubmissions<VoorlichtingSubmission>(`voorlichting#${wijk}`, fromIso, toIso),
+        deps.store.submissionsIn<MeldingSubmission>({ kind: 'melding', wijk }, fromIso, toIso),
+        deps.store.submissionsIn<VoorlichtingSubmission>({ kind: 'voorlichting', wijk }, fromIso, toIso),
       ]);
       const events = new Map<string, SubmissionEvent[]>();
       await Promise.all(
@@ -274,8 +271,8 @@ export async function coordinatorOverview(
   );
 
   // Open termination announcements: one Query on their index partition, over the longest term.
-  const announced = await deps.store.listSubmissions<BeeindigingSubmission>(
-    'beeindiging#ALL',
+  const announced = await deps.store.submissionsIn<BeeindigingSubmission>(
+    { kind: 'beeindiging' },
     `${addDays(today, -3 * 366)}T00:00:00.000Z`,
     toIso,
   );
@@ -317,10 +314,7 @@ export async function coordinatorOverview(
       gaps.push({ kind: 'geen-wijkagent', subject: wijk, detail: `Wijk ${wijk} heeft geen wijkagent.` });
   }
   for (const y of [year - 1, year]) {
-    const checks = await deps.store.listPartition<{ partyId: string; stillContact: boolean; at: string }>(
-      `CONTACT#YEAR-${y}`,
-      'PARTY#',
-    );
+    const checks = await deps.store.listContactChecks(`YEAR-${y}`);
     for (const c of checks.filter((c) => !c.stillContact)) {
       const party = byId.get(c.partyId);
       gaps.push({

@@ -1,7 +1,7 @@
-import type { CovenantStore, RateCounter } from '../adapters/store.js';
 import { ClientError } from '../domain/errors.js';
 import { authenticatingFormKey } from '../domain/fields.js';
 import { sha256 } from './ids.js';
+import type { RateCounter, RateCounterRepository } from './ports.js';
 
 export interface RateLimits {
   perKeyPerMinute: number;
@@ -58,9 +58,12 @@ export const tooManyRequests = (what: string, retryAfter: string): ClientError =
 /**
  * Counts a request that is not stored (a refusal, a replay) in its windows, one update each, and
  * refuses it with 429 when a window is over the limit. A stored submission is counted inside its
- * own transaction instead (CovenantStore.writeSubmission), so the happy path pays no round trip.
+ * own transaction instead (SubmissionRepository.writeSubmission), so the happy path pays no round trip.
  */
-export async function countOutsideTransaction(store: CovenantStore, request: RequestCounters): Promise<void> {
+export async function countOutsideTransaction(
+  store: RateCounterRepository,
+  request: RequestCounters,
+): Promise<void> {
   for (const [i, c] of request.counters.entries()) {
     if ((await store.countRequest(c.bucket, c.windowStartS)) > c.limit) {
       throw tooManyRequests(request.what[i] ?? '', request.retryAfter);
@@ -70,7 +73,7 @@ export async function countOutsideTransaction(store: CovenantStore, request: Req
 
 /** Counts a request before anything else and refuses it with 429 over a limit (two round trips). */
 export async function enforceRateLimits(
-  store: CovenantStore,
+  store: RateCounterRepository,
   limits: RateLimits,
   request: { formKey?: unknown; sourceIp?: string },
   now: Date,
@@ -86,7 +89,7 @@ export const ANSWER_LIMITS = { perLinkPerHour: 10, perPartyPerHour: 60 } as cons
  * emails the school, so a link cannot be used to flood an inbox. Counted only for new answers.
  */
 export async function enforceAnswerLimits(
-  store: CovenantStore,
+  store: RateCounterRepository,
   answer: { nonce: string; partyId: string },
   now: Date,
 ): Promise<void> {

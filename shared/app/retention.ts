@@ -1,6 +1,12 @@
-import type { CovenantStore } from '../adapters/store.js';
 import { evaluationRoundId } from '../domain/calendar.js';
 import { WIJKEN } from '../domain/wijken.js';
+import type {
+  EvaluationRepository,
+  EventRepository,
+  MaintenanceRepository,
+  SubmissionIndex,
+  SubmissionRepository,
+} from './ports.js';
 
 /**
  * Article 23, after the fact: free text can hold personal data even when the guard let it through,
@@ -10,7 +16,7 @@ import { WIJKEN } from '../domain/wijken.js';
  * run reads only the submissions that crossed the line since the last run; erasing twice is harmless.
  */
 export interface RetentionDeps {
-  store: CovenantStore;
+  store: SubmissionRepository & EventRepository & EvaluationRepository & MaintenanceRepository;
   now: () => Date;
   freeTextDays: number;
 }
@@ -23,7 +29,6 @@ const SUBMISSION_FREE_TEXT: Record<string, string[]> = {
 };
 /** Free-text attributes of answers (events) on a submission. */
 const EVENT_FREE_TEXT = ['data.text', 'data.reason', 'data.reference'];
-const CURSOR = { pk: 'RETENTION', sk: 'FREETEXT' };
 const DAY_MS = 86_400_000;
 
 export interface ErasureResult {
@@ -47,17 +52,19 @@ export async function eraseOldFreeText(deps: RetentionDeps): Promise<ErasureResu
   const { store } = deps;
   const now = deps.now();
   const until = new Date(now.getTime() - deps.freeTextDays * DAY_MS).toISOString();
-  const cursor = await store.getItem(CURSOR);
-  const from = typeof cursor?.until === 'string' ? cursor.until : '0000';
-  const indexKeys = [
-    ...WIJKEN.flatMap((wijk) => [`melding#${wijk}`, `voorlichting#${wijk}`]),
-    'beeindiging#ALL',
+  const from = (await store.getRetentionCursor()) ?? '0000';
+  const indexes: SubmissionIndex[] = [
+    ...WIJKEN.flatMap((wijk) => [
+      { kind: 'melding' as const, wijk },
+      { kind: 'voorlichting' as const, wijk },
+    ]),
+    { kind: 'beeindiging' },
   ];
   let submissions = 0;
   let events = 0;
   const at = now.toISOString();
-  for (const indexKey of indexKeys) {
-    const items = await store.listSubmissions<Record<string, unknown>>(indexKey, from, until);
+  for (const index of indexes) {
+    const items = await store.submissionsIn<Record<string, unknown>>(index, from, until);
     for (const item of items) {
       const kind = String(item.kind);
       const paths = (SUBMISSION_FREE_TEXT[kind] ?? []).filter((p) => {
@@ -69,13 +76,13 @@ export async function eraseOldFreeText(deps: RetentionDeps): Promise<ErasureResu
         return has(item, p);
       });
       if (paths.length) {
-        await store.eraseAttributes({ pk: String(item.pk), sk: String(item.sk) }, paths, at);
+        await store.eraseSubmissionText(String(item.id), paths, at);
         submissions++;
       }
       for (const event of await store.listEvents<Record<string, unknown>>(String(item.id))) {
         const eventPaths = EVENT_FREE_TEXT.filter((p) => has(event, p));
         if (!eventPaths.length) continue;
-        await store.eraseAttributes({ pk: String(event.pk), sk: String(event.sk) }, eventPaths, at);
+        await store.eraseEventText(String(item.id), String(event.eventId), eventPaths, at);
         events++;
       }
     }
@@ -87,18 +94,18 @@ export async function eraseOldFreeText(deps: RetentionDeps): Promise<ErasureResu
   for (let year = lastYear - 3; year <= lastYear; year++) {
     for (const wijk of WIJKEN) {
       const round = evaluationRoundId(wijk, year);
-      for (const answer of await store.listPartition<Record<string, unknown>>(`EVAL#${round}`, 'ANSWER#')) {
+      for (const answer of await store.listEvaluationAnswers(round)) {
         if (answer.freeTextErasedAt || String(answer.at) >= until) continue;
         const data = (answer.data ?? {}) as Record<string, unknown>;
         const paths = Object.keys(data)
           .filter((k) => /^comment\d+$/u.test(k))
           .map((k) => `data.${k}`);
         if (!paths.length) continue;
-        await store.eraseAttributes({ pk: String(answer.pk), sk: String(answer.sk) }, paths, at);
+        await store.eraseEvaluationText(round, answer.partyId, paths, at);
         answers++;
       }
     }
   }
-  await store.put({ ...CURSOR, type: 'retention', until, at });
+  await store.putRetentionCursor(until, at);
   return { until, submissions, events, answers };
 }

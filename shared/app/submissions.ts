@@ -42,14 +42,7 @@ export function storeRoutedSubmission<K extends RoutedSubmission['kind']>(
       };
       return {
         id,
-        item: {
-          pk: `SUB#${id}`,
-          sk: 'SUB',
-          type: 'submission',
-          gsi1pk: `${kind}#${school.wijk}`,
-          gsi1sk: submission.createdAt,
-          ...submission,
-        },
+        submission,
         outbox: [
           ...decision.recipients.map((r) => ({
             template: 'submission-recipient' as const,

@@ -1,5 +1,5 @@
-import type { OutboxItem } from '../adapters/store.js';
 import { ClaimedElsewhereError, DeadlineError, deliver, type NotifyDeps } from './notify.js';
+import type { OutboxItem } from './ports.js';
 
 export interface SweepResult {
   sent: number;

@@ -4,7 +4,6 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ACTION_ANCHORS, actionPage, answerDonePage, linkProblemPage } from '../../forms/action-pages.js';
 import { calendarDonePage, calendarPage, wijkReportPage } from '../../forms/calendar-pages.js';
 import { messagePage } from '../../forms/pages.js';
-import { LinkUsedError } from '../adapters/store.js';
 import {
   type ActionDeps,
   answerLink,
@@ -14,6 +13,7 @@ import {
   openLink,
 } from '../app/actions.js';
 import { answerCalendarLink, openCalendarLink } from '../app/calendar-actions.js';
+import { LinkUsedError } from '../app/ports.js';
 import { loadWijkReport } from '../app/report.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
 import { reportCsv } from '../domain/report.js';

@@ -1,11 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SNSEvent } from 'aws-lambda';
-import type { CovenantStore } from '../adapters/store.js';
+import type { DirectoryRepository } from '../app/ports.js';
 import type { Runtime } from './runtime.js';
 
 export interface BouncesDeps {
-  store: CovenantStore;
+  store: DirectoryRepository;
   logger: Logger;
   metrics: Metrics;
 }

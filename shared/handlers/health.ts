@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { CovenantStore } from '../adapters/store.js';
+import type { MaintenanceRepository } from '../app/ports.js';
 import { header } from '../http/body.js';
 import { openApiDocument } from '../http/openapi.js';
 import { problemOf, problemResponse } from '../http/problems.js';
@@ -11,7 +11,7 @@ import { securityHeaders } from './common.js';
 import type { Runtime } from './runtime.js';
 
 export interface HealthDeps {
-  store: CovenantStore;
+  store: MaintenanceRepository;
   logger: Logger;
   now: () => Date;
 }
@@ -49,7 +49,7 @@ export function createHealthHandler(deps: HealthDeps) {
         };
       }
       try {
-        await deps.store.getItem({ pk: 'HEALTH', sk: 'HEALTH' });
+        await deps.store.ping();
         return json(200, { status: 'ok' });
       } catch (error) {
         deps.logger.warn('health check failed', { errorName: (error as Error)?.name });

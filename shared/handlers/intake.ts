@@ -9,12 +9,12 @@ import { notFoundPage } from '../../forms/info-pages.js';
 import { MELDING_ANCHORS, meldingForm, type SubmissionFormInput } from '../../forms/melding-form.js';
 import { keyProblemPage, messagePage } from '../../forms/pages.js';
 import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
-import { DirectoryChangedError, FormKeyChangedError, RateLimitedError } from '../adapters/store.js';
 import { submitBeeindiging } from '../app/beeindigingen.js';
 import { MAX_COPIES, requestCopy } from '../app/copies.js';
 import { type Accepted, type IntakeDeps, KEY_BY_BODY } from '../app/intake.js';
 import { IntakeCache } from '../app/intake-cache.js';
 import { submitMelding } from '../app/meldingen.js';
+import { DirectoryChangedError, FormKeyChangedError, RateLimitedError } from '../app/ports.js';
 import {
   countOutsideTransaction,
   enforceRateLimits,

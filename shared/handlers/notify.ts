@@ -2,6 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { isOutboxSk, isReminderPk } from '../adapters/table.js';
 import { DeadlineError, deliver, type NotifyDeps } from '../app/notify.js';
 import { sweep } from '../app/sweeper.js';
 import type { Runtime } from './runtime.js';
@@ -41,12 +42,12 @@ export function createNotifyHandler(deps: NotifyHandlerDeps) {
     const recordHandler = async (record: DynamoDBRecord) => {
       const pk = record.dynamodb?.Keys?.pk?.S;
       const sk = record.dynamodb?.Keys?.sk?.S;
-      if (!pk || !sk?.startsWith('OUT#')) return 'ignored';
+      if (!pk || !isOutboxSk(sk)) return 'ignored';
       if (outOfTime) throw new DeadlineError();
       try {
         const outcome = await deliver(deps, { pk, sk }, { notAfter });
         if (outcome === 'sent')
-          deps.metrics.addMetric(pk.startsWith('REM#') ? 'ReminderSent' : 'EmailSent', MetricUnit.Count, 1);
+          deps.metrics.addMetric(isReminderPk(pk) ? 'ReminderSent' : 'EmailSent', MetricUnit.Count, 1);
         deps.logger.info('outbox item handled', { pk, sk, outcome });
         return outcome;
       } catch (error) {

@@ -16,7 +16,7 @@ import {
 import { meldingForm } from '../../forms/melding-form.js';
 import { confirmationPage, indexPage, keyProblemPage } from '../../forms/pages.js';
 import { voorlichtingForm } from '../../forms/voorlichting-form.js';
-import type { CovenantStore } from '../adapters/store.js';
+import type { Store } from '../app/ports.js';
 import { deriveStatus, type SubmissionEvent } from '../domain/actions.js';
 import { DependencyUnavailableError } from '../domain/errors.js';
 import { isActiveOn } from '../domain/parties.js';
@@ -27,7 +27,7 @@ import { securityHeaders } from './common.js';
 import type { Runtime } from './runtime.js';
 
 export interface PagesDeps {
-  store: CovenantStore;
+  store: Store;
   logger: Logger;
   now: () => Date;
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deployedDelivery, scaledDelivery } from '../../infra/delivery.js';
 import { freePort } from '../../local/emulators.js';
 import { type DeadLetter, invokeWithDeadline } from '../../local/stream.js';
-import { PENDING_OUTBOX_INDEX_PK } from '../../shared/adapters/store.js';
+import { PENDING_OUTBOX_INDEX_PK } from '../../shared/adapters/table.js';
 import { runDaily } from '../../shared/app/daily.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import {

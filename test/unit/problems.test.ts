@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CovenantStore, TransactionRaceError } from '../../shared/adapters/store.js';
 import { storeOnce } from '../../shared/app/intake.js';
+import { type Store, TransactionRaceError } from '../../shared/app/ports.js';
 import {
   ClientError,
   DependencyUnavailableError,
@@ -80,7 +80,7 @@ describe('An idempotency key still in flight', () => {
         writes++;
         throw new TransactionRaceError(['ConditionalCheckFailed']);
       },
-    } as unknown as CovenantStore;
+    } as unknown as Store;
     const attempt = storeOnce(
       {
         store,
@@ -93,7 +93,7 @@ describe('An idempotency key still in flight', () => {
         body: { a: 1 },
         build: () => ({
           id: 'M-1',
-          item: { pk: 'SUB#M-1' },
+          submission: { id: 'M-1', kind: 'melding', createdAt: '2026-11-28T10:00:00.000Z' },
           outbox: [],
           response: { id: 'M-1', status: 'ontvangen', notified: [] },
         }),

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CovenantStore, IdempotencyRecord } from '../../shared/adapters/store.js';
-import { TransactionRaceError } from '../../shared/adapters/store.js';
 import { canonicalJson, sha256 } from '../../shared/app/ids.js';
 import { storeOnce } from '../../shared/app/intake.js';
+import { type IdempotencyRecord, type Store, TransactionRaceError } from '../../shared/app/ports.js';
 import { ClientError, IdempotencyConflictError } from '../../shared/domain/errors.js';
 
-const deps = (store: Partial<CovenantStore>) => ({
-  store: store as CovenantStore,
+const deps = (store: Partial<Store>) => ({
+  store: store as Store,
   now: () => new Date('2026-11-28T10:00:00Z'),
   retention: { submissionDays: 730, outboxDays: 90, idempotencyDays: 7 },
 });
@@ -17,7 +16,7 @@ const submission = (extra: Record<string, unknown> = {}) => ({
   body: { a: 1 },
   build: () => ({
     id: 'M-1',
-    item: { pk: 'SUB#M-1' },
+    submission: { id: 'M-1', kind: 'melding' as const, createdAt: '2026-11-28T10:00:00.000Z' },
     outbox: [],
     response: { id: 'M-1', status: 'ontvangen', notified: [] },
   }),

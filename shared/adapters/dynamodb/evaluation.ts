@@ -1,0 +1,33 @@
+import type { EvaluationAnswer, EvaluationRepository } from '../../app/ports.js';
+import { keys, partitions } from '../table.js';
+import type { DynamoTable, Item } from './dynamo-table.js';
+import { putNew, transact } from './transact.js';
+
+const asAnswer = (roundId: string, item: Item): EvaluationAnswer => {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  return { roundId, ...rest } as EvaluationAnswer;
+};
+
+export function dynamoEvaluation(table: DynamoTable): EvaluationRepository {
+  return {
+    async writeEvaluationAnswer({ roundId, ...answer }) {
+      const item = {
+        ...keys.evaluationAnswer(roundId, answer.partyId),
+        type: 'evaluation-answer',
+        ...answer,
+      };
+      return (await transact(table, [{ item: putNew(table, item), refused: 'exists' }])) === 'written';
+    },
+
+    async getEvaluationAnswer(roundId, partyId) {
+      const item = await table.get(keys.evaluationAnswer(roundId, partyId));
+      return item ? asAnswer(roundId, item) : undefined;
+    },
+
+    listEvaluationAnswers: async (roundId) =>
+      (await table.queryPrefix(partitions.evaluationAnswers(roundId))).map((item) => asAnswer(roundId, item)),
+
+    eraseEvaluationText: (roundId, partyId, paths, at) =>
+      table.eraseAttributes(keys.evaluationAnswer(roundId, partyId), paths, at),
+  };
+}

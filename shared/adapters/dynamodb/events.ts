@@ -1,0 +1,75 @@
+import type { EventRepository } from '../../app/ports.js';
+import { LinkUsedError } from '../../app/ports.js';
+import type { SubmissionEvent } from '../../domain/actions.js';
+import { keys, partitions } from '../table.js';
+import type { DynamoTable } from './dynamo-table.js';
+import { outboxSteps } from './outbox.js';
+import { inboxItem } from './submissions.js';
+import { put, putNew, type Step, transact } from './transact.js';
+
+export function dynamoEvents(table: DynamoTable): EventRepository {
+  return {
+    /**
+     * One transaction: the event (exists: this exact answer was recorded before), the link's use
+     * (exists: another answer used it), the outbox items, a party's last day, the inbox entries.
+     */
+    async recordAnswer({ submission, event, consumeNonce, outbox, partyUpdates = [], inbox = [] }) {
+      const stored = { ...keys.event(submission.id, event.eventId), type: 'event', ...event };
+      const steps: Step[] = [
+        { item: putNew(table, stored), refused: 'exists' },
+        ...(consumeNonce
+          ? [
+              {
+                item: putNew(table, {
+                  ...keys.linkUse(consumeNonce),
+                  type: 'link-use',
+                  eventSk: stored.sk,
+                  subjectPk: stored.pk,
+                  at: event.at,
+                  ttl: event.ttl,
+                }),
+                refused: () => new LinkUsedError(),
+              },
+            ]
+          : []),
+        ...outboxSteps(table, outbox),
+        // A confirmed termination sets the party's last day in the same transaction (art. 22c).
+        ...partyUpdates.map((u) => ({
+          item: {
+            Update: {
+              TableName: table.name,
+              Key: keys.party(u.partyId),
+              UpdateExpression: 'SET party.leavesOn = :on',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':on': u.leavesOn },
+            },
+          },
+        })),
+        ...inbox.map((partyId) => ({
+          item: put(
+            table,
+            inboxItem(submission, partyId, { submitter: false, createdAt: event.at, ttl: event.ttl }),
+          ),
+        })),
+      ];
+      const outcome = await transact(table, steps);
+      return { recorded: outcome === 'written', event: stored as SubmissionEvent };
+    },
+
+    getEvent: (submissionId, eventId) => table.get<SubmissionEvent>(keys.event(submissionId, eventId)),
+
+    eventOf: async (item) =>
+      item.eventSk ? table.get<SubmissionEvent>({ pk: item.pk, sk: item.eventSk }) : undefined,
+
+    /** Oldest first: one Query on the submission's partition. */
+    async listEvents(submissionId) {
+      const items = await table.queryPrefix(partitions.events(submissionId));
+      return items.sort((a, b) => String(a.at).localeCompare(String(b.at))) as never[];
+    },
+
+    getLinkUse: (nonce) => table.get<{ at: string }>(keys.linkUse(nonce)),
+
+    eraseEventText: (submissionId, eventId, paths, at) =>
+      table.eraseAttributes(keys.event(submissionId, eventId), paths, at),
+  };
+}
