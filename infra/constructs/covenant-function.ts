@@ -19,7 +19,7 @@ export interface CovenantFunctionProps {
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The DynamoDB operations the store uses (shared/adapters/store.ts), by access level: no Scan, no
+ * The DynamoDB operations the store uses (shared/adapters/dynamodb/), by access level: no Scan, no
  * BatchWriteItem, no BatchGetItem. TransactWriteItems is authorised per item as Put, Update, Delete
  * or ConditionCheck. The health check is narrower still: one GetItem on the HEALTH key.
  */
