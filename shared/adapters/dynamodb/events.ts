@@ -62,9 +62,9 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
       item.eventSk ? table.get<SubmissionEvent>({ pk: item.pk, sk: item.eventSk }) : undefined,
 
     /** Oldest first: one Query on the submission's partition. */
-    async listEvents(submissionId) {
-      const items = await table.queryPrefix(partitions.events(submissionId));
-      return items.sort((a, b) => String(a.at).localeCompare(String(b.at))) as never[];
+    async listEvents<T>(submissionId: string): Promise<T[]> {
+      const items = await table.queryPrefix<T & { at?: string }>(partitions.events(submissionId));
+      return items.sort((a, b) => String(a.at).localeCompare(String(b.at)));
     },
 
     getLinkUse: (nonce) => table.get<{ at: string }>(keys.linkUse(nonce)),

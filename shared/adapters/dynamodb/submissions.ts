@@ -160,9 +160,9 @@ export function dynamoSubmissions(table: DynamoTable): SubmissionRepository {
       ),
 
     /** One Query on the party's inbox partition of the index, never a Scan. */
-    async listInbox(partyId, fromIso, toIso) {
-      const items = await table.queryIndex(inboxIndexPk(partyId), fromIso, `${toIso}~`);
-      return items.reverse() as never[];
+    async listInbox<T>(partyId: string, fromIso: string, toIso: string): Promise<T[]> {
+      const items = await table.queryIndex<T>(inboxIndexPk(partyId), fromIso, `${toIso}~`);
+      return items.reverse();
     },
 
     async writeCopy(submissionId, n, at, outbox) {
