@@ -10,20 +10,41 @@ import { TIME_ZONE } from '../shared/domain/time.js';
 export const FIRST_YEAR = 2020;
 export const LAST_YEAR = 2045;
 
+/**
+ * The days the Algemene termijnenwet adds to the public holidays (art. 3 lid 1: 5 mei; lid 2:
+ * Goede Vrijdag). date-holidays files them as school holidays, not public ones.
+ */
+export const ATW_EXTRA_NAMES = ['Goede Vrijdag', 'Bevrijdingsdag'];
+
+export function atwExtraHolidays(year: number): string[] {
+  const netherlands = new Holidays('NL', { timezone: TIME_ZONE, types: ['school'] });
+  return [
+    ...new Set(
+      netherlands
+        .getHolidays(year)
+        .filter((h) => ATW_EXTRA_NAMES.includes(h.name))
+        .map((h) => h.date.slice(0, 10)),
+    ),
+  ].sort();
+}
+
 export function dutchPublicHolidays(year: number): string[] {
   const netherlands = new Holidays('NL', { timezone: TIME_ZONE, types: ['public'] });
   return [...new Set(netherlands.getHolidays(year).map((h) => h.date.slice(0, 10)))].sort();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const years: string[] = [];
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-    years.push(
-      `  ${year}: ${JSON.stringify(dutchPublicHolidays(year).map((d) => d.slice(5)))
-        .replaceAll('"', "'")
-        .replaceAll(',', ', ')},`,
-    );
-  }
+  const table = (days: (year: number) => string[]) => {
+    const years: string[] = [];
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      years.push(
+        `  ${year}: ${JSON.stringify(days(year).map((d) => d.slice(5)))
+          .replaceAll('"', "'")
+          .replaceAll(',', ', ')},`,
+      );
+    }
+    return years;
+  };
   writeFileSync(
     new URL('../shared/domain/holidays-nl.ts', import.meta.url),
     [
@@ -32,7 +53,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `export const FIRST_YEAR = ${FIRST_YEAR};`,
       `export const LAST_YEAR = ${LAST_YEAR};`,
       'export const HOLIDAYS_NL: Record<number, readonly string[]> = {',
-      ...years,
+      ...table(dutchPublicHolidays),
+      '};',
+      '/** What the Algemene termijnenwet (art. 3) adds for deadlines: Goede Vrijdag and 5 mei, as MM-DD. */',
+      'export const ATW_EXTRA_NL: Record<number, readonly string[]> = {',
+      ...table(atwExtraHolidays),
       '};',
       '',
     ].join('\n'),

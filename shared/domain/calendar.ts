@@ -1,17 +1,21 @@
 import {
+  addMonths,
   COVENANT,
   type CovenantCalendar,
   currentTerm,
+  evaluationDateIn,
   lastTerm,
   renewalReminderDates,
   type Term,
 } from './covenant.js';
 import { isActiveOn, type Party } from './parties.js';
 import { WIJKEN, type Wijk } from './wijken.js';
-import { addDays, addWorkingDays } from './working-days.js';
+import { addDays, addWorkingDays, atwDeadline, nextSchoolDay } from './working-days.js';
 
 /**
- * What the covenant asks on a date, as a pure function of the state. The daily job stores each plan
+ * What the covenant asks on a date, as a pure function of the state. Calendar mail is due on a
+ * school day (nextSchoolDay: never a weekend, a holiday or a school holiday of region Midden); the
+ * overdue reminders are due when their deadline in working days (Algemene termijnenwet) has come. The daily job stores each plan
  * under its key; a key that exists was done, so a rerun or a caught-up day sends nothing twice.
  * Level-triggered: everything due in the last `catchUpDays` and not yet done is planned.
  */
@@ -26,6 +30,7 @@ export const REMINDER_KINDS = [
   'contact-bevestigen',
   'terugkoppeling-te-laat',
   'voorlichting-te-laat',
+  'vakantietabel',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -99,9 +104,12 @@ export function planReminders(
 
   // Art. 22b: every week after the announcement, until the outcome of the meeting is recorded.
   for (const t of state.openTerminations) {
-    const weeks = Math.floor((Date.parse(date) - Date.parse(t.announcedOn)) / (7 * 86_400_000));
-    if (weeks < 1) continue;
-    const dueOn = addDays(t.announcedOn, weeks * 7);
+    const weeksOf = (day: string) =>
+      Math.floor((Date.parse(day) - Date.parse(t.announcedOn)) / (7 * 86_400_000));
+    if (weeksOf(date) < 1) continue;
+    // This week's reminder, moved to a school day: weeks that all move to the same day send once.
+    const dueOn = nextSchoolDay(addDays(t.announcedOn, weeksOf(date) * 7));
+    const weeks = weeksOf(dueOn);
     add({
       kind: 'beeindiging-overleg',
       keyPart: `${t.id}#${dueOn}`,
@@ -115,7 +123,9 @@ export function planReminders(
   // Art. 21b: per wijk, on its date and in the year before (a round that started in December).
   for (const year of [Number(date.slice(0, 4)) - 1, Number(date.slice(0, 4))]) {
     for (const wijk of WIJKEN) {
-      const evalOn = `${year}-${config.evaluationDates[wijk] ?? '01-15'}`;
+      const evalOn = evaluationDateIn(config, wijk, year);
+      // Algemene termijnenwet: answers are due on a working day; the summary goes out the school day after.
+      const deadline = atwDeadline(addDays(evalOn, config.evaluationSummaryAfterDays - 1));
       const round = evaluationRoundId(wijk, year);
       const managers = ids(active.filter((p) => p.role === 'gebiedsmanager-veiligheid' && p.wijk === wijk));
       add({
@@ -132,13 +142,12 @@ export function planReminders(
         dueOn: evalOn,
         recipients: ids(wijkPartners(state.directory, wijk, evalOn)),
         subjectId: round,
-        // The summary goes out on this day: answers must be in the day before.
-        data: { wijk, year, deadline: addDays(evalOn, config.evaluationSummaryAfterDays - 1) },
+        data: { wijk, year, deadline },
       });
       add({
         kind: 'evaluatie-samenvatting',
         keyPart: round,
-        dueOn: addDays(evalOn, config.evaluationSummaryAfterDays),
+        dueOn: nextSchoolDay(addDays(deadline, 1)),
         // Art. 6 (trends) and 12a: the wijkagent and the coordinator read it too, not only the gebiedsmanager.
         recipients: [
           ...new Set([
@@ -160,7 +169,7 @@ export function planReminders(
     add({
       kind: 'leerlingenraad',
       keyPart: String(y),
-      dueOn: `${y}-${config.yearlyReminders.leerlingenraad}`,
+      dueOn: nextSchoolDay(`${y}-${config.yearlyReminders.leerlingenraad}`),
       recipients: schools,
       subjectId: `YEAR-${y}`,
       data: { year: y },
@@ -168,7 +177,7 @@ export function planReminders(
     add({
       kind: 'bekendmaking',
       keyPart: String(y),
-      dueOn: `${y}-${config.yearlyReminders.bekendmaking}`,
+      dueOn: nextSchoolDay(`${y}-${config.yearlyReminders.bekendmaking}`),
       recipients: schools,
       subjectId: `YEAR-${y}`,
       data: { year: y },
@@ -176,7 +185,7 @@ export function planReminders(
     add({
       kind: 'contact-bevestigen',
       keyPart: String(y),
-      dueOn: `${y}-${config.yearlyReminders.contactBevestigen}`,
+      dueOn: nextSchoolDay(`${y}-${config.yearlyReminders.contactBevestigen}`),
       recipients: ids(active),
       subjectId: `YEAR-${y}`,
       data: { year: y },
@@ -204,5 +213,37 @@ export function planReminders(
       data: { workingDays: config.overdueWorkingDays.voorlichtingAntwoord },
     });
   }
+
+  // Art. 22c needs the next summer holiday: warn the coordinator six months before the last one
+  // in the table begins, once, so the next school year is added before a termination needs it.
+  const warning = summerTableWarning(date, config);
+  if (warning) {
+    const earliest = addDays(from, 1);
+    add({
+      kind: 'vakantietabel',
+      keyPart: warning.lastFirstDay,
+      dueOn: nextSchoolDay(warning.warnFrom > earliest ? warning.warnFrom : earliest),
+      recipients: coordinators,
+      subjectId: `SUMMER-${warning.lastFirstDay}`,
+      data: { lastFirstDay: warning.lastFirstDay, schoolYear: warning.schoolYear },
+    });
+  }
   return plans;
+}
+
+/** Months before the last known summer holiday begins that the coordinator is warned. */
+export const SUMMER_TABLE_WARNING_MONTHS = 6;
+
+/**
+ * On and after six months before the last summer holiday in the table begins: which one it is.
+ * Undefined before that day.
+ */
+export function summerTableWarning(
+  date: string,
+  config: CovenantCalendar = COVENANT,
+): { lastFirstDay: string; schoolYear: string; warnFrom: string } | undefined {
+  const last = [...config.summerHolidaysMidden].sort((a, b) => a.firstDay.localeCompare(b.firstDay)).at(-1);
+  if (!last) return undefined;
+  const warnFrom = addMonths(last.firstDay, -SUMMER_TABLE_WARNING_MONTHS);
+  return date < warnFrom ? undefined : { lastFirstDay: last.firstDay, schoolYear: last.schoolYear, warnFrom };
 }

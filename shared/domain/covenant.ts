@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import covenantFile from '../../config/covenant.json' with { type: 'json' };
+import { schoolHolidayOn, summerHolidays } from './school-holidays.js';
 import { WIJKEN } from './wijken.js';
+import { nextSchoolDay } from './working-days.js';
 
 /**
  * The covenant calendar (art. 21, 22) as data: the terms, the first days of the VO summer holidays
- * of region Midden, and each wijk's evaluation date. Pure functions over it; no clock inside.
+ * of region Midden (from config/school-holidays-midden.json), and each wijk's evaluation date.
+ * Pure functions over it; no clock inside.
  */
 const isoDate = z.iso.date();
 
@@ -27,12 +30,26 @@ export const covenantSchema = z.strictObject({
       z.strictObject({
         schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
         firstDay: isoDate,
-        source: z.enum(['rijksoverheid.nl', 'secondary']),
+        /** The page the date was taken from (rijksoverheid.nl), or "secondary" until it is confirmed there. */
+        source: z.union([z.url(), z.literal('secondary')]),
         note: z.string().optional(),
       }),
     )
     .min(1),
-  evaluationDates: z.record(z.enum(WIJKEN), z.string().regex(/^\d{2}-\d{2}$/)),
+  evaluationDates: z.record(
+    z.enum(WIJKEN),
+    z
+      .string()
+      .regex(/^\d{2}-\d{2}$/)
+      .superRefine((monthDay, ctx) => {
+        const hit = inSchoolHolidayAnyYear(monthDay);
+        if (hit)
+          ctx.addIssue({
+            code: 'custom',
+            message: `evaluation date ${monthDay} falls in a school holiday of region Midden (${hit}): choose another day`,
+          });
+      }),
+  ),
   renewalReminderMonths: z.array(z.number().int().min(1).max(12)),
   overdueWorkingDays: z.strictObject({
     terugkoppeling: z.number().int().min(1),
@@ -51,13 +68,31 @@ export const covenantSchema = z.strictObject({
 export type CovenantCalendar = z.infer<typeof covenantSchema>;
 export type Term = CovenantCalendar['terms'][number];
 
-export const COVENANT: CovenantCalendar = covenantSchema.parse(covenantFile);
+/** The first date with this month-day that lies in a school holiday of the table, if any. */
+function inSchoolHolidayAnyYear(monthDay: string): string | undefined {
+  const years = summerHolidays().map((h) => Number(h.firstDay.slice(0, 4)));
+  for (let year = Math.min(...years) - 1; year <= Math.max(...years); year++) {
+    const date = `${year}-${monthDay}`;
+    const holiday = schoolHolidayOn(date);
+    if (holiday) return `${date}, ${holiday.name}`;
+  }
+  return undefined;
+}
+
+export const COVENANT: CovenantCalendar = covenantSchema.parse({
+  ...covenantFile,
+  summerHolidaysMidden: summerHolidays().map(({ schoolYear, firstDay, source }) => ({
+    schoolYear,
+    firstDay,
+    source,
+  })),
+});
 
 /** A date past the end of the summer holiday table: never guessed, always an error for the operator. */
 export class SummerTableExhaustedError extends Error {
   constructor(readonly after: string) {
     super(
-      `The VO summer holiday table (region Midden) has no date after ${after}. Add the next school year to config/covenant.json.`,
+      `The VO summer holiday table (region Midden) has no date after ${after}. Add the next school year to config/school-holidays-midden.json.`,
     );
     this.name = 'SummerTableExhaustedError';
   }
@@ -109,12 +144,24 @@ export function terminationEffectiveDate(
   return { date: next.firstDay, source: next.source };
 }
 
-/** The dates on which the gemeente is reminded of a term's end: 6, 3 and 1 months before it. */
+/**
+ * The dates on which the gemeente is reminded of a term's end: 6, 3 and 1 months before it, each
+ * moved to the next school day (no weekend, holiday or school holiday of region Midden).
+ */
 export const renewalReminderDates = (
   term: Term,
   months: readonly number[] = COVENANT.renewalReminderMonths,
-) => months.map((m) => ({ months: m, date: addMonths(term.end, -m) }));
+) => months.map((m) => ({ months: m, date: nextSchoolDay(addMonths(term.end, -m)) }));
 
-/** The evaluation date of a wijk in a given year. */
+/**
+ * The evaluation date of a wijk in a given year: its configured month-day (never in a school
+ * holiday, the schema refuses that), moved off a weekend or holiday to the next school day.
+ */
+export const evaluationDateIn = (
+  config: CovenantCalendar,
+  wijk: (typeof WIJKEN)[number],
+  year: number,
+): string => nextSchoolDay(`${year}-${config.evaluationDates[wijk] ?? '01-15'}`);
+
 export const evaluationDate = (wijk: (typeof WIJKEN)[number], year: number): string =>
-  `${year}-${COVENANT.evaluationDates[wijk] ?? '01-15'}`;
+  evaluationDateIn(COVENANT, wijk, year);

@@ -207,6 +207,20 @@ export function noticeEmail(
           },
         ],
       });
+    case 'vakantietabel':
+      return compose({
+        ...base,
+        subject: `Vul de schoolvakanties aan: de tabel loopt tot de zomervakantie van ${formatDutchDate(String(d.lastFirstDay))}`,
+        intro: `Een beëindiging gaat in op de eerste dag van de eerstvolgende zomervakantie voor het voortgezet onderwijs (artikel 22c). Het product kent de schoolvakanties van regio Midden tot en met schooljaar ${String(d.schoolYear)}. Na de zomervakantie die begint op ${formatDutchDate(String(d.lastFirstDay))} kan het geen beëindiging meer bevestigen en weet het niet welke dagen schoolvakantie zijn.`,
+        sections: [
+          {
+            title: 'Wat wordt er gevraagd',
+            lines: [
+              'Laat de beheerder het volgende schooljaar toevoegen aan config/school-holidays-midden.json, met de data van rijksoverheid.nl (Overzicht schoolvakanties per schooljaar) en de link naar die pagina.',
+            ],
+          },
+        ],
+      });
     case 'voorlichting-te-laat':
       return compose({
         ...base,

@@ -1,57 +1,16 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
+
 /** Every date the product shows or schedules is in Europe/Amsterdam. */
 export const TIME_ZONE = 'Europe/Amsterdam';
 
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function amsterdamParts(instant: Date): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const part of partsFormatter.formatToParts(instant)) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
-  return out;
-}
-
-const HOUR_MS = 3_600_000;
-const offsetByHour = new Map<number, number>();
-
 /**
- * Offset of Amsterdam from UTC at an instant, in minutes (60 in winter, 120 in summer). The zone
- * changes only on whole UTC hours, so each hour's offset is asked of Intl once and then remembered:
- * Intl is slow, and intake asks for today's date several times per request.
+ * Offset of Amsterdam from UTC at an instant, in minutes (60 in winter, 120 in summer), from the
+ * IANA zone data through @date-fns/tz: no hand-written daylight saving rules (issue 12).
  */
-export function amsterdamOffsetMinutes(instant: Date): number {
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
-  if (Number.isNaN(hour)) return offsetAt(instant);
-  let offset = offsetByHour.get(hour);
-  if (offset === undefined) {
-    offset = offsetAt(new Date(hour * HOUR_MS));
-    if (offsetByHour.size > 10_000) offsetByHour.clear();
-    offsetByHour.set(hour, offset);
-  }
-  return offset;
-}
+export const amsterdamOffsetMinutes = (instant: Date): number => tzOffset(TIME_ZONE, instant);
 
-function offsetAt(instant: Date): number {
-  const p = amsterdamParts(instant);
-  const asUtc = Date.UTC(
-    p.year ?? 0,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-  );
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
+/** The wall clock in Amsterdam at an instant. */
+const inAmsterdam = (instant: Date) => new TZDate(instant.getTime(), TIME_ZONE);
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -97,15 +56,15 @@ export function readDateTimeInput(value: string): DateTimeInput | undefined {
   return { date, time: `${pad(hour)}:${pad(minute)}` };
 }
 
-/** The instant of a wall-clock date and time in Amsterdam. */
+/**
+ * The instant of a wall-clock date and time in Amsterdam. On the night the clocks go forward a time
+ * in the skipped hour (02:30 on the last Sunday of March) is read as an hour later (03:30 summer
+ * time); on the night they go back, a time in the repeated hour is read as winter time (@date-fns/tz).
+ */
 export function amsterdamInstant(date: string, time: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // The offset depends on the instant itself; two passes settle it around a daylight saving change.
-  let instant = wall - amsterdamOffsetMinutes(new Date(wall)) * 60_000;
-  instant = wall - amsterdamOffsetMinutes(new Date(instant)) * 60_000;
-  return new Date(instant);
+  return new Date(new TZDate(year, month - 1, day, hour, minute, TIME_ZONE).getTime());
 }
 
 /**
@@ -155,15 +114,16 @@ export function formatDutchDateTime(instant: Date): string {
 
 /** "27-11-2026 10:30": how a Dutch form shows and takes a date-time, in Amsterdam time. */
 export function formatDutchInput(instant: Date): string {
-  const shifted = new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000).toISOString();
-  return `${shifted.slice(8, 10)}-${shifted.slice(5, 7)}-${shifted.slice(0, 4)} ${shifted.slice(11, 16)}`;
+  const wall = inAmsterdam(instant);
+  return `${pad(wall.getDate())}-${pad(wall.getMonth() + 1)}-${wall.getFullYear()} ${pad(wall.getHours())}:${pad(wall.getMinutes())}`;
 }
 
 /** Today's date in Amsterdam, as YYYY-MM-DD. */
-export const amsterdamDate = (instant: Date): string =>
-  Number.isNaN(instant.getTime())
-    ? instant.toLocaleDateString('sv-SE', { timeZone: TIME_ZONE })
-    : new Date(instant.getTime() + amsterdamOffsetMinutes(instant) * 60_000).toISOString().slice(0, 10);
+export const amsterdamDate = (instant: Date): string => {
+  if (Number.isNaN(instant.getTime())) return instant.toLocaleDateString('sv-SE', { timeZone: TIME_ZONE });
+  const wall = inAmsterdam(instant);
+  return `${wall.getFullYear()}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`;
+};
 
 const dutchDate = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'UTC',

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CalendarState, planReminders } from '../../shared/domain/calendar.js';
+import { type CalendarState, planReminders, summerTableWarning } from '../../shared/domain/calendar.js';
 import {
   addMonths,
   COVENANT,
+  covenantSchema,
   currentTerm,
+  evaluationDate,
   nextTerm,
   renewalReminderDates,
   SummerTableExhaustedError,
@@ -41,10 +43,10 @@ describe('Covenant calendar: terms (art. 21a)', () => {
     expect(third).toMatchObject({ number: 3, start: '2027-06-15', end: '2030-06-14' });
   });
 
-  it('reminds 6, 3 and 1 months before the term ends', () => {
+  it('reminds 6, 3 and 1 months before the term ends, on a school day', () => {
     expect(renewalReminderDates(COVENANT.terms[1]!).map((r) => r.date)).toEqual([
       '2026-12-14',
-      '2027-03-14',
+      '2027-03-15', // 14 March 2027 is a Sunday
       '2027-05-14',
     ]);
   });
@@ -60,13 +62,24 @@ describe('Covenant calendar: termination takes effect on the first day of the ne
     expect(terminationEffectiveDate(confirmed).date).toBe(effective);
   });
 
-  it('marks the date from a secondary source as such', () => {
-    expect(terminationEffectiveDate('2026-11-28').source).toBe('secondary');
+  it('names the page each date was taken from, and marks a date from a secondary source as such', () => {
+    expect(terminationEffectiveDate('2026-11-28').source).toBe(
+      'https://www.rijksoverheid.nl/onderwerpen/schoolvakanties/overzicht-schoolvakanties-per-schooljaar/overzicht-schoolvakanties-2026-2027',
+    );
+    const table = [{ schoolYear: '2028-2029', firstDay: '2029-07-14', source: 'secondary' }];
+    expect(terminationEffectiveDate('2028-11-28', table).source).toBe('secondary');
   });
 
   it('refuses to guess past the end of the table', () => {
-    expect(() => terminationEffectiveDate('2027-07-17')).toThrow(SummerTableExhaustedError);
-    expect(() => terminationEffectiveDate('2027-07-17')).toThrow(/config\/covenant.json/);
+    const last = COVENANT.summerHolidaysMidden.at(-1)?.firstDay ?? '';
+    expect(() => terminationEffectiveDate(last)).toThrow(SummerTableExhaustedError);
+    expect(() => terminationEffectiveDate(last)).toThrow(/config\/school-holidays-midden.json/);
+  });
+
+  it('takes the summer holidays from the published school holiday table (2025-2026 to 2027-2028)', () => {
+    expect(COVENANT.summerHolidaysMidden.map((h) => h.firstDay)).toEqual(
+      expect.arrayContaining(['2026-07-18', '2027-07-17', '2028-07-08']),
+    );
   });
 });
 
@@ -125,13 +138,18 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
   });
 
   it('invites the wijk to its evaluation on its date, with its partners and the city-wide ones, and summarises four weeks later', () => {
-    const plans = planReminders(state, '2027-03-01');
+    // Oost evaluates on 8 March: Monday 8 March 2027.
+    const plans = planReminders(state, '2027-03-08');
     const questionnaire = plans.find((p) => p.key === 'evaluatie-vragenlijst#EVAL-2027-oost');
     expect(questionnaire?.recipients).toEqual(['gm-oost', 'halt', 'school-oost', 'wa-oost']);
     expect(plans.find((p) => p.key === 'evaluatie-uitnodiging#EVAL-2027-oost')?.recipients).toEqual([
       'gm-oost',
     ]);
-    expect(keys('2027-03-29')).toContain('evaluatie-samenvatting#EVAL-2027-oost');
+    // Answers within four weeks: that period ends on Sunday 4 April 2027 and, by the Algemene
+    // termijnenwet, runs to Monday 5 April; the summary goes out the school day after.
+    expect(questionnaire?.data.deadline).toBe('2027-04-05');
+    expect(keys('2027-04-05')).not.toContain('evaluatie-samenvatting#EVAL-2027-oost');
+    expect(keys('2027-04-06')).toContain('evaluatie-samenvatting#EVAL-2027-oost');
   });
 
   it('reminds the gemeente weekly about an open termination, a new key each week', () => {
@@ -155,9 +173,74 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
       ...state,
       awaitingFeedback: [{ id: 'M-1', receivedOn: '2027-04-22', wijkagents: ['wa-oost'] }],
     };
-    // 10 working days after Thursday 22 April 2027, skipping the weekends, Koningsdag (27 April)
-    // and Hemelvaartsdag (6 May): Monday 10 May.
-    expect(keys('2027-05-07', waiting)).not.toContain('terugkoppeling-te-laat#M-1');
-    expect(keys('2027-05-10', waiting)).toContain('terugkoppeling-te-laat#M-1');
+    // 10 working days after Thursday 22 April 2027, skipping the weekends, Koningsdag (27 April),
+    // 5 May (Algemene termijnenwet) and Hemelvaartsdag (6 May): Tuesday 11 May.
+    expect(keys('2027-05-10', waiting)).not.toContain('terugkoppeling-te-laat#M-1');
+    expect(keys('2027-05-11', waiting)).toContain('terugkoppeling-te-laat#M-1');
+  });
+
+  it('sends calendar mail on a school day: never in a weekend, on a holiday or in a school holiday', () => {
+    // Leerlingenraad on 20 October: in the herfstvakantie of 2026 (17-25 October), so Monday 26 October.
+    const config = { ...COVENANT, yearlyReminders: { ...COVENANT.yearlyReminders, leerlingenraad: '10-20' } };
+    const plan = (date: string) =>
+      planReminders(state, date, config).find((p) => p.key === 'leerlingenraad#2026');
+    expect(plan('2026-10-20')).toBeUndefined();
+    expect(plan('2026-10-25')).toBeUndefined();
+    expect(plan('2026-10-26')?.dueOn).toBe('2026-10-26');
+    // Contact check on 15 January 2028: a Saturday, so Monday 17 January.
+    expect(keys('2028-01-15')).not.toContain('contact-bevestigen#2028');
+    expect(keys('2028-01-17')).toContain('contact-bevestigen#2028');
+  });
+
+  it('moves a weekly termination reminder out of the summer holiday, and sends the weeks that meet there once', () => {
+    const open = {
+      ...state,
+      openTerminations: [{ id: 'B-2', announcedOn: '2026-07-13', partyName: 'Halt' }],
+    };
+    // Announced on Monday 13 July 2026; the summer holiday of region Midden runs 18 July to 30 August.
+    const overleg = (date: string) =>
+      planReminders(open, date).filter((p) => p.kind === 'beeindiging-overleg');
+    expect(overleg('2026-07-20')).toEqual([]);
+    expect(overleg('2026-08-24')).toEqual([]);
+    expect(overleg('2026-08-31').map((p) => [p.key, p.data.weeks])).toEqual([
+      ['beeindiging-overleg#B-2#2026-08-31', 7],
+    ]);
+  });
+
+  it('plans an evaluation never in a school holiday: a configured date in one is refused, a weekend moves', () => {
+    const refused = covenantSchema.safeParse({
+      ...COVENANT,
+      evaluationDates: { ...COVENANT.evaluationDates, Noordwest: '05-01' },
+    });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/05-01 falls in a school holiday .*meivakantie/);
+    expect(covenantSchema.safeParse(COVENANT).success).toBe(true);
+    // Binnenstad on 1 February: Sunday 1 February 2026, so Monday 2 February.
+    expect(evaluationDate('Binnenstad', 2026)).toBe('2026-02-02');
+    expect(evaluationDate('Noordwest', 2027)).toBe('2027-05-10');
+    for (const year of [2026, 2027, 2028])
+      for (const wijk of Object.keys(COVENANT.evaluationDates) as Array<
+        keyof typeof COVENANT.evaluationDates
+      >)
+        expect(new Date(`${evaluationDate(wijk, year)}T12:00:00Z`).getUTCDay()).not.toBe(0);
+  });
+
+  it('warns the coordinator six months before the last summer holiday in the table begins, once', () => {
+    // A table that ends with the summer holiday of Saturday 17 July 2027: warned from Sunday 17
+    // January 2027, so on Monday 18 January.
+    const config = {
+      ...COVENANT,
+      summerHolidaysMidden: [{ schoolYear: '2026-2027', firstDay: '2027-07-17', source: 'secondary' }],
+    };
+    const warning = (date: string) =>
+      planReminders(state, date, config).filter((p) => p.kind === 'vakantietabel');
+    expect(summerTableWarning('2027-01-16', config)).toBeUndefined();
+    expect(summerTableWarning('2027-01-17', config)?.lastFirstDay).toBe('2027-07-17');
+    expect(warning('2027-01-17')).toEqual([]);
+    expect(warning('2027-01-18')).toMatchObject([
+      { key: 'vakantietabel#2027-07-17', recipients: ['coordinator'], dueOn: '2027-01-18' },
+    ]);
+    // Level-triggered: a job that starts long after still warns (once: the key is the same).
+    expect(warning('2027-06-01').map((p) => p.key)).toEqual(['vakantietabel#2027-07-17']);
   });
 });

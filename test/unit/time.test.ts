@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amsterdamDate,
+  amsterdamInstant,
+  amsterdamOffsetMinutes,
   describeDateTimeInput,
   formatDutchDateTime,
   formatDutchInput,
@@ -69,5 +72,49 @@ describe('Time: Europe/Amsterdam', () => {
   it('shows dates the Dutch way and fills date-time fields the Dutch way, in Amsterdam time', () => {
     expect(formatDutchDateTime(new Date('2026-11-27T09:30:00Z'))).toBe('vrijdag 27 november 2026 om 10:30');
     expect(formatDutchInput(new Date('2026-07-01T22:30:00Z'))).toBe('02-07-2026 00:30');
+  });
+});
+
+describe('Time: daylight saving in Europe/Amsterdam (@date-fns/tz, last Sunday of March and October)', () => {
+  it.each([
+    // 28 March 2027: at 01:00 UTC the clocks go from 02:00 to 03:00.
+    ['2027-03-28T00:59:59Z', 60],
+    ['2027-03-28T01:00:00Z', 120],
+    // 31 October 2027: at 01:00 UTC the clocks go from 03:00 back to 02:00.
+    ['2027-10-31T00:59:59Z', 120],
+    ['2027-10-31T01:00:00Z', 60],
+    ['2026-03-29T01:00:00Z', 120],
+    ['2026-10-25T00:30:00Z', 120],
+    ['2026-10-25T01:30:00Z', 60],
+  ])('at %s Amsterdam is UTC + %i minutes', (instant, offset) => {
+    expect(amsterdamOffsetMinutes(new Date(instant))).toBe(offset);
+  });
+
+  it('reads wall-clock times around the switch in March, including the hour that does not exist', () => {
+    expect(amsterdamInstant('2027-03-28', '01:59').toISOString()).toBe('2027-03-28T00:59:00.000Z');
+    expect(amsterdamInstant('2027-03-28', '03:00').toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    // 02:30 is skipped that night: read as an hour later, 03:30 summer time.
+    expect(amsterdamInstant('2027-03-28', '02:30').toISOString()).toBe('2027-03-28T01:30:00.000Z');
+  });
+
+  it('reads wall-clock times around the switch in October, including the hour that happens twice', () => {
+    expect(amsterdamInstant('2027-10-31', '01:59').toISOString()).toBe('2027-10-30T23:59:00.000Z');
+    expect(amsterdamInstant('2027-10-31', '03:00').toISOString()).toBe('2027-10-31T02:00:00.000Z');
+    // 02:30 happens twice that night: read as winter time, the second time.
+    expect(amsterdamInstant('2027-10-31', '02:30').toISOString()).toBe('2027-10-31T01:30:00.000Z');
+  });
+
+  it('gives the Amsterdam date and the form value around midnight in both seasons', () => {
+    expect(amsterdamDate(new Date('2027-03-27T22:59:00Z'))).toBe('2027-03-27');
+    expect(amsterdamDate(new Date('2027-03-27T23:00:00Z'))).toBe('2027-03-28');
+    expect(amsterdamDate(new Date('2027-03-28T21:59:00Z'))).toBe('2027-03-28');
+    expect(amsterdamDate(new Date('2027-03-28T22:00:00Z'))).toBe('2027-03-29');
+    expect(amsterdamDate(new Date('2027-10-30T21:59:00Z'))).toBe('2027-10-30');
+    expect(amsterdamDate(new Date('2027-10-30T22:00:00Z'))).toBe('2027-10-31');
+    expect(amsterdamDate(new Date('2027-10-31T22:59:00Z'))).toBe('2027-10-31');
+    expect(amsterdamDate(new Date('2027-10-31T23:00:00Z'))).toBe('2027-11-01');
+    expect(formatDutchInput(new Date('2027-10-31T00:30:00Z'))).toBe('31-10-2027 02:30');
+    expect(formatDutchInput(new Date('2027-10-31T01:30:00Z'))).toBe('31-10-2027 02:30');
+    expect(formatDutchInput(new Date('2027-03-28T01:00:00Z'))).toBe('28-03-2027 03:00');
   });
 });
