@@ -218,11 +218,12 @@ export function planReminders(
   // in the table begins, once, so the next school year is added before a termination needs it.
   const warning = summerTableWarning(date, config);
   if (warning) {
-    const earliest = addDays(from, 1);
+    // The later of the day the warning starts and the first day of the catch-up window.
+    const start = [warning.warnFrom, addDays(from, 1)].sort().at(-1) as string;
     add({
       kind: 'vakantietabel',
       keyPart: warning.lastFirstDay,
-      dueOn: nextSchoolDay(warning.warnFrom > earliest ? warning.warnFrom : earliest),
+      dueOn: nextSchoolDay(start),
       recipients: coordinators,
       subjectId: `SUMMER-${warning.lastFirstDay}`,
       data: { lastFirstDay: warning.lastFirstDay, schoolYear: warning.schoolYear },
