@@ -1,6 +1,6 @@
 import type { SubmissionEvent } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
-import { COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
+import { announcedInTime, COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
 import { OpenTerminationError } from '../domain/errors.js';
 import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import type { Recipient } from '../domain/routing.js';
@@ -76,7 +76,7 @@ export async function submitBeeindiging(
   assertNoPersonalData({ reason });
   const terms = await allTerms(deps);
   const term = currentTerm(terms, today) ?? lastTerm(terms);
-  const timely = today <= term.end;
+  const timely = announcedInTime(today, term);
   const recipients = recipientsOf(await deps.store.listDirectory(), party, today);
   return storeOnce(deps, {
     party,

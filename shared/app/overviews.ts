@@ -1,4 +1,5 @@
 import { deriveStatus, type SubmissionEvent } from '../domain/actions.js';
+import { summerTableWarning } from '../domain/calendar.js';
 import {
   COVENANT,
   currentTerm,
@@ -305,6 +306,13 @@ export async function coordinatorOverview(
     const date = [evaluationDate(wijk, year), evaluationDate(wijk, year + 1)].find((d) => d >= today);
     if (date) calendar.push({ date, what: `Evaluatieronde wijk ${wijk} (artikel 21b)` });
   }
+  // Six months before the summer holiday table runs out (art. 22c): the same warning as the email.
+  const summerTable = summerTableWarning(today);
+  if (summerTable)
+    calendar.push({
+      date: summerTable.lastFirstDay,
+      what: `Let op: dit is de laatste zomervakantie in de tabel met schoolvakanties (schooljaar ${summerTable.schoolYear}). Laat het volgende schooljaar toevoegen (config/school-holidays-midden.json, van rijksoverheid.nl); daarna kan een beëindiging niet meer worden bevestigd (artikel 22c).`,
+    });
   calendar.sort((a, b) => a.date.localeCompare(b.date));
 
   const gaps: DirectoryGap[] = [];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import covenantFile from '../../config/covenant.json' with { type: 'json' };
 import { schoolHolidayOn, summerHolidays } from './school-holidays.js';
 import { WIJKEN } from './wijken.js';
-import { nextSchoolDay } from './working-days.js';
+import { atwDeadline, nextSchoolDay } from './working-days.js';
 
 /**
  * The covenant calendar (art. 21, 22) as data: the terms, the first days of the VO summer holidays
@@ -143,6 +143,13 @@ export function terminationEffectiveDate(
   if (!next) throw new SummerTableExhaustedError(confirmedOn);
   return { date: next.firstDay, source: next.source };
 }
+
+/**
+ * Art. 22a: an announcement is in time when it comes before the end of the term; a term that ends
+ * on a Saturday, a Sunday or a holiday runs on to the next working day (Algemene termijnenwet art. 1).
+ */
+export const announcedInTime = (announcedOn: string, term: Pick<Term, 'end'>): boolean =>
+  announcedOn <= atwDeadline(term.end);
 
 /**
  * The dates on which the gemeente is reminded of a term's end: 6, 3 and 1 months before it, each

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CalendarState, planReminders, summerTableWarning } from '../../shared/domain/calendar.js';
 import {
   addMonths,
+  announcedInTime,
   COVENANT,
   covenantSchema,
   currentTerm,
@@ -34,6 +35,17 @@ describe('Covenant calendar: terms (art. 21a)', () => {
     ['2027-01-31', 1, '2027-02-28'],
   ])('%s plus %i months is %s', (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
+  });
+
+  it('takes an announcement to leave as in time up to the end of the term, extended per the Algemene termijnenwet', () => {
+    // A term that ends on Saturday 15 June 2030 runs on to Monday 17 June.
+    const term = { end: '2030-06-15' };
+    expect(announcedInTime('2030-06-15', term)).toBe(true);
+    expect(announcedInTime('2030-06-17', term)).toBe(true);
+    expect(announcedInTime('2030-06-18', term)).toBe(false);
+    // The current term ends on Monday 14 June 2027: no extension.
+    expect(announcedInTime('2027-06-14', COVENANT.terms[1]!)).toBe(true);
+    expect(announcedInTime('2027-06-15', COVENANT.terms[1]!)).toBe(false);
   });
 
   it('knows the term of a date, and the next one after a renewal', () => {
