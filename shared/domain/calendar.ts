@@ -70,6 +70,18 @@ export function wijkPartners(directory: readonly Party[], wijk: Wijk, date: stri
 export const evaluationRoundId = (wijk: Wijk, year: number) =>
   `EVAL-${year}-${wijk.toLowerCase().replace(/[^a-z]+/g, '-')}`;
 
+/**
+ * The dates of a wijk's evaluation round: the questionnaire goes out on the evaluation date (a
+ * school day), answers are due within the weeks before the summary, extended per the Algemene
+ * termijnenwet when that period ends on a weekend or holiday, and the summary goes out on the
+ * school day after the deadline.
+ */
+export function evaluationRoundDates(wijk: Wijk, year: number, config: CovenantCalendar = COVENANT) {
+  const on = evaluationDateIn(config, wijk, year);
+  const deadline = atwDeadline(addDays(on, config.evaluationSummaryAfterDays - 1));
+  return { on, deadline, summaryOn: nextSchoolDay(addDays(deadline, 1)) };
+}
+
 export function planReminders(
   state: CalendarState,
   date: string,
@@ -123,9 +135,7 @@ export function planReminders(
   // Art. 21b: per wijk, on its date and in the year before (a round that started in December).
   for (const year of [Number(date.slice(0, 4)) - 1, Number(date.slice(0, 4))]) {
     for (const wijk of WIJKEN) {
-      const evalOn = evaluationDateIn(config, wijk, year);
-      // Algemene termijnenwet: answers are due on a working day; the summary goes out the school day after.
-      const deadline = atwDeadline(addDays(evalOn, config.evaluationSummaryAfterDays - 1));
+      const { on: evalOn, deadline, summaryOn } = evaluationRoundDates(wijk, year, config);
       const round = evaluationRoundId(wijk, year);
       const managers = ids(active.filter((p) => p.role === 'gebiedsmanager-veiligheid' && p.wijk === wijk));
       add({
@@ -147,7 +157,7 @@ export function planReminders(
       add({
         kind: 'evaluatie-samenvatting',
         keyPart: round,
-        dueOn: nextSchoolDay(addDays(deadline, 1)),
+        dueOn: summaryOn,
         // Art. 6 (trends) and 12a: the wijkagent and the coordinator read it too, not only the gebiedsmanager.
         recipients: [
           ...new Set([

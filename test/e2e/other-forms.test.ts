@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
+import { evaluationRoundDates } from '../../shared/domain/calendar.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
 import { axeViolations, launchChromium, newContext, screenshots } from '../support/browser.js';
@@ -109,12 +110,15 @@ describe('Beeindiging form in Chromium', () => {
 describe('Calendar pages in Chromium', () => {
   it('the questionnaire and the wijk report have no WCAG 2.1 A/AA violations, and the chart has a text alternative', async () => {
     const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
-    // Oost evaluates on 1 March (config/covenant.json): the first one after the suite's today.
-    const year = Number(TODAY.slice(0, 4)) + (TODAY < `${TODAY.slice(0, 4)}-03-01` ? 0 : 1);
-    stack.clock.set(testClock(`${year}-03-01`, '06:00').now());
-    await runDaily(deps, `${year}-03-01`);
-    stack.clock.set(testClock(`${year}-03-29`, '06:00').now());
-    await runDaily(deps, `${year}-03-29`);
+    // Oost evaluates in March (config/covenant.json, on a school day): the first one after the suite's today.
+    const year = [0, 1]
+      .map((n) => Number(TODAY.slice(0, 4)) + n)
+      .find((y) => evaluationRoundDates('Oost', y).on > TODAY) as number;
+    const { on, summaryOn } = evaluationRoundDates('Oost', year);
+    stack.clock.set(testClock(on, '06:00').now());
+    await runDaily(deps, on);
+    stack.clock.set(testClock(summaryOn, '06:00').now());
+    await runDaily(deps, summaryOn);
     const [questionnaire] = await stack.waitForEmails(
       (e) => e.subject === `Vragenlijst evaluatie convenant, wijk Oost – ${year}`,
       1,

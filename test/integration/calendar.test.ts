@@ -1,25 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { evaluationRoundId } from '../../shared/domain/calendar.js';
-import { COVENANT, terminationEffectiveDate } from '../../shared/domain/covenant.js';
+import { evaluationRoundDates, evaluationRoundId } from '../../shared/domain/calendar.js';
+import { COVENANT, renewalReminderDates, terminationEffectiveDate } from '../../shared/domain/covenant.js';
 import { WIJKEN } from '../../shared/domain/wijken.js';
-import { addDays, addWorkingDays } from '../../shared/domain/working-days.js';
+import { addDays, addWorkingDays, nextSchoolDay } from '../../shared/domain/working-days.js';
 import { validMelding, validVoorlichting } from '../support/bodies.js';
 import { TODAY, testClock } from '../support/clock.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 /**
  * A covenant year, day by day, through the daily job against DynamoDB Local, with a renewal and a
- * termination in it. Every email is checked: the right ones, to the right parties, once each.
+ * termination in it. Every email is checked: the right ones, to the right parties, once each, on
+ * the school day it is due (nextSchoolDay: no weekend, holiday or school holiday of region Midden).
  */
 let stack: TestStack;
 /** The suite's today (test/support/clock.ts): `npm test` runs this file in two seasons. */
 const today = TODAY;
 const START = addDays(today, 1);
 const END = addDays(today, 365);
-/** The yearly reminder to confirm contacts is due on 15 January; the job does not run that day. */
+/** The yearly reminder to confirm contacts is due on 15 January (or the school day after); the job does not run that day. */
 const SKIPPED = [Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1]
-  .map((y) => `${y}-01-15`)
+  .map((y) => nextSchoolDay(`${y}-${COVENANT.yearlyReminders.contactBevestigen}`))
   .find((d) => d > START && d <= END) as string;
 
 /**
@@ -32,13 +33,17 @@ const writtenFor = (due: string): string[] => {
   if (due <= START) return [START];
   return [due === SKIPPED ? addDays(due, 1) : due];
 };
-/** Every date with this month-day (MM-DD) whose reminder the simulated year writes, by year. */
+/** Every date with this month-day (MM-DD), moved to a school day, whose reminder the simulated year writes, by year. */
 const yearly = (monthDay: string) =>
   [-1, 0, 1, 2]
     .map((n) => Number(today.slice(0, 4)) + n)
-    .flatMap((year) =>
-      writtenFor(`${year}-${monthDay}`).map((on) => ({ year, due: `${year}-${monthDay}`, on })),
-    );
+    .flatMap((year) => {
+      const due = nextSchoolDay(`${year}-${monthDay}`);
+      return writtenFor(due).map((on) => ({ year, due, on }));
+    });
+/** Whole weeks from `from` to `to`. */
+const weeksBetween = (from: string, to: string) =>
+  Math.floor((Date.parse(to) - Date.parse(from)) / (7 * 86_400_000));
 
 beforeAll(async () => {
   stack = await startTestStack({ clock: testClock(today) });
@@ -96,10 +101,13 @@ describe('Daily job over a simulated year', () => {
       // past its lease, which real time never does while its holder still runs.
       if (result.written.length) await stack.drain();
 
-      // The gemeente answers what it is asked, from the email, on the simulated day.
-      if (result.written.includes(`beeindiging-overleg#${termination.body.id}#${addDays(today, 21)}`)) {
+      // The gemeente answers what it is asked, from the email, on the simulated day: at the first
+      // weekly reminder three or more weeks after the announcement.
+      const overleg = result.written.find((k) => k.startsWith(`beeindiging-overleg#${termination.body.id}#`));
+      const weeks = overleg ? weeksBetween(today, overleg.split('#')[2] ?? '') : 0;
+      if (weeks >= 3) {
         const [reminder] = await stack.waitForEmails(
-          (e) => e.subject.includes('overleg over beëindiging') && e.subject.includes('week 3'),
+          (e) => e.subject.includes('overleg over beëindiging') && e.subject.includes(`week ${weeks}`),
           1,
         );
         const token = linkIn(reminder, /Leg de uitkomst/);
@@ -136,38 +144,48 @@ describe('Daily job over a simulated year', () => {
     // 3-month reminder, so not 1 month before.
     const term = COVENANT.terms.find((t) => t.start <= today && today <= t.end);
     expect(term?.end).toBe('2027-06-14');
-    expect(on('verlenging#T2#6m')).toEqual(writtenFor('2026-12-14'));
-    expect(on('verlenging#T2#3m')).toEqual(writtenFor('2027-03-14'));
+    const renewalOn = (months: number) =>
+      renewalReminderDates(term as NonNullable<typeof term>).find((r) => r.months === months)?.date ?? '';
+    expect(renewalOn(3)).toBe('2027-03-15'); // 14 March 2027 is a Sunday
+    expect(on('verlenging#T2#6m')).toEqual(writtenFor(renewalOn(6)));
+    expect(on('verlenging#T2#3m')).toEqual(writtenFor(renewalOn(3)));
     expect(on('verlenging#T2#1m')).toEqual([]);
-    // Termination (art. 22b): weekly until the outcome was recorded in week 3.
-    expect(written.filter((w) => w.key.startsWith('beeindiging-overleg')).map((w) => w.date)).toEqual([
-      addDays(today, 7),
-      addDays(today, 14),
-      addDays(today, 21),
-    ]);
+    // Termination (art. 22b): weekly, each on a school day (weeks that move to the same day send
+    // once), until the outcome was recorded at the first reminder in week 3 or later.
+    const weekly: string[] = [];
+    for (let k = 1; !weekly.length || weeksBetween(today, weekly.at(-1) ?? '') < 3; k++) {
+      const due = nextSchoolDay(addDays(today, 7 * k));
+      if (!weekly.includes(due)) weekly.push(due);
+    }
+    expect(written.filter((w) => w.key.startsWith('beeindiging-overleg')).map((w) => w.date)).toEqual(weekly);
     // Evaluation (art. 21b): every wijk on its date, with a summary four weeks later.
     const written_ = (prefix: string) =>
       written.filter((w) => w.key.startsWith(prefix)).map((w) => `${w.key}@${w.date}`);
-    const rounds = (kind: string, after: number) =>
+    const rounds = (kind: string, when: 'on' | 'summaryOn') =>
       WIJKEN.flatMap((wijk) =>
         [-1, 0, 1, 2].flatMap((n) => {
           const year = Number(today.slice(0, 4)) + n;
-          const due = addDays(`${year}-${COVENANT.evaluationDates[wijk]}`, after);
+          const due = evaluationRoundDates(wijk, year)[when];
           return writtenFor(due).map((on) => `${kind}#${evaluationRoundId(wijk, year)}@${on}`);
         }),
       ).sort();
-    expect(written_('evaluatie-uitnodiging#').sort()).toEqual(rounds('evaluatie-uitnodiging', 0));
-    expect(written_('evaluatie-vragenlijst#').sort()).toEqual(rounds('evaluatie-vragenlijst', 0));
+    expect(written_('evaluatie-uitnodiging#').sort()).toEqual(rounds('evaluatie-uitnodiging', 'on'));
+    expect(written_('evaluatie-vragenlijst#').sort()).toEqual(rounds('evaluatie-vragenlijst', 'on'));
+    // No round is ever written in a school holiday, a weekend or on a holiday.
+    for (const r of written_('evaluatie-')) {
+      const on = r.split('@')[1] ?? '';
+      if (on !== START) expect(nextSchoolDay(on)).toBe(on);
+    }
     // A summary only for a round whose questionnaire went out in the simulated year.
     const questionnaires = new Set(
       written_('evaluatie-vragenlijst#').map((r) => r.split('#')[1]?.split('@')[0]),
     );
     expect(written_('evaluatie-samenvatting#').sort()).toEqual(
-      rounds('evaluatie-samenvatting', COVENANT.evaluationSummaryAfterDays).filter((r) =>
+      rounds('evaluatie-samenvatting', 'summaryOn').filter((r) =>
         questionnaires.has(r.split('#')[1]?.split('@')[0]),
       ),
     );
-    expect(rounds('evaluatie-uitnodiging', 0).length).toBeGreaterThanOrEqual(WIJKEN.length);
+    expect(rounds('evaluatie-uitnodiging', 'on').length).toBeGreaterThanOrEqual(WIJKEN.length);
     // Yearly reminders; the skipped day is caught up the day after.
     for (const [kind, monthDay] of [
       ['contact-bevestigen', COVENANT.yearlyReminders.contactBevestigen],
@@ -210,7 +228,7 @@ describe('Daily job over a simulated year', () => {
         (e) => e.destination.to[0] === rijnveld && e.subject.includes('Begin van het schooljaar'),
       ),
     ).toHaveLength(schoolYearStarts.filter((on) => on < leavesOn).length);
-    const leidscheRijn = rounds('evaluatie-vragenlijst', 0).filter((r) => r.includes('leidsche-rijn'));
+    const leidscheRijn = rounds('evaluatie-vragenlijst', 'on').filter((r) => r.includes('leidsche-rijn'));
     expect(
       emails.filter(
         (e) =>

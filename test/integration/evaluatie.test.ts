@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
+import { evaluationRoundDates } from '../../shared/domain/calendar.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
-import { addDays } from '../../shared/domain/working-days.js';
+import { nextSchoolDay } from '../../shared/domain/working-days.js';
 import { validMelding } from '../support/bodies.js';
 import { TODAY, testClock } from '../support/clock.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
-/** Oost evaluates on 1 March (config/covenant.json): the first one after the suite's today. */
-const YEAR =
-  Number(TODAY.slice(0, 4)) + (TODAY < `${TODAY.slice(0, 4)}-${COVENANT.evaluationDates.Oost}` ? 0 : 1);
-const EVALUATION_DAY = `${YEAR}-${COVENANT.evaluationDates.Oost}`;
-const SUMMARY_DAY = addDays(EVALUATION_DAY, COVENANT.evaluationSummaryAfterDays);
+/** Oost evaluates in March (config/covenant.json, on a school day): the first one after the suite's today. */
+const YEAR = [0, 1]
+  .map((n) => Number(TODAY.slice(0, 4)) + n)
+  .find((year) => evaluationRoundDates('Oost', year).on > TODAY) as number;
+const { on: EVALUATION_DAY, summaryOn: SUMMARY_DAY } = evaluationRoundDates('Oost', YEAR);
 /** The day each run of the daily job is for; the product's clock is set to it (six in the morning). */
 const runOn = (date: string) => {
   stack.clock.set(testClock(date, '06:00').now());
@@ -172,7 +173,7 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
 
   it('contacts confirm once a year that they are still the contact', async () => {
     const year = Number(TODAY.slice(0, 4)) + 1;
-    await runOn(`${year}-${COVENANT.yearlyReminders.contactBevestigen}`);
+    await runOn(nextSchoolDay(`${year}-${COVENANT.yearlyReminders.contactBevestigen}`));
     const emails = await stack.waitForEmails(
       (e) => e.subject.startsWith('Jaarlijkse controle: bent u nog de contactpersoon'),
       stack.app.parties.length,
