@@ -6,6 +6,7 @@ import { type DeadLetter, invokeWithDeadline } from '../../local/stream.js';
 import { PENDING_OUTBOX_INDEX_PK } from '../../shared/adapters/table.js';
 import { runDaily } from '../../shared/app/daily.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
+import { nextSchoolDay } from '../../shared/domain/working-days.js';
 import {
   postJson,
   type StoredEmail,
@@ -36,7 +37,8 @@ afterEach(async () => {
   gate = undefined;
 });
 
-const nextJanuary15 = (now: Date) => `${Number(amsterdamDate(now).slice(0, 4)) + 1}-01-15`;
+/** The yearly contact check of next year: 15 January, or the school day after. */
+const nextJanuary15 = (now: Date) => nextSchoolDay(`${Number(amsterdamDate(now).slice(0, 4)) + 1}-01-15`);
 // Each test's stack sends from its own address: an emulator of an earlier test cannot blur the count.
 let sender = '';
 const senderFor = (test: string) => {
