@@ -177,6 +177,7 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
     const emails = await stack.waitForEmails(
       (e) => e.subject.startsWith('Jaarlijkse controle: bent u nog de contactpersoon'),
       stack.app.parties.length,
+      30_000, // one email per party, at the deployed pace (scaled), with the catch-up of that day
     );
     expect(emails).toHaveLength(stack.app.parties.length);
     const token = linkIn(emails[0], /Bevestig of u nog de contactpersoon bent/);
