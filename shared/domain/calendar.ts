@@ -13,11 +13,12 @@ import { WIJKEN, type Wijk } from './wijken.js';
 import { addDays, addWorkingDays, atwDeadline, nextSchoolDay } from './working-days.js';
 
 /**
- * What the covenant asks on a date, as a pure function of the state. Calendar mail is due on a
- * school day (nextSchoolDay: never a weekend, a holiday or a school holiday of region Midden); the
- * overdue reminders are due when their deadline in working days (Algemene termijnenwet) has come. The daily job stores each plan
+ * What the covenant asks on a date, as a pure function of the state. The daily job stores each plan
  * under its key; a key that exists was done, so a rerun or a caught-up day sends nothing twice.
  * Level-triggered: everything due in the last `catchUpDays` and not yet done is planned.
+ * Calendar mail is due on a school day (nextSchoolDay: never a weekend, a holiday or a school
+ * holiday of region Midden); the overdue reminders are due when their deadline in working days
+ * (Algemene termijnenwet) has come. See docs/adr/0016-calendar-dates.md.
  */
 export const REMINDER_KINDS = [
   'verlenging',
