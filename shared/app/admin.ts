@@ -1,5 +1,5 @@
+import { hashFormKey } from '../domain/form-keys.js';
 import type { Directory, Party } from '../domain/parties.js';
-import { hashFormKey } from './form-keys.js';
 import { canonicalJson, newFormKey } from './ids.js';
 import type { DirectoryRepository } from './ports.js';
 

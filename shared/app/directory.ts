@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { hashFormKey } from '../domain/form-keys.js';
 import { type Directory, directorySchema, type Party } from '../domain/parties.js';
-import { hashFormKey } from './form-keys.js';
 import { newFormKey } from './ids.js';
 import type { DirectoryRepository } from './ports.js';
 

@@ -1,5 +1,5 @@
+import { hashFormKey } from '../domain/form-keys.js';
 import type { Party } from '../domain/parties.js';
-import { hashFormKey } from './form-keys.js';
 import type { DirectoryRepository } from './ports.js';
 
 /**

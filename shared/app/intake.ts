@@ -9,11 +9,11 @@ import {
   ValidationError,
 } from '../domain/errors.js';
 import { authenticatingFormKey } from '../domain/fields.js';
+import { hashFormKey } from '../domain/form-keys.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy.js';
 import { amsterdamDate } from '../domain/time.js';
 import { toFieldErrors } from './field-errors.js';
-import { hashFormKey } from './form-keys.js';
 import { canonicalJson, sha256 } from './ids.js';
 import type { IntakeCache } from './intake-cache.js';
 import { newOutboxItem } from './outbox.js';

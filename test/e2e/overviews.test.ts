@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashFormKey } from '../../shared/app/form-keys.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { signOverviewToken } from '../../shared/domain/overview-token.js';
 import { axeViolations, launchChromium, newContext, screenshots } from '../support/browser.js';
 import { postJson, startTestStack, type TestStack } from '../support/stack.js';

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { staticLinkKeys } from '../../shared/adapters/link-keys.js';
 import { ActionLinks } from '../../shared/adapters/links.js';
 import { readDirectoryFile } from '../../shared/app/directory.js';
-import { hashFormKey } from '../../shared/app/form-keys.js';
 import {
   type ContactCheck,
   DeadlineError,
@@ -27,6 +26,7 @@ import {
 import type { SubmissionEvent } from '../../shared/domain/actions.js';
 import type { Term } from '../../shared/domain/covenant.js';
 import type { EmailMessage } from '../../shared/domain/emails.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import type { Party } from '../../shared/domain/parties.js';
 
 type Stored = SubmissionRecord & { ttl: number } & Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { hashFormKey } from '../../app/form-keys.js';
 import type { DirectoryRepository } from '../../app/ports.js';
+import { hashFormKey } from '../../domain/form-keys.js';
 import type { Party } from '../../domain/parties.js';
 import { DIRECTORY_INDEX_PK, directoryIndexSk, keys } from '../table.js';
 import type { DynamoTable } from './dynamo-table.js';
