@@ -3,29 +3,43 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { BatchWriteItemCommand, QueryCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  DescribeTableCommand,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
 import { SESClient } from '@aws-sdk/client-ses';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { deployedDelivery } from '../infra/delivery.js';
 import {
   createTable,
   freePort,
+  localCredentials,
   localDynamoClient,
   startDynamoDbLocal,
   startSesEmulator,
 } from '../local/emulators.js';
 import { fakeContext } from '../local/server.js';
 import { EXAMPLE_DIRECTORY, startLocalApp } from '../local/stack.js';
+import { dynamoStore } from '../shared/adapters/dynamodb/index.js';
 import { SesMailer } from '../shared/adapters/mailer.js';
+import { reportEventsIndexPk, reportEventsIndexSk } from '../shared/adapters/table.js';
 import { loadDirectory, readDirectoryFile } from '../shared/app/directory.js';
+import { loadWijkReport } from '../shared/app/report.js';
 import { findPersonalData } from '../shared/domain/privacy.js';
 import { formatDutchInput } from '../shared/domain/time.js';
 import { WIJKEN } from '../shared/domain/wijken.js';
 import { NAMES, ORDINARY } from '../test/fixtures/privacy-corpus.js';
 import { generatedCorpus } from '../test/fixtures/privacy-generators.js';
 import { bundleReport, bundleWithMetafile } from './bundles.js';
-import { percentile, round } from './stats.js';
+import { dynamoItemSize, percentile, round } from './stats.js';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run, so a busy
@@ -44,6 +58,10 @@ const record = (what: string, measured: string, baseline: string, ratio: string)
 // 0. The privacy guard on its corpora (issue 13): recall on the generated corpus and on the names
 // set, false positives on the ordinary corpus, and its speed on 2,000-character texts. First, before
 // the emulators and the 100,000 report items fill the heap, so the times are the guard's own.
+// The first check builds the word and name lists (once per container, not at import): its cost.
+const firstCheck = performance.now();
+findPersonalData('Een eerste tekst om de woordenlijsten te laden.');
+const firstCheckMs = performance.now() - firstCheck;
 const generated = generatedCorpus();
 const foundGenerated = generated.filter(({ text, kind }) =>
   findPersonalData(text).some((f) => f.kind === kind),
@@ -101,6 +119,12 @@ record(
   `${round(percentile(perText, 99), 3)} ms (p50 ${round(percentile(perText, 50), 3)} ms)`,
   'target p99 ≤ 1 ms',
   `${round(percentile(perText, 99), 2)}×`,
+);
+record(
+  'privacy guard: the first check in a container (builds the word lists)',
+  `${round(firstCheckMs)} ms`,
+  'paid once, by the first free text after a cold start',
+  '–',
 );
 record(
   'privacy guard time per single run, p99',
@@ -270,29 +294,41 @@ try {
   // The same esbuild options as the CDK (ESM, minified, `module` before `main`): bench/bundles.ts.
   const bundle = async (entry: string, file: string, stdin?: string) =>
     (await bundleWithMetafile(stdin ? { contents: stdin } : { file: entry }, file)).size;
-  const importMs = (file: string) => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const out = execFileSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
-        ],
-        {
-          env: {
-            ...process.env,
-            TABLE_NAME: 't',
-            SENDER_EMAIL: 'a@example.org',
-            ACTION_LINK_SECRET: 'x'.repeat(40),
-            AWS_REGION: 'eu-west-1',
-          },
+  const importOnce = (file: string) => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
+      ],
+      {
+        env: {
+          ...process.env,
+          TABLE_NAME: 't',
+          SENDER_EMAIL: 'a@example.org',
+          ACTION_LINK_SECRET: 'x'.repeat(40),
+          AWS_REGION: 'eu-west-1',
         },
-      );
-      times.push(Number(String(out).trim()));
+      },
+    );
+    return Number(String(out).trim());
+  };
+  // Function and baseline alternate, nine times each, and the fastest of each counts: the import's
+  // own work, not the moments a shared machine's cores were busy elsewhere (the median is printed too).
+  const importMs = (a: string, b: string) => {
+    const ta: number[] = [];
+    const tb: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      ta.push(importOnce(a));
+      tb.push(importOnce(b));
     }
-    return percentile(times, 50);
+    return {
+      a: Math.min(...ta),
+      b: Math.min(...tb),
+      aMedian: percentile(ta, 50),
+      bMedian: percentile(tb, 50),
+    };
   };
   for (const [name, clients] of Object.entries(clientsOf)) {
     const fnFile = join(outdir, `${name}.mjs`);
@@ -303,8 +339,9 @@ try {
       sdkFile,
       `${clients.map((c, i) => `import * as c${i} from '@aws-sdk/${c}';`).join('\n')}\n(globalThis as Record<string, unknown>).keep = [${clients.map((_, i) => `c${i}`).join(', ')}];`,
     );
-    const ms = importMs(fnFile);
-    const sdkMs = importMs(sdkFile);
+    const times = importMs(fnFile, sdkFile);
+    const ms = times.a;
+    const sdkMs = times.b;
     record(
       `cold start ${name}: size`,
       `${Math.round(size / 1024)} kB`,
@@ -312,15 +349,62 @@ try {
       `${round(size / sdkSize)}×`,
     );
     record(
-      `cold start ${name}: import`,
-      `${round(ms)} ms`,
-      `SDK clients only ${round(sdkMs)} ms`,
+      `cold start ${name}: import (fastest of 9, alternating)`,
+      `${round(ms)} ms (median ${round(times.aMedian)} ms)`,
+      `SDK clients only ${round(sdkMs)} ms (median ${round(times.bMedian)} ms)`,
       `${round(ms / sdkMs)}×`,
     );
   }
 
-  // 3. End to end: from POST to the email in the SES store, over 200 meldingen.
+  // 3. End to end: from POST to the email in the SES store, over 200 meldingen, at the local
+  // stack's defaults (the stream poller as `npm start` runs it: batch size, retries, deadline, poll
+  // interval) with the send rate raised so the SES account's pace does not set the figure.
+  // The floor beside it: when the melding's outbox record is first readable from the stream (a
+  // reader of our own, polling every 2 ms) plus one SES send (its median), per melding.
+  const streams = new DynamoDBStreamsClient({
+    endpoint: ddb.endpoint,
+    region: 'eu-west-1',
+    credentials: localCredentials,
+  });
+  const streamArn = (await raw.send(new DescribeTableCommand({ TableName: tableName }))).Table
+    ?.LatestStreamArn;
+  const seenAt = new Map<string, number>();
+  let watching = true;
+  const watcher = (async () => {
+    const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription
+      ?.Shards;
+    const open =
+      shards?.filter((sh) => !sh.SequenceNumberRange?.EndingSequenceNumber).at(-1) ?? shards?.at(-1);
+    let iterator = (
+      await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: open?.ShardId,
+          ShardIteratorType: 'LATEST',
+        }),
+      )
+    ).ShardIterator;
+    while (watching && iterator) {
+      const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      const now = performance.now();
+      for (const r of out.Records ?? []) {
+        const pk = r.dynamodb?.Keys?.pk?.S;
+        const sk = r.dynamodb?.Keys?.sk?.S;
+        if (pk && sk?.startsWith('OUT#wijkagent-oost') && !seenAt.has(pk)) seenAt.set(pk, now);
+      }
+      iterator = out.NextShardIterator;
+      if (!out.Records?.length) await new Promise((r) => setTimeout(r, 2));
+    }
+  })();
+  const sesTimes: number[] = [];
+  const floorMailer = new SesMailer(
+    new SESClient({ endpoint: ses.endpoint, region: 'eu-west-1', credentials: localCredentials }),
+    'meldpunt@veiligschool.example.org',
+    undefined,
+    500,
+  );
   const e2e: number[] = [];
+  const visible: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t = performance.now();
     const res = await fetch(`${app.url}/api/meldingen`, {
@@ -342,17 +426,34 @@ try {
       await new Promise((r) => setTimeout(r, 5));
     }
     e2e.push(performance.now() - t);
+    const seen = seenAt.get(`SUB#${id}`);
+    if (seen !== undefined) visible.push(seen - t);
+    // One send on its own, between meldingen: what the SES emulator takes for one email.
+    const s = performance.now();
+    await floorMailer.send('floor@example.org', { subject: `Vloer ${i}`, text: 'x', html: '<p>x</p>' });
+    sesTimes.push(performance.now() - s);
     if (i % 20 === 19) await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
   }
-  const baselinePost = percentile(intakeTimes, 50);
+  watching = false;
+  await watcher;
+  streams.destroy();
+  const oneSend = percentile(sesTimes, 50);
   for (const p of [50, 95]) {
+    const floor = percentile(visible, p) + oneSend;
     record(
-      `end to end p${p} (POST → email in the SES store)`,
+      `end to end p${p} (POST → email in the SES store), target p95 ≤ 150 ms`,
       `${round(percentile(e2e, p))} ms`,
-      `intake alone p50 ${round(baselinePost)} ms`,
-      `${round(percentile(e2e, p) / baselinePost)}×`,
+      `floor: POST + stream visibility p${p} ${round(percentile(visible, p))} ms + one send ${round(oneSend)} ms = ${round(floor)} ms`,
+      `${round(percentile(e2e, p) / floor)}×`,
     );
   }
+  const baselinePost = percentile(intakeTimes, 50);
+  record(
+    'end to end p50 against intake alone',
+    `${round(percentile(e2e, 50))} ms`,
+    `intake alone p50 ${round(baselinePost)} ms`,
+    `${round(percentile(e2e, 50) / baselinePost)}×`,
+  );
 
   // 4. Fan-out: 1,000 notifications at a configured send rate.
   const rate = 200;
@@ -386,67 +487,131 @@ try {
     `${round(achieved / rate)}× (throttling errors: ${throttled})`,
   );
 
-  // 5. Report reads: one wijk's twelve months with many submissions stored over all wijken.
+  // 5. Report reads: one wijk's twelve months with many submissions stored over all wijken, every
+  // other melding with a terugkoppeling. The product's own loadWijkReport over a store whose client
+  // asks DynamoDB Local for the consumed capacity of each Query (ReturnConsumedCapacity: TOTAL).
   const total = Number(process.env.BENCH_REPORT_ITEMS ?? 100_000);
   const start = Date.parse('2025-01-01T00:00:00Z');
   const span = 24 * 30 * 86_400_000;
-  const item = (i: number) => {
+  const seedStart = performance.now();
+  const items = (i: number): Array<Record<string, unknown>> => {
     const wijk = WIJKEN[i % WIJKEN.length] as string;
     const at = new Date(start + Math.floor((i * span) / total)).toISOString();
-    return {
-      pk: `SUB#R-${i}`,
+    const id = `M-${at.slice(0, 10).replaceAll('-', '')}-R${String(i).padStart(7, '0')}`;
+    const submission = {
+      pk: `SUB#${id}`,
       sk: 'SUB',
+      type: 'submission',
       gsi1pk: `melding#${wijk}`,
       gsi1sk: at,
+      id,
       kind: 'melding',
       createdAt: at,
-      melding: { category: 'strafbaar-feit', description: 'x'.repeat(120) },
+      school: { id: `school-${i % 40}`, name: `Voorbeeldschool ${i % 40}`, wijk, schoolType: 'vo' },
+      melding: {
+        category: 'strafbaar-feit',
+        subcategory: 'diefstal',
+        location: 'schoolgebouw',
+        occurredAt: at,
+        description: 'x'.repeat(120),
+      },
+      recipients: [
+        { partyId: `wijkagent-${wijk.toLowerCase()}`, role: 'wijkagent' },
+        { partyId: `gebiedsmanager-${wijk.toLowerCase()}`, role: 'gebiedsmanager' },
+      ],
+      gaps: [],
     };
+    if (i % 2) return [submission];
+    const eventAt = new Date(Date.parse(at) + 2 * 86_400_000).toISOString();
+    const eventId = `e${String(i).padStart(15, '0')}`;
+    return [
+      submission,
+      {
+        pk: `SUB#${id}`,
+        sk: `EVT#${eventId}`,
+        type: 'event',
+        eventId,
+        action: 'terugkoppeling',
+        partyId: `wijkagent-${wijk.toLowerCase()}`,
+        partyName: `Wijkagent ${wijk}`,
+        at: eventAt,
+        data: { handling: 'in-behandeling', text: 'y'.repeat(60) },
+        ttl: Math.floor(Date.parse(eventAt) / 1000) + 730 * 86_400,
+        gsi1pk: reportEventsIndexPk('melding', wijk),
+        gsi1sk: reportEventsIndexSk(at, id, eventId),
+      },
+    ];
   };
-  const batches: Array<Array<ReturnType<typeof item>>> = [];
-  for (let i = 0; i < total; i += 25)
-    batches.push(Array.from({ length: Math.min(25, total - i) }, (_, j) => item(i + j)));
+  const all: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < total; i++) all.push(...items(i));
+  const batches: Array<Array<Record<string, unknown>>> = [];
+  for (let i = 0; i < all.length; i += 25) batches.push(all.slice(i, i + 25));
   for (let i = 0; i < batches.length; i += 16) {
     await Promise.all(
       batches.slice(i, i + 16).map((b) =>
         raw.send(
           new BatchWriteItemCommand({
-            RequestItems: { [tableName]: b.map((it) => ({ PutRequest: { Item: marshall(it) } })) },
+            RequestItems: {
+              [tableName]: b.map((it) => ({
+                PutRequest: { Item: marshall(it, { removeUndefinedValues: true }) },
+              })),
+            },
           }),
         ),
       ),
     );
   }
-  const from = '2025-12-01T00:00:00.000Z';
-  const to = '2026-11-30T23:59:59.999Z';
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  // A store whose client adds ReturnConsumedCapacity to each call and sums what DynamoDB Local reports.
   let consumed = 0;
+  let reads = 0;
   let bytes = 0;
-  let count = 0;
-  let startKey: Record<string, never> | undefined;
-  do {
-    const out = await raw.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({ ':pk': 'melding#Oost', ':from': from, ':to': to }),
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    consumed += out.ConsumedCapacity?.CapacityUnits ?? 0;
-    // Roughly DynamoDB's own item size: attribute names and values, without JSON quoting.
-    for (const it of out.Items ?? []) bytes += JSON.stringify(unmarshall(it)).replace(/["{}:,]/g, '').length;
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey as typeof startKey;
-  } while (startKey);
-  const minimum = Math.max(1, Math.ceil(bytes / 4096) / 2);
+  const counting = DynamoDBDocumentClient.from(localDynamoClient(ddb.endpoint));
+  counting.middlewareStack.add(
+    (next) => async (args) => {
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const out = (await next(args)) as {
+        output: { ConsumedCapacity?: { CapacityUnits?: number }; Items?: Array<Record<string, unknown>> };
+      };
+      reads++;
+      consumed += out.output.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const it of out.output.Items ?? []) bytes += dynamoItemSize(it);
+      return out as never;
+    },
+    { step: 'initialize', name: 'consumedCapacity' },
+  );
+  const reportStore = dynamoStore(counting, tableName);
+  const reportTo = '2026-11-30';
+  const t = performance.now();
+  const wijkReport = await loadWijkReport(reportStore, 'Oost', reportTo);
+  const reportMs = performance.now() - t;
+  const count = wijkReport.feedback.meldingen;
+  const minimum = Math.max(0.5, Math.ceil(bytes / 4096) / 2);
   record(
-    `report: read units for one wijk (${count} of ${total} submissions)`,
-    `${round(consumed)} RCU`,
-    `minimum for those items ${round(minimum)} RCU`,
+    `report: read units for one wijk (${count} meldingen in its twelve months, ${total.toLocaleString('en')} submissions and ${(all.length - total).toLocaleString('en')} answers stored, seeded in ${round(seedSeconds, 0)} s)`,
+    `${round(consumed)} RCU in ${reads} Queries (${round(reportMs)} ms)`,
+    `minimum for the items it needs ${round(minimum)} RCU`,
     `${round(consumed / minimum)}×`,
   );
+  // The read before issue 16: one strongly consistent Query per submission for its answers.
+  const [meldingenOost] = await Promise.all([
+    reportStore.listSubmissions<{ id: string }>(
+      'melding#Oost',
+      '2025-11-30T00:00:00.000Z',
+      '2026-12-01T23:59:59.999Z',
+    ),
+  ]);
+  const before = { consumed, reads };
+  for (let i = 0; i < meldingenOost.length; i += 32)
+    await Promise.all(meldingenOost.slice(i, i + 32).map((m) => reportStore.listEvents(m.id)));
+  const perSubmission = consumed - before.consumed;
+  record(
+    'report: the same answers read one Query per submission (before issue 16)',
+    `${round(perSubmission)} RCU in ${reads - before.reads} Queries`,
+    `minimum for the items it needs ${round(minimum)} RCU`,
+    `${round(perSubmission / minimum)}×`,
+  );
+  counting.destroy();
 } finally {
   raw.destroy();
   await app.stop();

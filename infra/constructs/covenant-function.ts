@@ -19,6 +19,15 @@ export interface CovenantFunctionProps {
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
+ * Files a function's package holds beside its bundle, copied after bundling: the pages function
+ * serves the stylesheet, script, font and icon from there, read when asked for, so no bundle carries
+ * them (docs/adr/0015-static-assets-beside-the-pages-function.md).
+ */
+export const PACKAGED_FILES: Partial<Record<FunctionName, { from: string; to: string }>> = {
+  pages: { from: 'forms/generated/assets', to: 'assets' },
+};
+
+/**
  * The DynamoDB operations the store uses (shared/adapters/dynamodb/), by access level: no Scan, no
  * BatchWriteItem, no BatchGetItem. TransactWriteItems is authorised per item as Put, Update, Delete
  * or ConditionCheck. The health check is narrower still: one GetItem on the HEALTH key.
@@ -63,6 +72,7 @@ export class CovenantFunction extends NodejsFunction {
         resources: [`${logGroup.logGroupArn}:log-stream:*`],
       }),
     );
+    const files = PACKAGED_FILES[props.name];
     super(scope, id, {
       entry: `${root}functions/${props.name}.ts`,
       handler: 'handler',
@@ -93,6 +103,17 @@ export class CovenantFunction extends NodejsFunction {
         forceDockerBundling: false,
         // esbuild's warnings and errors, not its size table on every synth (and every test run).
         logLevel: LogLevel.WARNING,
+        ...(files
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [
+                  `cp -R "${inputDir}/${files.from}" "${outputDir}/${files.to}"`,
+                ],
+              },
+            }
+          : {}),
       },
     });
     this.covenantName = props.name;

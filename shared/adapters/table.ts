@@ -76,6 +76,17 @@ export const DIRECTORY_INDEX_PK = 'DIRECTORY';
 /** A party's place in the directory index. */
 export const directoryIndexSk = (party: { kind: string; id: string }) => `${party.kind}#${party.id}`;
 
+/**
+ * The index partition of a wijk's answers to its meldingen or voorlichtingen, sorted by the
+ * submission's time, so the wijk report reads the answers of twelve months in one Query, beside the
+ * Query of the submissions (ADR 0016).
+ */
+export const reportEventsIndexPk = (kind: 'melding' | 'voorlichting', wijk: string) =>
+  `events#${kind}#${wijk}`;
+/** Sorts an answer by its submission's time, then the submission and the answer: `createdAt#id#eventId`. */
+export const reportEventsIndexSk = (createdAt: string, submissionId: string, eventId: string) =>
+  `${createdAt}#${submissionId}#${eventId}`;
+
 /** The index partition that lists one party's submissions (sent or received) by time. */
 export const inboxIndexPk = (partyId: string) => `INBOX#${partyId}`;
 export const inboxIndexSk = (createdAt: string, submissionId: string) => `${createdAt}#${submissionId}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateUpTo } from '../domain/actions.js';
 import { nextTerm, type Term } from '../domain/covenant.js';
 import { ClientError } from '../domain/errors.js';

@@ -197,7 +197,12 @@ export async function deliver(
   try {
     const item = await deps.store.getOutbox(key);
     if (!item) throw new UndeliverableError(`outbox item ${key.pk}/${key.sk} vanished`);
-    const party = await deps.store.getParty(item.recipientId);
+    // The recipient, its overview link and the submission do not depend on each other: read at once.
+    const [party, overview, submission] = await Promise.all([
+      deps.store.getParty(item.recipientId),
+      overviewUrlFor(deps, item.recipientId),
+      item.template === 'reminder' ? undefined : deps.store.getSubmission<Submission>(item.subjectId),
+    ]);
     if (!party) throw new UndeliverableError(`party ${item.recipientId} not in directory`);
     if (!isActiveOn(party, amsterdamDate(deps.now()))) {
       // Art. 22c: from its last day a party gets no covenant email, also none that was queued before.
@@ -208,11 +213,9 @@ export async function deliver(
     if (item.template === 'reminder') {
       message = await renderNotice(deps, item, party);
     } else {
-      const submission = await deps.store.getSubmission<Submission>(item.subjectId);
       if (!submission) throw new UndeliverableError(`submission ${item.subjectId} not found`);
       message = await render(deps, item, submission, party);
     }
-    const overview = await overviewUrlFor(deps, party.id);
     if (overview) message = withOverviewLink(message, overview);
     messageId = await deps.mailer.send(
       party.email,

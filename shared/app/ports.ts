@@ -220,7 +220,8 @@ export interface EventRepository {
    * exact answer was recorded before; throws LinkUsedError when another answer used the link.
    */
   recordAnswer(input: {
-    submission: Pick<Submission, 'id' | 'kind'>;
+    /** With its time and wijk, an answer to a melding or voorlichting is indexed for the wijk report. */
+    submission: Pick<Submission, 'id' | 'kind'> & { createdAt?: string; school?: { wijk?: string } };
     event: NewEvent;
     consumeNonce?: string;
     outbox: NewOutboxItem[];
@@ -233,6 +234,15 @@ export interface EventRepository {
   eventOf(item: OutboxItem): Promise<SubmissionEvent | undefined>;
   /** A submission's events, oldest first. */
   listEvents<T = SubmissionEvent>(submissionId: string): Promise<T[]>;
+  /**
+   * The answers to one wijk's meldingen or voorlichtingen made in a period (the submission's creation
+   * time, ISO), with the submission's id: the wijk report reads them in one Query (ADR 0016).
+   */
+  answersIn<T = SubmissionEvent>(
+    index: { kind: 'melding' | 'voorlichting'; wijk: string },
+    fromIso: string,
+    toIso: string,
+  ): Promise<Array<T & { submissionId: string }>>;
   getLinkUse(nonce: string): Promise<{ at: string } | undefined>;
   eraseEventText(submissionId: string, eventId: string, paths: readonly string[], at: string): Promise<void>;
 }

@@ -4,9 +4,14 @@ import type { MeldingSubmission, VoorlichtingSubmission } from '../domain/submis
 import { addDays } from '../domain/working-days.js';
 import type { EventRepository, SubmissionRepository } from './ports.js';
 
-/** Reads one wijk's twelve months with two Queries on the index (and one per submission for its answers). */
+/**
+ * Reads one wijk's twelve months with four Queries on the index, whatever the number of
+ * submissions: the meldingen, the voorlichtingen, and the answers to each, which are indexed by
+ * their submission's time (ADR 0016). Each Query pages by 1 MB, so the read units stay at the size of
+ * what the report needs.
+ */
 export async function loadWijkReport(
-  store: SubmissionRepository & EventRepository,
+  store: Pick<SubmissionRepository, 'submissionsIn'> & Pick<EventRepository, 'answersIn'>,
   wijk: string,
   to: string,
 ): Promise<WijkReport> {
@@ -14,15 +19,14 @@ export async function loadWijkReport(
   // A day of margin each side: the index holds UTC times, the months are Amsterdam months.
   const fromIso = `${addDays(from.slice(0, 10), -1)}T00:00:00.000Z`;
   const toIso = `${addDays(to, 1)}T23:59:59.999Z`;
-  const [meldingen, voorlichtingen] = await Promise.all([
+  const [meldingen, voorlichtingen, meldingAnswers, voorlichtingAnswers] = await Promise.all([
     store.submissionsIn<MeldingSubmission>({ kind: 'melding', wijk }, fromIso, toIso),
     store.submissionsIn<VoorlichtingSubmission>({ kind: 'voorlichting', wijk }, fromIso, toIso),
+    store.answersIn<SubmissionEvent>({ kind: 'melding', wijk }, fromIso, toIso),
+    store.answersIn<SubmissionEvent>({ kind: 'voorlichting', wijk }, fromIso, toIso),
   ]);
   const events = new Map<string, SubmissionEvent[]>();
-  await Promise.all(
-    [...meldingen, ...voorlichtingen].map(async (s) =>
-      events.set(s.id, await store.listEvents<SubmissionEvent>(s.id)),
-    ),
-  );
+  for (const { submissionId, ...e } of [...meldingAnswers, ...voorlichtingAnswers])
+    events.set(submissionId, [...(events.get(submissionId) ?? []), e as SubmissionEvent]);
   return buildWijkReport({ wijk, to, meldingen, voorlichtingen, events });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OUTCOMES } from './beeindiging.js';
 import { unknownFieldsError } from './fields.js';
 import type { ActionKind, CalendarAction } from './signing.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 
 /** Article 22a: a party announces in writing, before the term ends, that it intends to leave. */

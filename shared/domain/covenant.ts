@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import covenantFile from '../../config/covenant.json' with { type: 'json' };
 import { schoolHolidayOn, summerHolidays } from './school-holidays.js';
 import { WIJKEN } from './wijken.js';

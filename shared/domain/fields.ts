@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A form sends booleans as "true", "on" or "ja"; a missing checkbox means false. */
 export const formBoolean = z.preprocess(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WIJKEN } from './wijken.js';
 
 /** The kinds of party that signed the covenant (art. 1.1), plus the GGD as voorlichting provider (art. 13). */

@@ -2,7 +2,7 @@ import boysFirstnames from '@zxcvbn-ts/language-nl-be/dist/boysFirstnames.json.j
 import commonWords from '@zxcvbn-ts/language-nl-be/dist/commonWords.json.js';
 import girlsFirstnames from '@zxcvbn-ts/language-nl-be/dist/girlsFirstnames.json.js';
 import lastnames from '@zxcvbn-ts/language-nl-be/dist/lastnames.json.js';
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/lib/decode.js';
 
 /**
  * Article 23: no personal data is exchanged under the covenant. Free text is checked before it is
@@ -436,8 +436,6 @@ const DISCORD_TAG = /(?<![\p{L}\p{N}])[a-z][a-z0-9_.]{2,30}#\d{4}\b/giu;
 // Names
 
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const COMMON_RANK = new Map(commonWords.map((w, i) => [fold(w), i] as const));
-const FIRST_NAMES = new Set([...boysFirstnames, ...girlsFirstnames].map(fold));
 const TUSSENVOEGSELS = [
   'van der',
   'van den',
@@ -480,19 +478,39 @@ const TUSSENVOEGSELS = [
   'vande',
 ];
 const TV_FIRST_WORDS = new Set(TUSSENVOEGSELS.map((t) => t.split(' ')[0] as string));
-const SURNAMES = new Set<string>();
-for (const raw of lastnames) {
-  const name = fold(raw);
-  SURNAMES.add(name);
-  for (const t of TUSSENVOEGSELS)
-    if (name.startsWith(`${t} `)) {
-      SURNAMES.add(name.slice(t.length + 1));
-      break;
-    }
+interface Lexicon {
+  commonRank: ReadonlyMap<string, number>;
+  firstNames: ReadonlySet<string>;
+  surnames: ReadonlySet<string>;
+}
+let lexiconBuilt: Lexicon | undefined;
+/**
+ * The word and name lists, folded, built at the first check rather than at import: a function that
+ * never checks free text (pages, health, daily) keeps neither the lists nor the work, because
+ * nothing at the top of this module touches them and esbuild drops what is unreachable.
+ */
+function lexicon(): Lexicon {
+  if (lexiconBuilt) return lexiconBuilt;
+  const surnames = new Set<string>();
+  for (const raw of lastnames) {
+    const name = fold(raw);
+    surnames.add(name);
+    for (const t of TUSSENVOEGSELS)
+      if (name.startsWith(`${t} `)) {
+        surnames.add(name.slice(t.length + 1));
+        break;
+      }
+  }
+  lexiconBuilt = {
+    commonRank: new Map(commonWords.map((w, i) => [fold(w), i] as const)),
+    firstNames: new Set([...boysFirstnames, ...girlsFirstnames].map(fold)),
+    surnames,
+  };
+  return lexiconBuilt;
 }
 /** Names that are also everyday Dutch (or English) words: only with context. */
 const isCommonWord = (w: string, below = 3000) =>
-  DUTCH_WORD_NAMES.has(w) ? below > 0 : (COMMON_RANK.get(w) ?? Number.POSITIVE_INFINITY) < below;
+  DUTCH_WORD_NAMES.has(w) ? below > 0 : (lexicon().commonRank.get(w) ?? Number.POSITIVE_INFINITY) < below;
 /** First names in the lists that are first of all Dutch words ("Storm en regen", "Winter is"). */
 const DUTCH_WORD_NAMES = new Set(
   'storm winter zomer lente herfst wolf job lot toon roos bo per ben bent door ken elke lieve helder marine dag hoop mei juni april zon vos sterre mark will bo noa wil jan beer bas tim kim'.split(
@@ -831,11 +849,11 @@ function maskPlaces(tokens: Token[]): void {
 }
 
 const isFirstName = (lower: string): boolean => {
-  if (FIRST_NAMES.has(lower)) return true;
+  if (lexicon().firstNames.has(lower)) return true;
   // Diminutives and informal forms: Pietje, Jantje, Keesje, Mohammedje.
   if (isCommonWord(lower, 20000)) return false;
   for (const suffix of ['tje', 'pje', 'kje', 'etje', 'je', 'ke', 'ie', 'y'])
-    if (lower.endsWith(suffix) && FIRST_NAMES.has(lower.slice(0, -suffix.length))) return true;
+    if (lower.endsWith(suffix) && lexicon().firstNames.has(lower.slice(0, -suffix.length))) return true;
   return false;
 };
 
@@ -865,7 +883,7 @@ function surnameAt(tokens: Token[], i: number, strict: boolean): number {
   if (looksLikePlace(t, tokens[j + 1])) return -1;
   if (NOT_SURNAMES.has(t.lower)) return -1;
   if (t.cap && !t.sentenceStart && t.word.length >= 2) return j;
-  if (tv > 0 && SURNAMES.has(t.lower) && !isCommonWord(t.lower, strict ? 1500 : 400)) return j;
+  if (tv > 0 && lexicon().surnames.has(t.lower) && !isCommonWord(t.lower, strict ? 1500 : 400)) return j;
   if (tv > 0 && !strict && !isCommonWord(t.lower, 20000) && t.word.length >= 3) return j;
   return -1;
 }
@@ -913,7 +931,7 @@ function names(text: string): Span[] {
           i = end;
           continue;
         }
-        if (!t.cap && SURNAMES.has(t.lower) && !isCommonWord(t.lower, 20000)) {
+        if (!t.cap && lexicon().surnames.has(t.lower) && !isCommonWord(t.lower, 20000)) {
           add(i, i);
           continue;
         }
@@ -934,9 +952,10 @@ function names(text: string): Span[] {
         s &&
         allJoined &&
         !s.masked &&
-        SURNAMES.has(s.lower) &&
+        lexicon().surnames.has(s.lower) &&
         !looksLikePlace(s, tokens[i + tv + 1]) &&
-        ((s.cap && !s.sentenceStart && !isCommonWord(s.lower, 400)) || (!s.cap && !COMMON_RANK.has(s.lower)))
+        ((s.cap && !s.sentenceStart && !isCommonWord(s.lower, 400)) ||
+          (!s.cap && !lexicon().commonRank.has(s.lower)))
       ) {
         const first =
           prev?.cap &&
@@ -958,7 +977,7 @@ function names(text: string): Span[] {
       next?.cap &&
       !next.masked &&
       !next.sentenceStart &&
-      SURNAMES.has(next.lower) &&
+      lexicon().surnames.has(next.lower) &&
       !isCommonWord(next.lower, 5000) &&
       !NOT_SURNAMES.has(t.lower) &&
       !PLACE_PREFIX.has(t.lower) &&

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 import type { RouteRule } from './routing.js';
 import { parseDate } from './time.js';

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ACTION_ANCHORS, actionPage, answerDonePage, linkProblemPage } from '../../forms/action-pages.js';
 import { calendarDonePage, calendarPage, wijkReportPage } from '../../forms/calendar-pages.js';
 import { messagePage } from '../../forms/pages.js';
+import { buildLinks } from '../adapters/clients.js';
 import {
   type ActionDeps,
   answerLink,
@@ -195,7 +196,7 @@ export function createActiesHandler(deps: ActiesDeps) {
 export const actiesFromRuntime = ({ config, clients, logger, now }: Runtime) =>
   createActiesHandler({
     store: clients.store,
-    links: clients.links.assertConfigured(),
+    links: buildLinks(config, now).assertConfigured(),
     now,
     retention: retentionOf(config),
     logger,

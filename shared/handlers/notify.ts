@@ -2,6 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { buildLinks, buildMailer } from '../adapters/clients.js';
 import { isOutboxSk, isReminderPk } from '../adapters/table.js';
 import { DeadlineError, deliver, type NotifyDeps } from '../app/notify.js';
 import { sweep } from '../app/sweeper.js';
@@ -92,9 +93,9 @@ export function createSweeperHandler(deps: NotifyHandlerDeps & { sweepAfterMs: n
 
 const notifyDeps = ({ config, clients, logger, metrics, now }: Runtime): NotifyHandlerDeps => ({
   store: clients.store,
-  mailer: clients.mailer,
+  mailer: buildMailer(config, clients.store),
   now,
-  links: clients.links.assertConfigured(),
+  links: buildLinks(config, now).assertConfigured(),
   leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
   sendRatePerSecond: config.SES_SEND_RATE_PER_SECOND,
   logger,

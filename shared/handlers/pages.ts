@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beeindigingForm } from '../../forms/beeindiging-form.js';
 import { CSS_NAME, FAVICON_NAME, FONT_NAME, JS_NAME } from '../../forms/generated/asset-names.js';
-import { CSS, FAVICON, FONT_BASE64, JS } from '../../forms/generated/assets.js';
 import {
   accessibilityPage,
   contactPage,
@@ -30,67 +31,76 @@ export interface PagesDeps {
   store: Store;
   logger: Logger;
   now: () => Date;
+  /** The folder of the static files (forms/generated/assets/ as built); see defaultAssetsDir. */
+  assetsDir?: string;
 }
 
-interface Asset {
-  type: string;
-  raw: Buffer;
-  /** Text assets go compressed when the browser accepts it: API Gateway's HTTP API does not compress. */
-  br?: Buffer;
-  gzip?: Buffer;
-}
-
-const textAsset = (body: string, type: string): Asset => {
-  const raw = Buffer.from(body, 'utf8');
-  return {
-    type,
-    raw,
-    br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-    gzip: gzipSync(raw, { level: 9 }),
-  };
+const ASSET_TYPES: Record<string, string> = {
+  [CSS_NAME]: 'text/css; charset=utf-8',
+  [JS_NAME]: 'text/javascript; charset=utf-8',
+  [FAVICON_NAME]: 'image/svg+xml',
+  [FONT_NAME]: 'font/woff2',
 };
 
-let assets: Record<string, Asset> | undefined;
-/** Built on first use, once per container: compressing at import time would slow every cold start of a page. */
-const assetTable = (): Record<string, Asset> =>
-  (assets ??= {
-    [CSS_NAME]: textAsset(CSS, 'text/css; charset=utf-8'),
-    [JS_NAME]: textAsset(JS, 'text/javascript; charset=utf-8'),
-    [FAVICON_NAME]: textAsset(FAVICON, 'image/svg+xml'),
-    [FONT_NAME]: { type: 'font/woff2', raw: Buffer.from(FONT_BASE64, 'base64') },
-  });
+/**
+ * Where the static files are: in Lambda the CDK copies forms/generated/assets/ next to the function's
+ * code (not into its bundle); locally the handler reads the folder the asset build wrote.
+ */
+export const defaultAssetsDir = (): string =>
+  process.env.LAMBDA_TASK_ROOT
+    ? join(process.env.LAMBDA_TASK_ROOT, 'assets')
+    : fileURLToPath(new URL('../../forms/generated/assets/', import.meta.url));
 
-function asset(name: string | undefined, acceptEncoding: string): HttpResult {
-  const found = name ? assetTable()[name] : undefined;
-  if (!found) return htmlPage(404, notFoundPage('Dit bestand bestaat niet.'));
-  const encoding =
-    found.br && /\bbr\b/.test(acceptEncoding)
-      ? 'br'
-      : found.gzip && /\bgzip\b/.test(acceptEncoding)
-        ? 'gzip'
-        : undefined;
-  const body = encoding === 'br' ? found.br : encoding === 'gzip' ? found.gzip : found.raw;
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': found.type,
-      'cache-control': 'public, max-age=31536000, immutable',
-      ...(found.br ? { vary: 'accept-encoding' } : {}),
-      ...(encoding ? { 'content-encoding': encoding } : {}),
-    },
-    body: (body ?? found.raw).toString('base64'),
-    isBase64Encoded: true,
+/**
+ * A static file by its hashed name, read when asked for (once per container: the name changes with
+ * the content), brotli or gzip as built when the browser accepts it: API Gateway's HTTP API does not compress.
+ */
+function assetServer(dir: string) {
+  const cache = new Map<string, Promise<Buffer | undefined>>();
+  const read = (file: string) => {
+    let found = cache.get(file);
+    if (!found) {
+      found = readFile(join(dir, file)).catch(() => undefined);
+      cache.set(file, found);
+    }
+    return found;
+  };
+  return async (name: string | undefined, acceptEncoding: string): Promise<HttpResult> => {
+    const type = name ? ASSET_TYPES[name] : undefined;
+    if (!name || !type) return htmlPage(404, notFoundPage('Dit bestand bestaat niet.'));
+    const text = name !== FONT_NAME;
+    const encoding = !text
+      ? undefined
+      : /\bbr\b/.test(acceptEncoding)
+        ? 'br'
+        : /\bgzip\b/.test(acceptEncoding)
+          ? 'gzip'
+          : undefined;
+    const body = await read(encoding === 'br' ? `${name}.br` : encoding === 'gzip' ? `${name}.gz` : name);
+    if (!body) throw new Error('static asset missing from the package');
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': type,
+        'cache-control': 'public, max-age=31536000, immutable',
+        ...(text ? { vary: 'accept-encoding' } : {}),
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      },
+      body: body.toString('base64'),
+      isBase64Encoded: true,
+    };
   };
 }
 
 export function createPagesHandler(deps: PagesDeps) {
+  const asset = assetServer(deps.assetsDir ?? defaultAssetsDir());
   async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
     const key = event.queryStringParameters?.sleutel?.trim() ?? '';
     switch (event.routeKey) {
       case 'GET /':
         return htmlPage(200, indexPage());
       case 'GET /assets/{file}':
-        return asset(event.pathParameters?.file, event.headers?.['accept-encoding'] ?? '');
+        return await asset(event.pathParameters?.file, event.headers?.['accept-encoding'] ?? '');
       case 'GET /privacy':
         return htmlPage(200, privacyPage());
       case 'GET /contact':

@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { buildClients, type Clients } from '../adapters/clients.js';
 import { type AppConfig, loadConfig } from '../adapters/config.js';
 
@@ -28,7 +27,7 @@ export function createRuntime(
   });
   return {
     config,
-    clients: buildClients(config, now, new Tracer({ serviceName })),
+    clients: buildClients(config),
     logger,
     // Its own warnings ("no application metrics to publish") go through the logger: JSON, with its level.
     // The environment (test, prod) is a dimension, so two deployments in one account never mix.

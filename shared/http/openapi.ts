@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarAnswerSchema } from '../app/calendar-actions.js';
 import { answerSchemas } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';

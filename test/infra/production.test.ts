@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -7,6 +7,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssets } from '../../forms/build.js';
+import { CSS_NAME } from '../../forms/generated/asset-names.js';
 import { parseSettings } from '../../infra/settings.js';
 import { quietStderr } from '../support/quiet.js';
 import { synthCovenant } from './covenant-app.js';
@@ -135,6 +136,22 @@ describe('Stack: production defaults', () => {
         size: true,
       });
     }
+  });
+
+  it('ships the static files beside the pages function’s code, not inside any bundle (ADR 0015)', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
+    ) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+    const dirs = Object.values(manifest.files)
+      .filter((f) => f.source.packaging === 'zip')
+      .map((f) => join(outdir, f.source.path));
+    const withAssets = dirs.filter((d) => existsSync(join(d, 'assets', CSS_NAME)));
+    expect(withAssets).toHaveLength(1);
+    const css = readFileSync(join(withAssets[0] as string, 'assets', CSS_NAME), 'utf8');
+    expect(existsSync(join(withAssets[0] as string, 'assets', `${CSS_NAME}.br`))).toBe(true);
+    // A piece of the stylesheet is in no function's JavaScript.
+    const piece = css.slice(1000, 1100);
+    for (const dir of dirs) expect(readFileSync(join(dir, 'index.mjs'), 'utf8').includes(piece)).toBe(false);
   });
 });
 

@@ -344,6 +344,19 @@ export class MemoryStore implements Store {
       .map((e) => copy(e) as unknown as T);
   }
 
+  async answersIn<T>(
+    index: { kind: 'melding' | 'voorlichting'; wijk: string },
+    fromIso: string,
+    toIso: string,
+  ): Promise<Array<T & { submissionId: string }>> {
+    const made = await this.submissionsIn<{ id: string }>(index, fromIso, toIso);
+    return made.flatMap((s) =>
+      [...(this.events.get(s.id)?.values() ?? [])].map(
+        (e) => ({ ...copy(e), submissionId: s.id }) as unknown as T & { submissionId: string },
+      ),
+    );
+  }
+
   async getLinkUse(nonce: string) {
     const found = this.linkUses.get(nonce);
     return found ? copy(found) : undefined;

@@ -1,7 +1,7 @@
 import type { EventRepository } from '../../app/ports.js';
 import { LinkUsedError } from '../../app/ports.js';
 import type { SubmissionEvent } from '../../domain/actions.js';
-import { keys, partitions } from '../table.js';
+import { keys, partitions, reportEventsIndexPk, reportEventsIndexSk } from '../table.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { outboxSteps } from './outbox.js';
 import { inboxItem } from './submissions.js';
@@ -14,7 +14,17 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
      * (exists: another answer used it), the outbox items, a party's last day, the inbox entries.
      */
     async recordAnswer({ submission, event, consumeNonce, outbox, partyUpdates = [], inbox = [] }) {
-      const stored = { ...keys.event(submission.id, event.eventId), type: 'event', ...event };
+      // Answers to meldingen and voorlichtingen are indexed by wijk and their submission's time, so
+      // the wijk report reads them with the submissions in a few Queries (ADR 0016).
+      const wijk = submission.school?.wijk;
+      const index =
+        submission.kind !== 'beeindiging' && wijk && submission.createdAt
+          ? {
+              gsi1pk: reportEventsIndexPk(submission.kind, wijk),
+              gsi1sk: reportEventsIndexSk(submission.createdAt, submission.id, event.eventId),
+            }
+          : {};
+      const stored = { ...keys.event(submission.id, event.eventId), type: 'event', ...event, ...index };
       const steps: Step[] = [
         { item: putNew(table, stored), refused: 'exists' },
         ...(consumeNonce
@@ -65,6 +75,21 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
     async listEvents<T>(submissionId: string): Promise<T[]> {
       const items = await table.queryPrefix<T & { at?: string }>(partitions.events(submissionId));
       return items.sort((a, b) => String(a.at).localeCompare(String(b.at)));
+    },
+
+    /** One Query on the wijk's answers partition of the index; the sort key starts with the submission's time. */
+    async answersIn<T>(
+      index: { kind: 'melding' | 'voorlichting'; wijk: string },
+      fromIso: string,
+      toIso: string,
+    ): Promise<Array<T & { submissionId: string }>> {
+      // An answer's sort key is `createdAt#id#eventId`: past toIso itself, so the range ends after it.
+      const items = await table.queryIndex<T & { pk: string }>(
+        reportEventsIndexPk(index.kind, index.wijk),
+        fromIso,
+        `${toIso}#\uffff`,
+      );
+      return items.map((e) => ({ ...e, submissionId: e.pk.slice('SUB#'.length) }));
     },
 
     getLinkUse: (nonce) => table.get<{ at: string }>(keys.linkUse(nonce)),
