@@ -278,7 +278,8 @@ describe('Bad input on every POST route (property-based)', () => {
         async (fields, extra) => {
           const answer = await postJson(`${stack.url}/api/acties/${token}`, { ...fields, ...extra });
           if (answer.status === 201) recorded++;
-          else {
+          // fast-check may draw the same answer twice: the repeat is a replay (200), stored once.
+          else if (answer.status !== 200) {
             expect(answer.status).toBeGreaterThanOrEqual(400);
             expect(answer.status).toBeLessThan(500);
             expect(JSON.stringify(answer.body)).not.toMatch(/\n\s+at \S+ \(|\b[A-Z][a-z]+Error: /);
