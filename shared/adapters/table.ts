@@ -79,7 +79,7 @@ export const directoryIndexSk = (party: { kind: string; id: string }) => `${part
 /**
  * The index partition of a wijk's answers to its meldingen or voorlichtingen, sorted by the
  * submission's time, so the wijk report reads the answers of twelve months in one Query, beside the
- * Query of the submissions (ADR 0016).
+ * Query of the submissions (ADR 0017).
  */
 export const reportEventsIndexPk = (kind: 'melding' | 'voorlichting', wijk: string) =>
   `events#${kind}#${wijk}`;

@@ -236,7 +236,7 @@ export interface EventRepository {
   listEvents<T = SubmissionEvent>(submissionId: string): Promise<T[]>;
   /**
    * The answers to one wijk's meldingen or voorlichtingen made in a period (the submission's creation
-   * time, ISO), with the submission's id: the wijk report reads them in one Query (ADR 0016).
+   * time, ISO), with the submission's id: the wijk report reads them in one Query (ADR 0017).
    */
   answersIn<T = SubmissionEvent>(
     index: { kind: 'melding' | 'voorlichting'; wijk: string },

@@ -7,7 +7,7 @@ import type { EventRepository, SubmissionRepository } from './ports.js';
 /**
  * Reads one wijk's twelve months with four Queries on the index, whatever the number of
  * submissions: the meldingen, the voorlichtingen, and the answers to each, which are indexed by
- * their submission's time (ADR 0016). Each Query pages by 1 MB, so the read units stay at the size of
+ * their submission's time (ADR 0017). Each Query pages by 1 MB, so the read units stay at the size of
  * what the report needs.
  */
 export async function loadWijkReport(

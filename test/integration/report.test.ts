@@ -9,7 +9,7 @@ import { postJson, type StoredEmail, startTestStack, type TestStack } from '../s
 
 /**
  * The wijk report (art. 21b) reads the answers with the submissions: four Queries on the index for
- * a wijk's twelve months, however many submissions there are (issue 16, ADR 0016).
+ * a wijk's twelve months, however many submissions there are (issue 16, ADR 0017).
  */
 let stack: TestStack;
 

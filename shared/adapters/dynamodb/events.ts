@@ -15,7 +15,7 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
      */
     async recordAnswer({ submission, event, consumeNonce, outbox, partyUpdates = [], inbox = [] }) {
       // Answers to meldingen and voorlichtingen are indexed by wijk and their submission's time, so
-      // the wijk report reads them with the submissions in a few Queries (ADR 0016).
+      // the wijk report reads them with the submissions in a few Queries (ADR 0017).
       const wijk = submission.school?.wijk;
       const index =
         submission.kind !== 'beeindiging' && wijk && submission.createdAt
