@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldError } from '../domain/errors.js';
 
 /** Turns zod issues into the contract's `{path, message}` list; a field appears once, with its first message. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import holidaysFile from '../../config/school-holidays-midden.json' with { type: 'json' };
 
 /**
