@@ -1,5 +1,3 @@
-import type { LinkContext, LinkProblem } from '../shared/app/actions.js';
-import { LINK_PROBLEM_MESSAGES, LINK_USED_MESSAGE } from '../shared/app/actions.js';
 import {
   AFDOENING_LABELS,
   AFDOENING_RESULTS,
@@ -12,6 +10,12 @@ import { OUTCOME_LABELS, OUTCOMES } from '../shared/domain/beeindiging.js';
 import { describeEvent, recipientLabel, submissionFacts, submissionWhat } from '../shared/domain/emails.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
+import {
+  LINK_PROBLEM_MESSAGES,
+  LINK_USED_MESSAGE,
+  type LinkContext,
+  type LinkProblem,
+} from '../shared/domain/links.js';
 import { submitterOf } from '../shared/domain/submission.js';
 import { formatDutchDateTime } from '../shared/domain/time.js';
 import { alert } from './components.js';

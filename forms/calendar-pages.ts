@@ -1,7 +1,7 @@
-import type { CalendarLinkContext } from '../shared/app/calendar-actions.js';
-import { DECISIONS } from '../shared/app/calendar-actions.js';
+import { DECISIONS } from '../shared/domain/covenant.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
+import type { CalendarLinkContext } from '../shared/domain/links.js';
 import { MELDING_CATEGORIES } from '../shared/domain/melding.js';
 import { EVALUATION_QUESTIONS, EVALUATION_SCALES } from '../shared/domain/reminder-emails.js';
 import type { WijkReport } from '../shared/domain/report.js';

@@ -1,7 +1,12 @@
-import type { CoordinatorOverview, WijkGlance } from '../shared/app/overviews.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
 import { CATEGORY_LABELS, MELDING_CATEGORIES } from '../shared/domain/melding.js';
-import { KIND_LABELS, type OverviewFilter, type OverviewRow } from '../shared/domain/overview.js';
+import {
+  type CoordinatorOverview,
+  KIND_LABELS,
+  type OverviewFilter,
+  type OverviewRow,
+  type WijkGlance,
+} from '../shared/domain/overview.js';
 import { type Party, ROLES } from '../shared/domain/parties.js';
 import { formatDutchDate, formatDutchDateTime } from '../shared/domain/time.js';
 import { alert } from './components.js';

@@ -8,7 +8,6 @@ import {
   type ActionDeps,
   answerLink,
   isCalendarAction,
-  LINK_USED_MESSAGE,
   LinkError,
   openLink,
 } from '../app/actions.js';
@@ -16,6 +15,7 @@ import { answerCalendarLink, openCalendarLink } from '../app/calendar-actions.js
 import { LinkUsedError } from '../app/ports.js';
 import { loadWijkReport } from '../app/report.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import { LINK_USED_MESSAGE } from '../domain/links.js';
 import { reportCsv } from '../domain/report.js';
 import { amsterdamDate, formatDutchInput } from '../domain/time.js';
 import { parseBody } from '../http/body.js';
