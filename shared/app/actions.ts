@@ -11,11 +11,7 @@ import { SummerTableExhaustedError, terminationEffectiveDate } from '../domain/c
 import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
 import { LINK_PROBLEM_MESSAGES, type LinkContext, type LinkProblem } from '../domain/links.js';
 import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
-import {
-  type ActionClaims,
-  CALENDAR_ACTIONS,
-  type CalendarAction,
-} from '../domain/signing.js';
+import { type ActionClaims, CALENDAR_ACTIONS, type CalendarAction } from '../domain/signing.js';
 import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';

@@ -6,7 +6,7 @@ import { unknownFieldsError } from '../domain/fields.js';
 import type { CalendarLinkContext } from '../domain/links.js';
 import { isActiveOn, isSignatory, type Party, ROLES } from '../domain/parties.js';
 import { EVALUATION_QUESTIONS } from '../domain/reminder-emails.js';
-import type { ActionClaims, CalendarAction } from '../domain/signing.js';
+import type { CalendarAction } from '../domain/signing.js';
 import { amsterdamDate } from '../domain/time.js';
 import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
 import { allTerms } from './beeindigingen.js';

@@ -28,7 +28,7 @@ import {
 import { OVERVIEW_ACTION_LABELS, type SignedAction } from '../domain/overview-actions.js';
 import { keyFingerprint } from '../domain/overview-token.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
-import { buildWijkReport, type WijkReport } from '../domain/report.js';
+import { buildWijkReport } from '../domain/report.js';
 import type { ActionKind } from '../domain/signing.js';
 import type {
   BeeindigingSubmission,
