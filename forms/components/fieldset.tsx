@@ -93,7 +93,7 @@ const ChoiceOption = ({
   checked: boolean;
   invalid: boolean;
 }) => {
-  const id = `${name}-${choice.value}`;
+  const id = escapeHtml(`${name}-${choice.value}`);
   return (
     <FormField type={type}>
       <FormLabel for={id} type={type}>
