@@ -18,8 +18,9 @@ import {
 import { submitterOf } from '../shared/domain/submission.js';
 import { Alert } from './components/alert.js';
 import { ChoiceGroup, firstChoiceAnchor } from './components/fieldset.js';
-import { PostForm } from './components/form.js';
+import { LinkAnswerForm } from './components/form.js';
 import {
+  DateField,
   type FieldContext,
   type FormValues,
   listValue,
@@ -101,137 +102,125 @@ const ProposedDates = ({ ctx, exampleDate }: { ctx: FieldContext; exampleDate: s
   );
 };
 
-function AnswerForm({
-  context,
+type AnswerAction = Exclude<LinkContext['claims']['a'], 'status'>;
+
+const BUTTONS: Record<AnswerAction, string> = {
+  gezien: 'Ik heb de melding gezien',
+  terugkoppeling: 'Terugkoppeling versturen',
+  afdoening: 'Afronding melden',
+  'voorlichting-antwoord': 'Antwoord versturen',
+  'beeindiging-uitkomst': 'Uitkomst vastleggen',
+};
+
+/** The fields of each answer form. */
+const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: string) => JSX.Element> = {
+  gezien: () => <Paragraph>Laat de school weten dat u deze melding heeft gezien.</Paragraph>,
+  terugkoppeling: (ctx) => (
+    <>
+      <ChoiceGroup
+        ctx={ctx}
+        name="handling"
+        legend="Hoe wordt de melding opgepakt?"
+        type="radio"
+        choices={HANDLINGS.map((h) => ({ value: h, label: HANDLING_LABELS[h] }))}
+      />
+      <TextareaField
+        ctx={ctx}
+        name="text"
+        label="Korte toelichting voor de school"
+        hint="Zonder namen of andere persoonsgegevens (artikel 23). Hoogstens 500 tekens."
+        maxLength={500}
+      />
+    </>
+  ),
+  afdoening: (ctx, exampleDate) => (
+    <>
+      <ChoiceGroup
+        ctx={ctx}
+        name="result"
+        legend="Hoe is de afdoening afgelopen?"
+        type="radio"
+        choices={AFDOENING_RESULTS.map((r) => ({ value: r, label: AFDOENING_LABELS[r] }))}
+      />
+      <DateField
+        ctx={ctx}
+        name="completedOn"
+        label="Afgerond op"
+        example={exampleDate}
+        hint={`Datum, bijvoorbeeld ${exampleDate}.`}
+      />
+      <TextboxField
+        ctx={ctx}
+        name="reference"
+        label="Referentie van Halt (niet verplicht)"
+        hint="Alleen uw dossiernummer: letters, cijfers, - of /. Geen namen."
+      />
+    </>
+  ),
+  'voorlichting-antwoord': (ctx, exampleDate) => (
+    <>
+      <ChoiceGroup
+        ctx={ctx}
+        name="answer"
+        legend="Uw antwoord"
+        type="radio"
+        choices={ANSWERS.map((x) => ({ value: x, label: ANSWER_CHOICES[x] }))}
+      />
+      <TextboxField
+        ctx={ctx}
+        name="plannedAt"
+        label="Datum en tijd van de les"
+        hint={`Alleen bij accepteren, bijvoorbeeld ${exampleDate} 10:00.`}
+        dataField="plannedAt"
+        preview
+      />
+      <ProposedDates ctx={ctx} exampleDate={exampleDate} />
+      <TextareaField
+        ctx={ctx}
+        name="reason"
+        label="Reden"
+        hint="Alleen bij afwijzen. Zonder persoonsgegevens."
+        maxLength={500}
+        dataField="reason"
+      />
+    </>
+  ),
+  'beeindiging-uitkomst': (ctx, exampleDate) => (
+    <>
+      <ChoiceGroup
+        ctx={ctx}
+        name="outcome"
+        legend="Uitkomst van het overleg (artikel 22b)"
+        hint="Bij bevestigen eindigt de deelname op de eerste dag van de eerstvolgende zomervakantie voor het voortgezet onderwijs (artikel 22c)."
+        type="radio"
+        choices={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+      />
+      <DateField ctx={ctx} name="meetingOn" label="Datum van het overleg" example={exampleDate} />
+    </>
+  ),
+};
+
+const AnswerForm = ({
+  action,
   ctx,
   token,
   exampleDate,
 }: {
-  context: LinkContext;
+  action: AnswerAction;
   ctx: FieldContext;
   token: string;
   exampleDate: string;
-}) {
-  const a = context.claims.a;
-  if (a === 'status') return '';
-  const BUTTONS = {
-    gezien: 'Ik heb de melding gezien',
-    terugkoppeling: 'Terugkoppeling versturen',
-    afdoening: 'Afronding melden',
-    'voorlichting-antwoord': 'Antwoord versturen',
-    'beeindiging-uitkomst': 'Uitkomst vastleggen',
-  } as const;
-  return (
-    <PostForm
-      action={`/api/acties/${encodeURIComponent(token)}`}
-      name={a}
-      errors={ctx.errors}
-      anchors={ACTION_ANCHORS}
-      button={BUTTONS[a]}
-    >
-      {a === 'gezien' ? <Paragraph>Laat de school weten dat u deze melding heeft gezien.</Paragraph> : ''}
-      {a === 'terugkoppeling' ? (
-        <>
-          <ChoiceGroup
-            ctx={ctx}
-            name="handling"
-            legend="Hoe wordt de melding opgepakt?"
-            type="radio"
-            choices={HANDLINGS.map((h) => ({ value: h, label: HANDLING_LABELS[h] }))}
-          />
-          <TextareaField
-            ctx={ctx}
-            name="text"
-            label="Korte toelichting voor de school"
-            hint="Zonder namen of andere persoonsgegevens (artikel 23). Hoogstens 500 tekens."
-            maxLength={500}
-          />
-        </>
-      ) : (
-        ''
-      )}
-      {a === 'afdoening' ? (
-        <>
-          <ChoiceGroup
-            ctx={ctx}
-            name="result"
-            legend="Hoe is de afdoening afgelopen?"
-            type="radio"
-            choices={AFDOENING_RESULTS.map((r) => ({ value: r, label: AFDOENING_LABELS[r] }))}
-          />
-          <TextboxField
-            ctx={ctx}
-            name="completedOn"
-            label="Afgerond op"
-            hint={`Datum, bijvoorbeeld ${exampleDate}.`}
-            inputmode="numeric"
-            preview
-          />
-          <TextboxField
-            ctx={ctx}
-            name="reference"
-            label="Referentie van Halt (niet verplicht)"
-            hint="Alleen uw dossiernummer: letters, cijfers, - of /. Geen namen."
-          />
-        </>
-      ) : (
-        ''
-      )}
-      {a === 'voorlichting-antwoord' ? (
-        <>
-          <ChoiceGroup
-            ctx={ctx}
-            name="answer"
-            legend="Uw antwoord"
-            type="radio"
-            choices={ANSWERS.map((x) => ({ value: x, label: ANSWER_CHOICES[x] }))}
-          />
-          <TextboxField
-            ctx={ctx}
-            name="plannedAt"
-            label="Datum en tijd van de les"
-            hint={`Alleen bij accepteren, bijvoorbeeld ${exampleDate} 10:00.`}
-            dataField="plannedAt"
-            preview
-          />
-          <ProposedDates ctx={ctx} exampleDate={exampleDate} />
-          <TextareaField
-            ctx={ctx}
-            name="reason"
-            label="Reden"
-            hint="Alleen bij afwijzen. Zonder persoonsgegevens."
-            maxLength={500}
-            dataField="reason"
-          />
-        </>
-      ) : (
-        ''
-      )}
-      {a === 'beeindiging-uitkomst' ? (
-        <>
-          <ChoiceGroup
-            ctx={ctx}
-            name="outcome"
-            legend="Uitkomst van het overleg (artikel 22b)"
-            hint="Bij bevestigen eindigt de deelname op de eerste dag van de eerstvolgende zomervakantie voor het voortgezet onderwijs (artikel 22c)."
-            type="radio"
-            choices={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
-          />
-          <TextboxField
-            ctx={ctx}
-            name="meetingOn"
-            label="Datum van het overleg"
-            hint={`Bijvoorbeeld ${exampleDate}.`}
-            inputmode="numeric"
-            preview
-          />
-        </>
-      ) : (
-        ''
-      )}
-    </PostForm>
-  );
-}
+}) => (
+  <LinkAnswerForm
+    token={token}
+    name={action}
+    errors={ctx.errors}
+    anchors={ACTION_ANCHORS}
+    button={BUTTONS[action]}
+  >
+    {ANSWER_FIELDS[action](ctx, exampleDate)}
+  </LinkAnswerForm>
+);
 
 export interface ActionPageInput {
   context: LinkContext;
@@ -260,12 +249,14 @@ export function actionPage(input: ActionPageInput): string {
           Status: <strong data-status-label>{escapeHtml(context.status)}</strong>
         </Paragraph>
       </Alert>
-      {context.usedAt && !isStatus ? (
+      {context.claims.a === 'status' ? (
+        ''
+      ) : context.usedAt ? (
         <Alert type="ok" role="status">
           <Paragraph>{escapeHtml(LINK_USED_MESSAGE)}</Paragraph>
         </Alert>
       ) : (
-        <AnswerForm context={context} ctx={ctx} token={input.token} exampleDate={input.exampleDate} />
+        <AnswerForm action={context.claims.a} ctx={ctx} token={input.token} exampleDate={input.exampleDate} />
       )}
       <Summary context={context} />
       <Answers context={context} />

@@ -1,11 +1,10 @@
 import { BEEINDIGING_MESSAGES, REASON_MAX } from '../shared/domain/beeindiging.js';
 import { Alert } from './components/alert.js';
-import { PostForm } from './components/form.js';
 import { type FieldContext, TextareaField } from './components/form-field.js';
 import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
 import { Heading1, Paragraph } from './components/typography.js';
-import type { SubmissionFormInput } from './melding-form.js';
+import { type SubmissionFormInput, SubmissionPostForm } from './submission-form.js';
 
 export const BEEINDIGING_ANCHORS: Record<string, string> = { reason: 'reason' };
 
@@ -27,12 +26,10 @@ export function beeindigingForm(input: SubmissionFormInput): string {
           organisatie meldingen ontvangen.
         </Paragraph>
       </Alert>
-      <PostForm
-        action="/api/beeindigingen"
-        name="beeindiging"
-        errors={ctx.errors}
+      <SubmissionPostForm
+        kind="beeindiging"
+        input={input}
         anchors={BEEINDIGING_ANCHORS}
-        hidden={{ formKey: input.formKey, idempotencyKey: input.idempotencyKey }}
         button="Voornemen versturen"
       >
         <TextareaField
@@ -46,7 +43,7 @@ export function beeindigingForm(input: SubmissionFormInput): string {
             minLength: [10, BEEINDIGING_MESSAGES.reasonShort],
           }}
         />
-      </PostForm>
+      </SubmissionPostForm>
     </PageLayout>,
   );
 }

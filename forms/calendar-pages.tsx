@@ -8,8 +8,8 @@ import { formatDutchDate } from '../shared/domain/time.js';
 import { PROVIDER_LABELS, PROVIDERS } from '../shared/domain/voorlichting.js';
 import { Alert } from './components/alert.js';
 import { ChoiceGroup } from './components/fieldset.js';
-import { PostForm } from './components/form.js';
-import { type FieldContext, type FormValues, TextareaField, TextboxField } from './components/form-field.js';
+import { LinkAnswerForm } from './components/form.js';
+import { DateField, type FieldContext, type FormValues, TextareaField } from './components/form-field.js';
 import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
 import { Table, TableCell, TableHeaderCell, TableRow } from './components/table.js';
@@ -66,14 +66,7 @@ const CalendarForm = ({
             }))}
             rules={{ required: 'Kies of het convenant wordt verlengd.' }}
           />
-          <TextboxField
-            ctx={ctx}
-            name="decidedOn"
-            label="Datum van het besluit"
-            hint={`Bijvoorbeeld ${exampleDate}.`}
-            inputmode="numeric"
-            preview
-          />
+          <DateField ctx={ctx} name="decidedOn" label="Datum van het besluit" example={exampleDate} />
         </>
       );
     case 'evaluatie':
@@ -164,15 +157,15 @@ export function calendarPage(input: {
           </Paragraph>
         </Alert>
       ) : (
-        <PostForm
-          action={`/api/acties/${encodeURIComponent(token)}`}
+        <LinkAnswerForm
+          token={token}
           name={a}
           errors={ctx.errors}
           anchors={CALENDAR_ANCHORS}
           button={BUTTONS[a]}
         >
           <CalendarForm a={a} ctx={ctx} exampleDate={input.exampleDate} />
-        </PostForm>
+        </LinkAnswerForm>
       )}
     </PageLayout>,
   );

@@ -2,6 +2,20 @@ import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
 import { Heading1, Heading2, Link, ListItem, Paragraph, UnorderedList } from './components/typography.js';
 
+/** The first thing to do in danger, on every form and error page. */
+export const Call112 = () => (
+  <Paragraph>
+    <strong>Bij direct gevaar: bel 112.</strong>
+  </Paragraph>
+);
+
+/** Veilig Thuis, the number for domestic violence and child abuse, as a link a phone can call. */
+export const CallVeiligThuis = () => (
+  <>
+    Bel Veilig Thuis: <Link href="tel:08002000">0800-2000</Link> (gratis, dag en nacht).
+  </>
+);
+
 /** The privacy statement of this service: what it keeps, why, how long, and what it never asks. */
 export function privacyPage(): string {
   return page(
@@ -48,12 +62,9 @@ export function contactPage(): string {
   return page(
     <PageLayout title="Contact">
       <Heading1>Contact</Heading1>
+      <Call112 />
       <Paragraph>
-        <strong>Bij direct gevaar: bel 112.</strong>
-      </Paragraph>
-      <Paragraph>
-        Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis:{' '}
-        <Link href="tel:08002000">0800-2000</Link> (gratis, dag en nacht).
+        Zorgen over huiselijk geweld of kindermishandeling? <CallVeiligThuis />
       </Paragraph>
       <Heading2>Vragen over een melding of aanvraag</Heading2>
       <Paragraph>
@@ -151,9 +162,7 @@ export function serverErrorPage(kind: 'error' | 'unavailable'): string {
         Had u een formulier verstuurd? Ga dan terug en verstuur het opnieuw. Het wordt niet twee keer
         verstuurd.
       </Paragraph>
-      <Paragraph>
-        <strong>Bij direct gevaar: bel 112.</strong>
-      </Paragraph>
+      <Call112 />
     </PageLayout>,
   );
 }

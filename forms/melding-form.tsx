@@ -1,4 +1,3 @@
-import type { FieldError } from '../shared/domain/errors.js';
 import {
   CATEGORY_LABELS,
   DESCRIPTION_MAX,
@@ -9,25 +8,24 @@ import {
   SUBCATEGORIES,
   SUBCATEGORY_LABELS,
 } from '../shared/domain/melding.js';
-import type { Party } from '../shared/domain/parties.js';
 import { Alert } from './components/alert.js';
 import { ChoiceGroup, firstChoiceAnchor } from './components/fieldset.js';
-import { PostForm } from './components/form.js';
 import {
   CHECKBOX_CLASSES,
   CheckboxField,
   type FieldContext,
   FormField,
   FormLabel,
-  type FormValues,
   SelectField,
   TextareaField,
   TextboxField,
 } from './components/form-field.js';
 import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
-import { Heading1, Link, Paragraph } from './components/typography.js';
+import { Heading1, Paragraph } from './components/typography.js';
+import { Call112, CallVeiligThuis } from './info-pages.js';
 import { OverviewLink } from './overview-pages.js';
+import { type SubmissionFormInput, SubmissionPostForm } from './submission-form.js';
 
 export type { FormValues } from './components/form-field.js';
 
@@ -45,12 +43,9 @@ const CATEGORY_HINTS: Record<(typeof MELDING_CATEGORIES)[number], string> = {
 /** The warning every submission form opens with. */
 export const SafetyNotice = () => (
   <Alert type="warning" role="note">
+    <Call112 />
     <Paragraph>
-      <strong>Bij direct gevaar: bel 112.</strong>
-    </Paragraph>
-    <Paragraph>
-      Vermoedt u huiselijk geweld of kindermishandeling? Bel Veilig Thuis:{' '}
-      <Link href="tel:08002000">0800-2000</Link> (gratis, dag en nacht).
+      Vermoedt u huiselijk geweld of kindermishandeling? <CallVeiligThuis />
     </Paragraph>
     <Paragraph>
       Vul geen namen of andere persoonsgegevens in: onder het convenant worden geen persoonsgegevens
@@ -67,16 +62,6 @@ export const MELDING_ANCHORS: Record<string, string> = {
   description: 'description',
   aangifteOverwogen: 'aangifteOverwogen',
 };
-
-export interface SubmissionFormInput {
-  school: Party;
-  formKey: string;
-  idempotencyKey: string;
-  values?: FormValues;
-  errors?: FieldError[];
-  /** A date-time in the Dutch format the fields expect, to show as an example (now). */
-  exampleOccurredAt: string;
-}
 
 /** Shown by the script next to a date without a time: the time is then unknown. */
 const TimeUnknown = ({ forField }: { forField: string }) => (
@@ -102,14 +87,7 @@ export function meldingForm(input: SubmissionFormInput): string {
         ).
       </Paragraph>
       <OverviewLink formKey={input.formKey} />
-      <PostForm
-        action="/api/meldingen"
-        name="melding"
-        errors={ctx.errors}
-        anchors={MELDING_ANCHORS}
-        hidden={{ formKey: input.formKey, idempotencyKey: input.idempotencyKey }}
-        button="Melding versturen"
-      >
+      <SubmissionPostForm kind="melding" input={input} anchors={MELDING_ANCHORS} button="Melding versturen">
         <ChoiceGroup
           ctx={ctx}
           name="category"
@@ -179,7 +157,7 @@ export function meldingForm(input: SubmissionFormInput): string {
           hint="Alleen bij een strafbaar feit. Over aangifte overlegt de school met de politie (artikel 3a)."
           dataField="aangifteOverwogen"
         />
-      </PostForm>
+      </SubmissionPostForm>
     </PageLayout>,
   );
 }

@@ -23,6 +23,7 @@ import {
   Paragraph,
   UnorderedList,
 } from './components/typography.js';
+import { Call112 } from './info-pages.js';
 
 export function indexPage(): string {
   return page(
@@ -83,9 +84,7 @@ export function keyProblemPage(problem: KeyProblem): string {
         Vraag de contactpersoon van uw organisatie om de juiste link, of de gebiedsmanager veiligheid van uw
         wijk.
       </Paragraph>
-      <Paragraph>
-        <strong>Bij direct gevaar: bel 112.</strong>
-      </Paragraph>
+      <Call112 />
     </PageLayout>,
   );
 }

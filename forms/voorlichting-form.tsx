@@ -11,7 +11,6 @@ import {
 } from '../shared/domain/voorlichting.js';
 import { addWorkingDays } from '../shared/domain/working-days.js';
 import { ChoiceGroup, Fieldset, firstChoiceAnchor } from './components/fieldset.js';
-import { PostForm } from './components/form.js';
 import {
   CheckboxField,
   type FieldContext,
@@ -24,8 +23,8 @@ import {
 import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
 import { Heading1, Paragraph } from './components/typography.js';
-import type { SubmissionFormInput } from './melding-form.js';
 import { OverviewLink } from './overview-pages.js';
+import { type SubmissionFormInput, SubmissionPostForm } from './submission-form.js';
 
 const PROVIDER_HINTS: Record<(typeof PROVIDERS)[number], string> = {
   halt: 'Lessen op maat over de thema’s van artikel 17, bij voorkeur met een ouderbijeenkomst.',
@@ -83,15 +82,13 @@ export function voorlichtingForm(input: SubmissionFormInput): string {
       </Paragraph>
       <Paragraph>Vul geen namen of andere persoonsgegevens in (artikel 23).</Paragraph>
       <OverviewLink formKey={input.formKey} />
-      <PostForm
-        action="/api/voorlichtingen"
-        name="voorlichting"
-        errors={ctx.errors}
+      <SubmissionPostForm
+        kind="voorlichting"
+        input={input}
         anchors={{
           ...VOORLICHTING_ANCHORS,
           theme: provider === 'halt' ? (VOORLICHTING_ANCHORS.haltTheme ?? 'theme') : 'theme',
         }}
-        hidden={{ formKey: input.formKey, idempotencyKey: input.idempotencyKey }}
         button="Aanvraag versturen"
       >
         <ChoiceGroup
@@ -173,7 +170,7 @@ export function voorlichtingForm(input: SubmissionFormInput): string {
           hint="Zonder persoonsgegevens."
           maxLength={REMARKS_MAX}
         />
-      </PostForm>
+      </SubmissionPostForm>
     </PageLayout>,
   );
 }

@@ -204,6 +204,21 @@ export const TextboxField = ({ ctx, ...o }: TextboxOptions & { ctx: FieldContext
   );
 };
 
+/** A date typed as people type it, with the script's preview in words; the hint gives an example. */
+export const DateField = ({
+  ctx,
+  name,
+  label,
+  example,
+  hint = `Bijvoorbeeld ${example}.`,
+}: {
+  ctx: FieldContext;
+  name: string;
+  label: string;
+  example: string;
+  hint?: string;
+}) => <TextboxField ctx={ctx} name={name} label={label} hint={hint} inputmode="numeric" preview />;
+
 /** A Utrecht textarea with a character counter. */
 export const TextareaField = ({
   ctx,

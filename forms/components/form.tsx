@@ -88,3 +88,11 @@ export const PostForm = (o: PostFormOptions) => (
     </form>
   </>
 );
+
+/** A form that answers through a signed link from an email: it posts to the link's own API route. */
+export const LinkAnswerForm = ({
+  token,
+  ...o
+}: Omit<PostFormOptions, 'action' | 'hidden'> & { token: string }) => (
+  <PostForm action={`/api/acties/${encodeURIComponent(token)}`} {...o} />
+);
