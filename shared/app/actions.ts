@@ -9,13 +9,9 @@ import {
 } from '../domain/actions.js';
 import { SummerTableExhaustedError, terminationEffectiveDate } from '../domain/covenant.js';
 import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
+import { LINK_PROBLEM_MESSAGES, type LinkContext, type LinkProblem } from '../domain/links.js';
 import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
-import {
-  type ActionClaims,
-  CALENDAR_ACTIONS,
-  type CalendarAction,
-  type VerifyFailure,
-} from '../domain/signing.js';
+import { type ActionClaims, CALENDAR_ACTIONS, type CalendarAction } from '../domain/signing.js';
 import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';
@@ -31,8 +27,6 @@ export interface ActionDeps {
   retention: { submissionDays: number; outboxDays: number };
 }
 
-export type LinkProblem = VerifyFailure | 'unknown-subject' | 'not-allowed' | 'inactive';
-
 /** A link that cannot be used: the page and the JSON answer both say why, in Dutch. */
 export class LinkError extends ClientError {
   constructor(readonly problem: LinkProblem) {
@@ -43,18 +37,6 @@ export class LinkError extends ClientError {
   }
 }
 
-export const LINK_PROBLEM_MESSAGES: Record<LinkProblem, string> = {
-  malformed: 'Deze link is niet compleet of klopt niet. Gebruik de volledige link uit de e-mail.',
-  signature: 'Deze link is niet compleet of klopt niet. Gebruik de volledige link uit de e-mail.',
-  'not-yet-valid':
-    'Deze link is nog niet geldig. Controleer de klok van uw computer, of gebruik de link uit de e-mail later opnieuw.',
-  expired: 'Deze link is verlopen. Neem contact op met de school en vermeld de referentie uit de e-mail.',
-  'unknown-subject':
-    'De melding of aanvraag bij deze link bestaat niet (meer). Neem contact op met de school.',
-  'not-allowed': 'Met deze link kunt u dit niet doen. Gebruik de link uit de e-mail die u zelf ontving.',
-  inactive: 'Uw organisatie neemt niet (meer) deel aan het convenant. Neem contact op met de gemeente.',
-};
-
 /** The calendar in config does not reach far enough: a 503 for the user, an error in the operator's logs. */
 export class CalendarDataError extends DependencyUnavailableError {
   constructor(cause: SummerTableExhaustedError) {
@@ -63,21 +45,8 @@ export class CalendarDataError extends DependencyUnavailableError {
   }
 }
 
-export const LINK_USED_MESSAGE =
-  'Deze link is al gebruikt: uw antwoord is ontvangen en de school heeft bericht gekregen. Wilt u iets aanvullen? Neem contact op met de school en noem de referentie.';
-
 export const isCalendarAction = (action: string): action is CalendarAction =>
   (CALENDAR_ACTIONS as readonly string[]).includes(action);
-
-export interface LinkContext {
-  claims: ActionClaims & { a: SubmissionAction };
-  submission: Submission;
-  party: Party;
-  events: SubmissionEvent[];
-  status: string;
-  /** Set when the link was used for an answer that closes it. */
-  usedAt?: string;
-}
 
 /** Who may use which action: decided again when the link is used, so a directory change applies at once. */
 function allowed(action: SubmissionAction, submission: Submission, party: Party): boolean {

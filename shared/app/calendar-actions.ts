@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { dateUpTo } from '../domain/actions.js';
-import { nextTerm, type Term } from '../domain/covenant.js';
+import { DECISIONS, nextTerm, type Term } from '../domain/covenant.js';
 import { ClientError } from '../domain/errors.js';
 import { unknownFieldsError } from '../domain/fields.js';
+import type { CalendarLinkContext } from '../domain/links.js';
 import { isActiveOn, isSignatory, type Party, ROLES } from '../domain/parties.js';
 import { EVALUATION_QUESTIONS } from '../domain/reminder-emails.js';
-import type { ActionClaims, CalendarAction } from '../domain/signing.js';
+import type { CalendarAction } from '../domain/signing.js';
 import { amsterdamDate } from '../domain/time.js';
 import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
 import { allTerms } from './beeindigingen.js';
@@ -13,17 +14,6 @@ import { assertNoPersonalData, parseOrThrow } from './intake.js';
 import { newOutboxItem, reminderRecord } from './outbox.js';
 
 /** A calendar link, checked: the party may use it, and what it points at. */
-export interface CalendarLinkContext {
-  claims: ActionClaims & { a: CalendarAction };
-  party: Party;
-  term?: Term;
-  round?: { id: string; wijk: string; year: number; invited: string[] };
-  /** When the link's one answer was given already. */
-  answeredAt?: string;
-}
-
-export const DECISIONS = ['verlengd', 'niet-verlengd'] as const;
-
 const reminderRecipients = async (deps: ActionDeps, key: string) =>
   (await deps.store.getReminder(key))?.recipients ?? [];
 

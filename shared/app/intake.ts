@@ -5,6 +5,7 @@ import {
   IdempotencyConflictError,
   IdempotencyInFlightError,
   PersonalDataError,
+  toFieldErrors,
   UnauthorizedError,
   ValidationError,
 } from '../domain/errors.js';
@@ -13,7 +14,6 @@ import { hashFormKey } from '../domain/form-keys.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy.js';
 import { amsterdamDate } from '../domain/time.js';
-import { toFieldErrors } from './field-errors.js';
 import { canonicalJson, sha256 } from './ids.js';
 import type { IntakeCache } from './intake-cache.js';
 import { newOutboxItem } from './outbox.js';

@@ -13,18 +13,22 @@ import { MELDING_CATEGORIES } from '../domain/melding.js';
 import {
   applyFilter,
   baseRow,
+  type CalendarEntry,
+  type CoordinatorOverview,
+  type DirectoryGap,
   type OverviewFilter,
   type OverviewRow,
   partnerOrder,
   partyDuty,
   schoolDuties,
   textFor,
+  type WijkGlance,
   workingDaysLeft,
 } from '../domain/overview.js';
 import { OVERVIEW_ACTION_LABELS, type SignedAction } from '../domain/overview-actions.js';
 import { keyFingerprint } from '../domain/overview-token.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
-import { buildWijkReport, type WijkReport } from '../domain/report.js';
+import { buildWijkReport } from '../domain/report.js';
 import type { ActionKind } from '../domain/signing.js';
 import type {
   BeeindigingSubmission,
@@ -190,37 +194,6 @@ export async function partnerOverview(
   }
   rows.sort(partnerOrder);
   return applyFilter(rows, { ...filter, from, to });
-}
-
-export interface WijkGlance {
-  wijk: string;
-  meldingen: number;
-  perCategory: Record<string, number>;
-  voorlichtingen: number;
-  open: number;
-  overdue: number;
-  answered: number;
-  withinTarget: number;
-  report: WijkReport;
-}
-
-export interface CalendarEntry {
-  date: string;
-  what: string;
-}
-
-export interface DirectoryGap {
-  kind: 'geen-wijkagent' | 'contact-vertrokken' | 'adres-onbereikbaar';
-  subject: string;
-  detail: string;
-}
-
-export interface CoordinatorOverview {
-  today: string;
-  wijken: WijkGlance[];
-  calendar: CalendarEntry[];
-  terminations: Array<{ id: string; party: string; createdAt: string; actions: SignedAction[] }>;
-  gaps: DirectoryGap[];
 }
 
 /** The gemeente's coordinator (art. 12a): every wijk at a glance, the calendar and the directory's gaps. */

@@ -172,3 +172,6 @@ export const evaluationDateIn = (
 
 export const evaluationDate = (wijk: (typeof WIJKEN)[number], year: number): string =>
   evaluationDateIn(COVENANT, wijk, year);
+
+/** The gemeente's decision on renewing the covenant after evaluation (art. 21a). */
+export const DECISIONS = ['verlengd', 'niet-verlengd'] as const;

@@ -1,3 +1,5 @@
+import type * as z from 'zod';
+
 /** One problem with one field, in the contract's error shape. */
 export interface FieldError {
   path: string;
@@ -99,4 +101,18 @@ export class OpenTerminationError extends ClientError {
     ]);
     this.name = 'OpenTerminationError';
   }
+}
+
+/** Turns zod issues into the contract's `{path, message}` list; a field appears once, with its first message. */
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const path =
+      issue.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : issue.path.map((p) => String(p)).join('.');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    out.push({ path, message: issue.message });
+  }
+  return out;
 }

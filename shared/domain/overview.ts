@@ -3,6 +3,7 @@ import { COVENANT } from './covenant.js';
 import { CATEGORY_LABELS } from './melding.js';
 import type { SignedAction } from './overview-actions.js';
 import { type Party, ROLES } from './parties.js';
+import type { WijkReport } from './report.js';
 import type { Submission } from './submission.js';
 import { amsterdamDate } from './time.js';
 import { PROVIDER_LABELS, themeLabel } from './voorlichting.js';
@@ -168,4 +169,36 @@ export function applyFilter(rows: readonly OverviewRow[], filter: OverviewFilter
     if (filter.to && day > filter.to) return false;
     return true;
   });
+}
+
+/** The coordinator's overview (art. 12a), as the page and the CSV show it. */
+export interface WijkGlance {
+  wijk: string;
+  meldingen: number;
+  perCategory: Record<string, number>;
+  voorlichtingen: number;
+  open: number;
+  overdue: number;
+  answered: number;
+  withinTarget: number;
+  report: WijkReport;
+}
+
+export interface CalendarEntry {
+  date: string;
+  what: string;
+}
+
+export interface DirectoryGap {
+  kind: 'geen-wijkagent' | 'contact-vertrokken' | 'adres-onbereikbaar';
+  subject: string;
+  detail: string;
+}
+
+export interface CoordinatorOverview {
+  today: string;
+  wijken: WijkGlance[];
+  calendar: CalendarEntry[];
+  terminations: Array<{ id: string; party: string; createdAt: string; actions: SignedAction[] }>;
+  gaps: DirectoryGap[];
 }

@@ -5,18 +5,12 @@ import { ACTION_ANCHORS, actionPage, answerDonePage, linkProblemPage } from '../
 import { calendarDonePage, calendarPage, wijkReportPage } from '../../forms/calendar-pages.js';
 import { messagePage } from '../../forms/pages.js';
 import { buildLinks } from '../adapters/clients.js';
-import {
-  type ActionDeps,
-  answerLink,
-  isCalendarAction,
-  LINK_USED_MESSAGE,
-  LinkError,
-  openLink,
-} from '../app/actions.js';
+import { type ActionDeps, answerLink, isCalendarAction, LinkError, openLink } from '../app/actions.js';
 import { answerCalendarLink, openCalendarLink } from '../app/calendar-actions.js';
 import { LinkUsedError } from '../app/ports.js';
 import { loadWijkReport } from '../app/report.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
+import { LINK_USED_MESSAGE } from '../domain/links.js';
 import { reportCsv } from '../domain/report.js';
 import { amsterdamDate, formatDutchInput } from '../domain/time.js';
 import { parseBody } from '../http/body.js';

@@ -6,8 +6,9 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BEEINDIGING_ANCHORS, beeindigingForm } from '../../forms/beeindiging-form.js';
 import { notFoundPage } from '../../forms/info-pages.js';
-import { MELDING_ANCHORS, meldingForm, type SubmissionFormInput } from '../../forms/melding-form.js';
+import { MELDING_ANCHORS, meldingForm } from '../../forms/melding-form.js';
 import { keyProblemPage, messagePage } from '../../forms/pages.js';
+import type { SubmissionFormInput } from '../../forms/submission-form.js';
 import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
 import { submitBeeindiging } from '../app/beeindigingen.js';
 import { MAX_COPIES, requestCopy } from '../app/copies.js';
@@ -35,7 +36,7 @@ import {
 import { formatDutchInput } from '../domain/time.js';
 import { header, type ParsedBody, parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
-import { unversionedRouteKey } from '../http/routes.js';
+import { ROUTES, routeKey, type SubmissionForm, type SubmissionUseCase } from '../http/routes.js';
 import { sourceAddress } from '../http/source.js';
 import { jsonErrors, securityHeaders } from './common.js';
 import { type Runtime, retentionOf } from './runtime.js';
@@ -52,33 +53,43 @@ export interface IntakeHandlerDeps extends IntakeDeps {
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 interface SubmissionRoute {
-  kind: 'melding' | 'voorlichting' | 'beeindiging';
+  kind: SubmissionForm;
   submit: (deps: IntakeDeps, raw: Record<string, unknown>, key: string) => Promise<Accepted>;
   form: (input: SubmissionFormInput) => string;
   anchors: Record<string, string>;
 }
 
-/** Per submission route: the use case, and the form to show again when a plain form post has errors. */
-const SUBMISSION_ROUTES: Record<string, SubmissionRoute> = {
-  'POST /api/meldingen': {
-    kind: 'melding',
-    submit: submitMelding,
-    form: meldingForm,
-    anchors: MELDING_ANCHORS,
-  },
-  'POST /api/beeindigingen': {
-    kind: 'beeindiging',
-    submit: submitBeeindiging,
-    form: beeindigingForm,
-    anchors: BEEINDIGING_ANCHORS,
-  },
-  'POST /api/voorlichtingen': {
-    kind: 'voorlichting',
-    submit: submitVoorlichting,
-    form: voorlichtingForm,
-    anchors: VOORLICHTING_ANCHORS,
-  },
+/** The use cases the route table names (`submission.useCase` in shared/http/routes.ts). */
+const USE_CASES: Record<SubmissionUseCase, SubmissionRoute['submit']> = {
+  submitMelding,
+  submitVoorlichting,
+  submitBeeindiging,
 };
+
+/** The forms the route table names (`submission.form`), shown again when a plain form post has errors. */
+const FORMS: Record<SubmissionForm, Pick<SubmissionRoute, 'form' | 'anchors'>> = {
+  melding: { form: meldingForm, anchors: MELDING_ANCHORS },
+  voorlichting: { form: voorlichtingForm, anchors: VOORLICHTING_ANCHORS },
+  beeindiging: { form: beeindigingForm, anchors: BEEINDIGING_ANCHORS },
+};
+
+/** Per route key of the one route table (versioned and unversioned path alike): what it runs. */
+const SUBMISSION_ROUTES = new Map<string, SubmissionRoute>(
+  ROUTES.flatMap((route) =>
+    route.submission
+      ? [
+          [
+            routeKey(route),
+            {
+              kind: route.submission.form,
+              submit: USE_CASES[route.submission.useCase],
+              ...FORMS[route.submission.form],
+            },
+          ],
+        ]
+      : [],
+  ),
+);
 
 function idempotencyKeyOf(event: APIGatewayProxyEventV2, body: ParsedBody): string {
   const fromHeader = header(event, 'idempotency-key');
@@ -243,7 +254,7 @@ export function createIntakeHandler(deps: IntakeHandlerDeps) {
     .use(jsonErrors(deps.logger))
     .handler(async (event) => {
       if (event.routeKey === 'POST /formulieren/bevestiging/{id}/kopie') return copy(deps, event);
-      const spec = SUBMISSION_ROUTES[unversionedRouteKey(event.routeKey)];
+      const spec = SUBMISSION_ROUTES.get(event.routeKey);
       if (!spec) throw new ClientError(404, [{ path: '', message: 'Deze route bestaat niet.' }]);
       const body = parseBody(event, deps.maxBodyBytes);
       const counted = requestCounters(

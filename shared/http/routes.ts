@@ -5,19 +5,47 @@
  */
 export type HttpHandlerName = 'intake' | 'pages' | 'health' | 'acties';
 
+/** The use cases behind the submission routes (shared/app), by the name of their function. */
+export type SubmissionUseCase = 'submitMelding' | 'submitVoorlichting' | 'submitBeeindiging';
+/** The submission forms (forms/), by the kind of submission they make. */
+export type SubmissionForm = 'melding' | 'voorlichting' | 'beeindiging';
+
 export interface RouteDefinition {
   method: 'GET' | 'POST';
   path: string;
   handler: HttpHandlerName;
   /** JSON API routes: `current` under `/api/v1`, `deprecated` the unversioned path kept for old clients. */
   api?: 'current' | 'deprecated';
+  /**
+   * Submission routes: the use case the intake handler runs, and the form it shows again when a plain
+   * form post has errors. Named here, resolved in shared/handlers/intake.ts, so this table stays free
+   * of application code (the CDK app reads it).
+   */
+  submission?: { useCase: SubmissionUseCase; form: SubmissionForm };
 }
 
 /** The JSON API's routes under the major version (the path after `/api/v1`). */
-const API_ROUTES: ReadonlyArray<Pick<RouteDefinition, 'method' | 'handler'> & { path: string }> = [
-  { method: 'POST', path: '/meldingen', handler: 'intake' },
-  { method: 'POST', path: '/voorlichtingen', handler: 'intake' },
-  { method: 'POST', path: '/beeindigingen', handler: 'intake' },
+const API_ROUTES: ReadonlyArray<
+  Pick<RouteDefinition, 'method' | 'handler' | 'submission'> & { path: string }
+> = [
+  {
+    method: 'POST',
+    path: '/meldingen',
+    handler: 'intake',
+    submission: { useCase: 'submitMelding', form: 'melding' },
+  },
+  {
+    method: 'POST',
+    path: '/voorlichtingen',
+    handler: 'intake',
+    submission: { useCase: 'submitVoorlichting', form: 'voorlichting' },
+  },
+  {
+    method: 'POST',
+    path: '/beeindigingen',
+    handler: 'intake',
+    submission: { useCase: 'submitBeeindiging', form: 'beeindiging' },
+  },
   { method: 'POST', path: '/acties/{token}', handler: 'acties' },
   { method: 'GET', path: '/health', handler: 'health' },
 ];
@@ -50,12 +78,6 @@ export const ROUTES: readonly RouteDefinition[] = [
 ];
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
-
-/**
- * A route key with the version taken out (`POST /api/v1/meldingen` → `POST /api/meldingen`): the
- * versioned and the unversioned path of a route are handled the same way.
- */
-export const unversionedRouteKey = (key: string) => key.replace(` ${API_PREFIX}/`, ' /api/');
 
 /** Settings per function, read by the CDK app: memory and timeout are explicit, never defaults. */
 export const FUNCTION_SETTINGS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '../../shared/app/field-errors.js';
+import { toFieldErrors } from '../../shared/domain/errors.js';
 import { meldingSchema } from '../../shared/domain/melding.js';
 
 const now = () => new Date('2026-11-27T12:00:00Z');
