@@ -15,6 +15,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  */
 export default defineConfig({
   test: {
+    // Most files wait on DynamoDB Local, the SES emulator or Chromium rather than on a core: three
+    // files at a time on this 2-core machine keeps `npm test` near five minutes. Every wait in the
+    // suite is a condition with a generous deadline (test/support/wait.ts), never a timing assert.
+    maxWorkers: 3,
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
@@ -30,7 +34,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-local.global.ts'],
           setupFiles: ['test/support/log-sink.setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
@@ -49,7 +53,7 @@ export default defineConfig({
           env: { TEST_TODAY: SECOND_SEASON_TODAY },
           globalSetup: ['test/support/dynamodb-local.global.ts'],
           setupFiles: ['test/support/log-sink.setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

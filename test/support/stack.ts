@@ -93,7 +93,7 @@ export async function startTestStack(
       return found.party;
     },
     emails,
-    async waitForEmails(filter, count, timeoutMs = 10_000) {
+    async waitForEmails(filter, count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = (await emails()).filter(filter);
@@ -108,7 +108,7 @@ export async function startTestStack(
      * product will send for what was written so far is in the SES store. Throws on timeout, naming
      * what is still pending. Not for tests that expect a send to fail for good (dead letters).
      */
-    async drain(timeoutMs = 15_000) {
+    async drain(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const pending = await app.runtime.clients.store.listPendingOutbox();
