@@ -23,7 +23,14 @@ export const IMPORT_RULES: Record<string, readonly string[]> = {
   // Views: pages and components, from domain values only.
   forms: ['forms', 'shared/domain'],
   // Handlers compose: they adapt an HTTP event or a stream record to a use case and a view.
-  'shared/handlers': ['shared/domain', 'shared/app', 'shared/adapters', 'shared/http', 'shared/handlers', 'forms'],
+  'shared/handlers': [
+    'shared/domain',
+    'shared/app',
+    'shared/adapters',
+    'shared/http',
+    'shared/handlers',
+    'forms',
+  ],
   // Lambda entry points build clients once and hand them to a handler factory.
   functions: ['shared', 'forms', 'functions'],
 };
