@@ -42,7 +42,11 @@ export interface NotifyDeps {
   leaseMs: number;
 }
 
-/** A delivery that cannot succeed on retry (missing data): it goes to the failure destination. */
+/**
+ * A delivery whose data is missing (the event, the recipient, the submission). It is not treated
+ * apart: the record fails like any other, is retried with the batch's retries, and only then lands in
+ * the failure destination (the dead-letter queue), where the alarm shows it to the operator.
+ */
 export class UndeliverableError extends Error {
   constructor(message: string) {
     super(message);
