@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const IMPORT_RULES: Record<string, readonly string[]> = {
+const IMPORT_RULES: Record<string, readonly string[]> = {
   // The covenant's rules in pure TypeScript. The covenant's calendar data is a JSON file in config/.
   'shared/domain': ['shared/domain', 'config'],
   // Use cases: the domain and the ports (shared/app/ports.ts) they are handed.
@@ -48,7 +48,7 @@ function filesUnder(folder: string): string[] {
 }
 
 /** Every relative import of a file, resolved to a path from the repository root, without extension. */
-export function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')): string[] {
+function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')): string[] {
   const { importedFiles } = ts.preProcessFile(text, true, true);
   return importedFiles
     .map((i) => i.fileName)
@@ -64,7 +64,7 @@ function ruleFor(file: string): [string, readonly string[]] | undefined {
   return folder ? [folder, IMPORT_RULES[folder] ?? []] : undefined;
 }
 
-export function violationsOf(file: string, imports: readonly string[]): string[] {
+function violationsOf(file: string, imports: readonly string[]): string[] {
   const rule = ruleFor(file);
   if (!rule) return [];
   const [folder, allowed] = rule;
