@@ -121,6 +121,7 @@ describe('Daily job over a simulated year', () => {
           body: outcome.body,
           status: outcome.status,
         }).toMatchObject({ status: 201 });
+        await stack.drain();
       }
       if (result.written.includes('verlenging#T2#3m')) {
         const [reminder] = await stack.waitForEmails(
@@ -135,6 +136,8 @@ describe('Daily job over a simulated year', () => {
           decidedOn: today,
         });
         expect(decision.status).toBe(201);
+        // The decision's notice goes to every party: out before the clock jumps (see above).
+        await stack.drain();
       }
     }
     const written = [...writtenOn.entries()].flatMap(([date, keys]) => keys.map((key) => ({ date, key })));
