@@ -61,6 +61,8 @@ function freeTextOf(submission: LinkContext['submission']): SafeHtml | '' {
       return submission.voorlichting.remarks
         ? block('Opmerkingen van de school', submission.voorlichting.remarks)
         : '';
+    case 'mededeling':
+      return block('Bericht', submission.mededeling.text);
   }
 }
 

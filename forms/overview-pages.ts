@@ -1,10 +1,19 @@
 import type { CoordinatorOverview, WijkGlance } from '../shared/app/overviews.js';
+import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
+import {
+  MEDEDELING_LABELS,
+  MEDEDELING_MESSAGES,
+  MEDEDELING_SOORTEN,
+  MEDEDELING_TEXT_MAX,
+  MEDEDELING_TEXT_MIN,
+} from '../shared/domain/mededeling.js';
 import { CATEGORY_LABELS, MELDING_CATEGORIES } from '../shared/domain/melding.js';
 import { KIND_LABELS, type OverviewFilter, type OverviewRow } from '../shared/domain/overview.js';
 import { type Party, ROLES } from '../shared/domain/parties.js';
 import { formatDutchDate, formatDutchDateTime } from '../shared/domain/time.js';
 import { alert } from './components.js';
+import { choiceGroup, type FieldContext, firstChoiceAnchor, postForm, textArea } from './fields.js';
 import { page } from './layout.js';
 
 /**
@@ -39,9 +48,11 @@ function rowCard(row: OverviewRow, perspective: 'school' | 'partner'): SafeHtml 
     ],
     ['Status', html`${row.status}${row.open ? ' (open)' : ''}`],
   ];
-  if (perspective === 'partner') facts.push(['Van', row.from]);
+  if (row.kind === 'mededeling') facts[1] = ['Soort bericht', row.category];
+  const received = perspective === 'school' && row.kind === 'mededeling';
+  if (perspective === 'partner' || received) facts.push(['Van', row.from]);
   if (dueText(row)) facts.push(['Termijn', dueText(row)]);
-  if (perspective === 'school') {
+  if (perspective === 'school' && !received) {
     facts.push(['Verstuurd aan', row.told.length ? row.told.join(', ') : 'niemand']);
     facts.push(['Geantwoord door', row.answeredBy.length ? row.answeredBy.join(', ') : 'nog niemand']);
   }
@@ -100,6 +111,7 @@ ${select(
     ['melding', 'Meldingen'],
     ['voorlichting', 'Voorlichting'],
     ['beeindiging', 'Beëindiging'],
+    ['mededeling', 'Berichten van de wijkagent'],
   ],
   filter.kind,
 )}
@@ -155,6 +167,78 @@ ${rowList(input.rows, 'school', 'Er is niets in deze periode.')}`;
   return page({ title: `Overzicht ${input.school.name}`, body });
 }
 
+export const MEDEDELING_ANCHORS: Record<string, string> = {
+  school: 'school-',
+  soort: firstChoiceAnchor('soort', MEDEDELING_SOORTEN),
+  text: 'text',
+};
+
+/** The wijkagent's form (art. 7): which school, what kind of notice, a short text without names. */
+export interface MededelingFormInput {
+  schools: ReadonlyArray<Pick<Party, 'id' | 'name'>>;
+  idempotencyKey: string;
+  values?: Record<string, unknown>;
+  errors?: readonly FieldError[];
+  /** Set after a notice was sent: its reference and the school. */
+  sent?: { id: string; to: string };
+}
+
+function mededelingSection(token: string, input: MededelingFormInput) {
+  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  const anchors = { ...MEDEDELING_ANCHORS, school: `school-${input.schools[0]?.id ?? ''}` };
+  return html`<section aria-labelledby="bericht-kop" data-mededeling>
+<h2 class="utrecht-heading-2" id="bericht-kop">De school vooraf iets laten weten (artikel 7)</h2>
+${
+  input.sent
+    ? alert(
+        'ok',
+        html`<p class="utrecht-paragraph" data-mededeling-sent>Uw bericht ${input.sent.id} is verstuurd aan ${input.sent.to}. U ziet het hieronder in uw overzicht.</p>`,
+        { role: 'status' },
+      )
+    : ''
+}
+<p class="utrecht-paragraph">Een aangekondigde aanhouding, een controle van kluisjes of afgesproken surveillance: de school krijgt uw bericht per e-mail en ziet het in haar overzicht. Er hoeft geen melding aan vast te zitten.</p>
+${
+  input.schools.length
+    ? postForm(
+        {
+          action: `/overzicht/${token}/mededeling`,
+          name: 'mededeling',
+          errors: ctx.errors,
+          anchors,
+          hidden: { idempotencyKey: input.idempotencyKey },
+          button: 'Bericht versturen',
+        },
+        html`${choiceGroup(ctx, {
+          name: 'school',
+          legend: 'Aan welke school?',
+          type: 'radio',
+          choices: input.schools.map((s) => ({ value: s.id, label: s.name })),
+          rules: { required: MEDEDELING_MESSAGES.school },
+        })}
+${choiceGroup(ctx, {
+  name: 'soort',
+  legend: 'Wat voor bericht?',
+  type: 'radio',
+  choices: MEDEDELING_SOORTEN.map((s) => ({ value: s, label: MEDEDELING_LABELS[s] })),
+  rules: { required: MEDEDELING_MESSAGES.soort },
+})}
+${textArea(ctx, {
+  name: 'text',
+  label: 'Uw bericht',
+  hint: `Wanneer en wat de school moet weten. Zonder namen of andere persoonsgegevens (artikel 23). Minstens ${MEDEDELING_TEXT_MIN} en hoogstens ${MEDEDELING_TEXT_MAX.toLocaleString('nl-NL')} tekens.`,
+  maxLength: MEDEDELING_TEXT_MAX,
+  rules: {
+    required: MEDEDELING_MESSAGES.textShort,
+    minLength: [MEDEDELING_TEXT_MIN, MEDEDELING_MESSAGES.textShort],
+  },
+})}`,
+      )
+    : html`<p class="utrecht-paragraph">Er staat geen school in uw wijk in het adresboek. Neem contact op met de coördinator van het convenant bij de gemeente.</p>`
+}
+</section>`;
+}
+
 export function partnerOverviewPage(input: {
   party: Party;
   token: string;
@@ -162,14 +246,19 @@ export function partnerOverviewPage(input: {
   filter: OverviewFilter;
   period: { from: string; to: string };
   filterError?: string;
+  /** The wijkagent's notice form (art. 7); absent for other partners. */
+  mededeling?: MededelingFormInput;
 }): string {
   const body = html`<h1 class="utrecht-heading-1">Overzicht ${input.party.name}</h1>
 <p class="utrecht-paragraph">Wat aan u (${ROLES[input.party.role]}${input.party.wijk ? `, wijk ${input.party.wijk}` : ''}) is gestuurd: wat nog open staat eerst, met de werkdagen die u nog hebt. De knoppen om te antwoorden staan bij elke regel.</p>
+${input.mededeling ? mededelingSection(input.token, input.mededeling) : ''}
+<h2 class="utrecht-heading-2">Wat aan u is gestuurd</h2>
 ${input.filterError ? alert('error', html`<p class="utrecht-paragraph">${input.filterError}</p>`, { role: 'alert' }) : ''}
 ${filterForm(`/overzicht/${input.token}`, {}, input.filter, input.period)}
 ${counts(input.rows)}
 ${rowList(input.rows, 'partner', 'Er is niets aan u gestuurd in deze periode.')}`;
-  return page({ title: `Overzicht ${input.party.name}`, body });
+  const failed = input.mededeling?.errors?.length;
+  return page({ title: `${failed ? 'Fout in bericht – ' : ''}Overzicht ${input.party.name}`, body });
 }
 
 function wijkTable(wijken: readonly WijkGlance[]): SafeHtml {

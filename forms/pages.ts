@@ -67,6 +67,7 @@ const CONFIRMATION_NOUNS = {
   melding: ['Melding', 'melding', 'Nog een melding doen'],
   voorlichting: ['Aanvraag', 'aanvraag', 'Nog een aanvraag doen'],
   beeindiging: ['Voornemen', 'voornemen tot beëindiging', 'Terug naar het formulier'],
+  mededeling: ['Bericht', 'bericht aan de school', 'Terug naar het overzicht'],
 } as const;
 
 export interface ConfirmationInput {
@@ -158,5 +159,7 @@ function freeTextOf(submission: Submission): SafeHtml | '' {
       return block('Toelichting', submission.beeindiging.reason);
     case 'voorlichting':
       return submission.voorlichting.remarks ? block('Opmerkingen', submission.voorlichting.remarks) : '';
+    case 'mededeling':
+      return block('Bericht', submission.mededeling.text);
   }
 }

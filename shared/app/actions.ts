@@ -28,7 +28,7 @@ export interface ActionDeps {
   store: Store;
   links: Links;
   now: () => Date;
-  retention: { submissionDays: number; outboxDays: number };
+  retention: { submissionDays: number; outboxDays: number; idempotencyDays: number };
 }
 
 export type LinkProblem = VerifyFailure | 'unknown-subject' | 'not-allowed' | 'inactive';

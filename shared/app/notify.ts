@@ -76,6 +76,7 @@ function linkActions(item: OutboxItem, submission: Submission, party: Party): Ac
       if (submission.kind === 'voorlichting') return ['voorlichting-antwoord'];
       if (submission.kind === 'beeindiging')
         return party.role === 'convenantcoordinator' ? ['beeindiging-uitkomst'] : [];
+      if (submission.kind === 'mededeling') return [];
       return party.role === 'wijkagent' ? ['gezien', 'terugkoppeling'] : ['gezien'];
     case 'outcome-to-all':
       return [];
@@ -103,7 +104,7 @@ async function render(
   };
   // The school's contact comes from the directory at send time: the partners reply to today's contact.
   const contact = async (): Promise<SchoolContact | undefined> => {
-    if (submission.kind === 'beeindiging') return undefined;
+    if (submission.kind === 'beeindiging' || submission.kind === 'mededeling') return undefined;
     const school = await deps.store.getParty(submission.school.id);
     return school ? { school: school.name, contactName: school.contactName, email: school.email } : undefined;
   };

@@ -136,7 +136,19 @@ export async function schoolOverview(
   const [loaded, directory] = await Promise.all([loadEntries(deps, school.id, from, to), directoryMap(deps)]);
   const rows: OverviewRow[] = [];
   for (const { entry, submission: s, events } of loaded) {
-    if (!s || !entry.submitter) continue;
+    if (!s) continue;
+    if (!entry.submitter) {
+      // What the wijkagent told the school first (art. 7): shown with its text, nothing to answer.
+      if (s.kind === 'mededeling' && s.school.id === school.id)
+        rows.push({
+          ...baseRow(s, events, deriveStatus(s.kind, events)),
+          open: false,
+          overdue: false,
+          text: s.mededeling.text,
+          actions: [],
+        });
+      continue;
+    }
     const duty = schoolDuties(s, directory, events, today);
     rows.push({
       ...baseRow(s, events, deriveStatus(s.kind, events)),
@@ -164,11 +176,13 @@ export async function partnerOverview(
   for (const { entry, submission: s, events } of loaded) {
     if (!s) continue;
     if (entry.submitter) {
-      // A partner's own termination announcement: shown with its status, like a school's submission.
+      // A partner's own termination announcement or notice to a school (art. 7): shown with its status.
+      const text = textFor(s, party.id, true);
       rows.push({
         ...baseRow(s, events, deriveStatus(s.kind, events)),
-        open: !events.some((e) => e.action === 'beeindiging-uitkomst'),
+        open: s.kind === 'beeindiging' && !events.some((e) => e.action === 'beeindiging-uitkomst'),
         overdue: false,
+        ...(s.kind === 'mededeling' && text ? { text } : {}),
         actions: await signed(deps, ['status'], s.id, party.id),
       });
       continue;

@@ -92,7 +92,9 @@ export interface SubmissionGuards {
 }
 
 /** Which submissions a report reads: one kind in one wijk, or every termination announcement. */
-export type SubmissionIndex = { kind: 'melding' | 'voorlichting'; wijk: string } | { kind: 'beeindiging' };
+export type SubmissionIndex =
+  | { kind: 'melding' | 'voorlichting' | 'mededeling'; wijk: string }
+  | { kind: 'beeindiging' };
 
 export interface SubmissionRepository {
   /**

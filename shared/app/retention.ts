@@ -26,6 +26,7 @@ const SUBMISSION_FREE_TEXT: Record<string, string[]> = {
   melding: ['melding.description'],
   voorlichting: ['voorlichting.remarks', 'voorlichting.theme'],
   beeindiging: ['reason'],
+  mededeling: ['mededeling.text'],
 };
 /** Free-text attributes of answers (events) on a submission. */
 const EVENT_FREE_TEXT = ['data.text', 'data.reason', 'data.reference'];
@@ -57,6 +58,7 @@ export async function eraseOldFreeText(deps: RetentionDeps): Promise<ErasureResu
     ...WIJKEN.flatMap((wijk) => [
       { kind: 'melding' as const, wijk },
       { kind: 'voorlichting' as const, wijk },
+      { kind: 'mededeling' as const, wijk },
     ]),
     { kind: 'beeindiging' },
   ];

@@ -1,5 +1,6 @@
 import { ACTION_ARTICLES, ANSWER_LABELS, HANDLING_LABELS, type SubmissionEvent } from './actions.js';
 import { html, type SafeHtml, singleLine } from './html.js';
+import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS, LOCATION_LABELS, type Melding, SUBCATEGORY_LABELS } from './melding.js';
 import { type Party, ROLES } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
@@ -151,6 +152,8 @@ export function submissionWhat(submission: Submission): string {
       return `aanvraag voorlichting ${PROVIDER_LABELS[submission.voorlichting.provider]}: ${themeLabel(submission.voorlichting)}`;
     case 'beeindiging':
       return 'voornemen tot beëindiging van deelname aan het convenant';
+    case 'mededeling':
+      return `bericht van de wijkagent: ${lowerFirst(MEDEDELING_LABELS[submission.mededeling.soort])}`;
   }
 }
 
@@ -170,6 +173,16 @@ export function submissionFacts(submission: Submission): Facts {
         submission.timely ? 'ja, voor het einde van de looptijd' : 'nee, na het einde van de looptijd',
       ],
       ['Ontvangen', formatDutchDateTime(new Date(submission.createdAt))],
+    ];
+  }
+  if (submission.kind === 'mededeling') {
+    return [
+      ['Referentie', submission.id],
+      ['Van', submission.party.name],
+      ['Aan', submission.school.name],
+      ['Wijk', submission.school.wijk ?? 'onbekend'],
+      ['Soort bericht', MEDEDELING_LABELS[submission.mededeling.soort]],
+      ['Verstuurd', formatDutchDateTime(new Date(submission.createdAt))],
     ];
   }
   const facts: Facts = [
@@ -216,6 +229,8 @@ const freeText = (submission: Submission) => {
       return [{ title: 'Wat er gebeurde', lines: [submission.melding.description], preformatted: true }];
     case 'beeindiging':
       return [{ title: 'Toelichting', lines: [submission.beeindiging.reason], preformatted: true }];
+    case 'mededeling':
+      return [{ title: 'Bericht', lines: [submission.mededeling.text], preformatted: true }];
     case 'voorlichting':
       return submission.voorlichting.remarks
         ? [
@@ -232,6 +247,8 @@ const freeText = (submission: Submission) => {
 const INTROS: Record<Submission['kind'], (s: Submission) => string> = {
   melding: (s) => `${submitterOf(s).name} heeft een melding gedaan.`,
   voorlichting: (s) => `${submitterOf(s).name} vraagt voorlichting aan.`,
+  mededeling: (s) =>
+    `${submitterOf(s).name} laat uw school vooraf iets weten, zoals afgesproken in artikel 7 van het convenant. U hoeft niets terug te sturen.`,
   beeindiging: (s) =>
     `${submitterOf(s).name} laat schriftelijk weten dat zij de deelname aan het convenant wil beëindigen (artikel 22a). De gemeente organiseert hierover overleg met alle partijen (artikel 22b).`,
 };
@@ -291,6 +308,7 @@ const NOUN: Record<Submission['kind'], string> = {
   melding: 'melding',
   voorlichting: 'aanvraag',
   beeindiging: 'voornemen',
+  mededeling: 'bericht',
 };
 
 /** To the submitter: its submission was received, and who was told, and why. */

@@ -1,9 +1,10 @@
 import { isFinal, type SubmissionEvent } from './actions.js';
 import { COVENANT } from './covenant.js';
+import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS } from './melding.js';
 import type { SignedAction } from './overview-actions.js';
 import { type Party, ROLES } from './parties.js';
-import type { Submission } from './submission.js';
+import { type Submission, submitterOf } from './submission.js';
 import { amsterdamDate } from './time.js';
 import { PROVIDER_LABELS, themeLabel } from './voorlichting.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
@@ -43,17 +44,20 @@ export const KIND_LABELS: Record<OverviewKind, string> = {
   melding: 'Melding',
   voorlichting: 'Voorlichting',
   beeindiging: 'Beëindiging',
+  mededeling: 'Bericht van de wijkagent',
 };
 
 export function categoryOf(s: Submission): string {
   if (s.kind === 'melding') return CATEGORY_LABELS[s.melding.category];
   if (s.kind === 'voorlichting') return PROVIDER_LABELS[s.voorlichting.provider];
+  if (s.kind === 'mededeling') return MEDEDELING_LABELS[s.mededeling.soort];
   return `${s.party.name}`;
 }
 
 function textOf(s: Submission): string {
   if (s.kind === 'melding') return s.melding.description;
   if (s.kind === 'voorlichting') return themeLabel(s.voorlichting);
+  if (s.kind === 'mededeling') return s.mededeling.text;
   return s.beeindiging.reason;
 }
 
@@ -133,7 +137,7 @@ export function baseRow(s: Submission, events: readonly SubmissionEvent[], statu
     status,
     told: s.recipients.map((r) => `${r.name} (${ROLES[r.role]})`),
     answeredBy: [...new Set(events.map((e) => e.partyName))],
-    from: s.kind === 'beeindiging' ? s.party.name : s.school.name,
+    from: submitterOf(s).name,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Beeindiging } from './beeindiging.js';
+import type { Mededeling } from './mededeling.js';
 import type { Melding } from './melding.js';
 import type { Party } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
@@ -37,9 +38,28 @@ export interface BeeindigingSubmission {
   gaps: RoutingGap[];
 }
 
-export type RoutedSubmission = MeldingSubmission | VoorlichtingSubmission;
-export type Submission = RoutedSubmission | BeeindigingSubmission;
+/**
+ * Art. 7: the wijkagent tells one school something first (an announced arrest, a locker check,
+ * agreed surveillance), without a melding to hang it on. The school is its one recipient.
+ */
+export interface MededelingSubmission {
+  kind: 'mededeling';
+  id: string;
+  createdAt: string;
+  party: Pick<Party, 'id' | 'name' | 'kind' | 'wijk'>;
+  /** The school it is for (also its one recipient); its wijk places it in the index. */
+  school: Pick<Party, 'id' | 'name' | 'wijk'>;
+  mededeling: Mededeling;
+  recipients: Recipient[];
+  gaps: RoutingGap[];
+}
 
-/** The party that submitted: a school for meldingen and voorlichting, any party for a beeindiging. */
+export type RoutedSubmission = MeldingSubmission | VoorlichtingSubmission;
+export type Submission = RoutedSubmission | BeeindigingSubmission | MededelingSubmission;
+
+/**
+ * The party that submitted: a school for meldingen and voorlichting, any party for a beeindiging,
+ * the wijkagent for a mededeling.
+ */
 export const submitterOf = (s: Submission): { id: string; name: string; wijk?: string | undefined } =>
-  s.kind === 'beeindiging' ? s.party : s.school;
+  s.kind === 'beeindiging' || s.kind === 'mededeling' ? s.party : s.school;

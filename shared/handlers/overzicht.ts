@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { wijkReportPage } from '../../forms/calendar-pages.js';
 import {
   coordinatorOverviewPage,
+  type MededelingFormInput,
   overviewProblemPage,
   partnerOverviewPage,
   schoolOverviewPage,
 } from '../../forms/overview-pages.js';
+import { messagePage } from '../../forms/pages.js';
+import { KEY_BY_BODY } from '../app/intake.js';
+import { mededelingSchools, submitMededeling } from '../app/mededelingen.js';
 import {
   coordinatorCsv,
   coordinatorOverview,
@@ -17,16 +23,29 @@ import {
   schoolOverview,
 } from '../app/overviews.js';
 import { loadWijkReport } from '../app/report.js';
-import { UnauthorizedError } from '../domain/errors.js';
+import {
+  ClientError,
+  DependencyUnavailableError,
+  UnauthorizedError,
+  unavailableMessage,
+} from '../domain/errors.js';
 import type { OverviewFilter } from '../domain/overview.js';
+import type { Party } from '../domain/parties.js';
 import { reportCsv } from '../domain/report.js';
+import type { Submission } from '../domain/submission.js';
 import { amsterdamDate, parseDate } from '../domain/time.js';
 import { WIJKEN } from '../domain/wijken.js';
-import { type HttpResult, htmlPage } from '../http/responses.js';
+import { header, parseBody } from '../http/body.js';
+import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
 
-export const OVERVIEW_ROUTE_KEYS = ['GET /overzicht', 'GET /overzicht/{token}'] as const;
+export const OVERVIEW_ROUTE_KEYS = [
+  'GET /overzicht',
+  'GET /overzicht/{token}',
+  'POST /overzicht/{token}/mededeling',
+] as const;
 
-const KINDS = ['melding', 'voorlichting', 'beeindiging'] as const;
+const KINDS = ['melding', 'voorlichting', 'beeindiging', 'mededeling'] as const;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const STATUSES = ['open', 'afgerond', 'te-laat'] as const;
 
 /** The filters from the query string, or a Dutch message naming what is wrong. */
@@ -39,7 +58,8 @@ export function parseFilter(query: Record<string, string | undefined>): {
   const kind = query.soort?.trim();
   if (kind) {
     if ((KINDS as readonly string[]).includes(kind)) filter.kind = kind as OverviewFilter['kind'] & string;
-    else problems.push('Kies bij "Soort" meldingen, voorlichting of beëindiging.');
+    else
+      problems.push('Kies bij "Soort" meldingen, voorlichting, beëindiging of berichten van de wijkagent.');
   }
   const status = query.status?.trim();
   if (status) {
@@ -61,6 +81,13 @@ export function parseFilter(query: Record<string, string | undefined>): {
   return problems.length ? { filter: {}, error: problems.join(' ') } : { filter };
 }
 
+/** The overview routes read like OverviewDeps; the notice form also stores (art. 7). */
+export interface OverviewRouteDeps extends OverviewDeps {
+  retention: { submissionDays: number; outboxDays: number; idempotencyDays: number };
+  maxBodyBytes: number;
+  logger?: Pick<Logger, 'info'>;
+}
+
 const csv = (name: string, body: string): HttpResult => ({
   statusCode: 200,
   headers: {
@@ -76,8 +103,87 @@ const csv = (name: string, body: string): HttpResult => ({
  * its signed overview link). Unknown or revoked: 401 with a Dutch page. Served by the acties function,
  * which holds the key that signs links.
  */
-export function createOverviewRoute(deps: OverviewDeps) {
+export function createOverviewRoute(deps: OverviewRouteDeps) {
+  /** The wijkagent's notice form, with the schools it may address; for every other party nothing. */
+  async function mededelingForm(party: Party, extra: Partial<MededelingFormInput> = {}) {
+    if (party.role !== 'wijkagent') return undefined;
+    const schools = await mededelingSchools(deps, party);
+    return {
+      schools: schools.map((s) => ({ id: s.id, name: s.name })),
+      idempotencyKey: randomUUID(),
+      ...extra,
+    } satisfies MededelingFormInput;
+  }
+
+  /** The notice this party just sent, for the line "verstuurd aan …" after the redirect. */
+  async function sentNotice(party: Party, id: string | undefined) {
+    if (!id || id.length > 40) return undefined;
+    const s = await deps.store.getSubmission<Submission>(id);
+    return s?.kind === 'mededeling' && s.party.id === party.id ? { id: s.id, to: s.school.name } : undefined;
+  }
+
+  /**
+   * `POST /overzicht/{token}/mededeling` (art. 7): JSON answers 201 or a problem; a form post is sent
+   * on to the overview (303) or gets the overview again with the errors next to the fields.
+   */
+  async function postMededeling(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+    const body = parseBody(event, deps.maxBodyBytes);
+    const token = event.pathParameters?.token ?? '';
+    const form = body.format === 'form';
+    let party: Party | undefined;
+    try {
+      party = await partyByOverviewToken(deps, token);
+      const fromHeader = header(event, 'idempotency-key');
+      const fromField = typeof body.fields.idempotencyKey === 'string' ? body.fields.idempotencyKey : '';
+      const key = fromHeader ?? (fromField || KEY_BY_BODY);
+      if (key !== KEY_BY_BODY && !IDEMPOTENCY_KEY.test(key))
+        throw new ClientError(400, [
+          {
+            path: 'idempotencyKey',
+            message: 'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.',
+          },
+        ]);
+      const accepted = await submitMededeling(deps, party, body.fields, key);
+      deps.logger?.info('mededeling recorded', { id: accepted.response.id, replayed: accepted.replayed });
+      if (form) return redirect(`/overzicht/${token}?verstuurd=${encodeURIComponent(accepted.response.id)}`);
+      return json(201, accepted.response, accepted.replayed ? { 'idempotent-replayed': 'true' } : {});
+    } catch (error) {
+      if (!form) throw error;
+      if (error instanceof DependencyUnavailableError)
+        return htmlPage(
+          503,
+          messagePage('Tijdelijk niet bereikbaar', [
+            unavailableMessage,
+            'Ga terug en verstuur het bericht opnieuw.',
+          ]),
+          { 'retry-after': '5' },
+        );
+      if (error instanceof UnauthorizedError)
+        return htmlPage(401, overviewProblemPage(error.errors[0]?.message ?? ''));
+      if (error instanceof ClientError && party && party.role === 'wijkagent' && error.statusCode < 500) {
+        const today = amsterdamDate(deps.now());
+        const rows = await partnerOverview(deps, party, {});
+        const mededeling = await mededelingForm(party, { values: body.fields, errors: error.errors });
+        return htmlPage(
+          error.statusCode,
+          partnerOverviewPage({
+            party,
+            token,
+            rows,
+            filter: {},
+            period: periodOf(today, {}),
+            ...(mededeling ? { mededeling } : {}),
+          }),
+        );
+      }
+      if (error instanceof ClientError && error.statusCode === 403)
+        return htmlPage(403, overviewProblemPage(error.errors[0]?.message ?? ''));
+      throw error;
+    }
+  }
+
   return async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
+    if (event.routeKey === 'POST /overzicht/{token}/mededeling') return postMededeling(event);
     const query = event.queryStringParameters ?? {};
     const today = amsterdamDate(deps.now());
     try {
@@ -137,9 +243,19 @@ export function createOverviewRoute(deps: OverviewDeps) {
         );
       }
       const rows = await partnerOverview(deps, party, filter);
+      const sent = await sentNotice(party, query.verstuurd);
+      const mededeling = await mededelingForm(party, sent ? { sent } : {});
       return htmlPage(
         error ? 400 : 200,
-        partnerOverviewPage({ party, token, rows, filter, period, ...(error ? { filterError: error } : {}) }),
+        partnerOverviewPage({
+          party,
+          token,
+          rows,
+          filter,
+          period,
+          ...(error ? { filterError: error } : {}),
+          ...(mededeling ? { mededeling } : {}),
+        }),
       );
     } catch (error) {
       if (error instanceof UnauthorizedError)
