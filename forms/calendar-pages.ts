@@ -15,6 +15,7 @@ export const CALENDAR_ANCHORS: Record<string, string> = {
   decision: 'decision-verlengd',
   decidedOn: 'decidedOn',
   stillContact: 'stillContact-ja',
+  doneOn: 'doneOn',
   ...Object.fromEntries(
     EVALUATION_QUESTIONS.flatMap((_, i) => [
       [`score${i + 1}`, `score${i + 1}-1`],
@@ -23,10 +24,19 @@ export const CALENDAR_ANCHORS: Record<string, string> = {
   ),
 };
 
+/** What each yearly school duty asks (art. 2b, 21c), in one sentence. */
+export const DUTY_WHAT = {
+  bekendmaking:
+    'De school maakt strekking en inhoud van het convenant bekend aan schoolpersoneel, leerlingen en ouders, en neemt het op in het schoolbeleid (artikel 2b).',
+  leerlingenraad:
+    'De school bespreekt het convenant met de leerlingenraad of de studentenraad (artikel 21c).',
+} as const;
+
 const TITLES = {
   verlenging: 'Besluit over verlenging van het convenant',
   evaluatie: 'Vragenlijst jaarlijkse evaluatie',
   contact: 'Bent u nog de contactpersoon?',
+  gedaan: 'Jaarlijkse taak van de school: gedaan',
   wijkrapport: 'Wijkrapport',
 } as const;
 
@@ -136,6 +146,29 @@ ${
   )
 }`;
       break;
+    case 'gedaan': {
+      const duty = context.duty;
+      body = html`<p class="utrecht-paragraph">${duty ? DUTY_WHAT[duty.duty] : ''} Schooljaar ${duty ? `${duty.year}-${duty.year + 1}` : ''}, ${context.party.name}.</p>
+<p class="utrecht-paragraph">Is het gedaan? Vul de datum in. Het telt mee in het overzicht van de gemeente en in de jaarlijkse evaluatie (artikel 21b), en u krijgt er geen herinnering meer over.</p>
+${
+  answered ??
+  form(
+    token,
+    'gedaan',
+    textField(ctx, {
+      name: 'doneOn',
+      label: 'Wanneer is het gedaan?',
+      hint: `Vandaag of eerder, bijvoorbeeld 15-9-${duty?.year ?? ''}.`,
+      inputmode: 'numeric',
+      preview: true,
+      rules: { required: 'Vul de datum in waarop het gedaan is.' },
+    }),
+    'Vastleggen: gedaan',
+    ctx.errors,
+  )
+}`;
+      break;
+    }
   }
   return page({
     title: TITLES[a],

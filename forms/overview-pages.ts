@@ -296,6 +296,17 @@ ${
       )}</ul>`
     : html`<p class="utrecht-paragraph" data-terminations>Geen.</p>`
 }
+<h2 class="utrecht-heading-2">Jaarlijkse taken van de scholen</h2>
+${
+  o.schoolDuties.length
+    ? html`<ul class="utrecht-unordered-list" data-duties>${o.schoolDuties.map(
+        (d) =>
+          html`<li class="utrecht-unordered-list__item" data-duty="${d.duty}-${d.year}">${d.label}: <strong>${d.done} van ${d.asked}</strong> scholen hebben laten weten dat het gedaan is.${
+            d.notDone.length ? html` Nog niet: ${d.notDone.join(', ')}.` : ''
+          }</li>`,
+      )}</ul>`
+    : html`<p class="utrecht-paragraph" data-duties>Er is dit jaar en vorig jaar nog geen herinnering verstuurd.</p>`
+}
 <h2 class="utrecht-heading-2">Agenda</h2>
 <ul class="utrecht-unordered-list" data-calendar>${o.calendar.map(
     (c) => html`<li class="utrecht-unordered-list__item">${formatDutchDate(c.date)}: ${c.what}</li>`,

@@ -33,6 +33,7 @@ import {
   type ReminderRepository,
   type Store,
 } from './ports.js';
+import { countDuties, readSchoolDuties } from './school-duties.js';
 
 export interface NotifyDeps {
   store: Store;
@@ -137,9 +138,18 @@ const NOTICE_LINKS: Partial<Record<NoticeKind, ActionKind>> = {
   'evaluatie-vragenlijst': 'evaluatie',
   'evaluatie-samenvatting': 'wijkrapport',
   'contact-bevestigen': 'contact',
+  leerlingenraad: 'gedaan',
+  bekendmaking: 'gedaan',
+  'schooltaak-herinnering': 'gedaan',
   'terugkoppeling-te-laat': 'terugkoppeling',
   'voorlichting-te-laat': 'voorlichting-antwoord',
 };
+
+/** The yearly duties of the wijk's schools (art. 2b, 21c), counted for the evaluation (art. 21b). */
+async function wijkDuties(store: Store, wijk: string, year: number) {
+  const [duties, directory] = await Promise.all([readSchoolDuties({ store }, year), store.listDirectory()]);
+  return countDuties(duties, directory, (p) => p?.wijk === wijk);
+}
 
 /** The answers of an evaluation round so far, for the gebiedsmanager's summary. */
 export async function evaluationSummary(
@@ -173,7 +183,10 @@ async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): P
     : {};
   const summary =
     notice.kind === 'evaluatie-samenvatting'
-      ? await evaluationSummary(deps.store, notice.subjectId)
+      ? {
+          ...(await evaluationSummary(deps.store, notice.subjectId)),
+          duties: await wijkDuties(deps.store, String(notice.data.wijk), Number(notice.data.year)),
+        }
       : undefined;
   return noticeEmail(notice, party, links, summary);
 }

@@ -36,6 +36,7 @@ import { amsterdamDate, formatDutchDate } from '../domain/time.js';
 import { WIJKEN } from '../domain/wijken.js';
 import { addDays } from '../domain/working-days.js';
 import type { Links, Store } from './ports.js';
+import { countDuties, type DutyCount, readSchoolDuties } from './school-duties.js';
 
 export interface OverviewDeps {
   store: Store;
@@ -235,6 +236,8 @@ export interface CoordinatorOverview {
   calendar: CalendarEntry[];
   terminations: Array<{ id: string; party: string; createdAt: string; actions: SignedAction[] }>;
   gaps: DirectoryGap[];
+  /** The yearly school duties (art. 2b, 21c): how many schools answered "gedaan". */
+  schoolDuties: DutyCount[];
 }
 
 /** The gemeente's coordinator (art. 12a): every wijk at a glance, the calendar and the directory's gaps. */
@@ -353,7 +356,9 @@ export async function coordinatorOverview(
       detail: 'E-mail naar dit adres komt niet aan.',
     });
 
-  return { today, wijken, calendar, terminations, gaps };
+  const dutyCounts = countDuties(await readSchoolDuties(deps, year), directory);
+
+  return { today, wijken, calendar, terminations, gaps, schoolDuties: dutyCounts };
 }
 
 /** The coordinator's CSV: the same counts as the page, per wijk and category; no free text. */

@@ -39,6 +39,7 @@ const LINK_LABELS: Record<ActionKind, string> = {
   evaluatie: 'Vul de vragenlijst in',
   wijkrapport: 'Bekijk het wijkrapport',
   contact: 'Bevestig of u nog de contactpersoon bent',
+  gedaan: 'Laat weten dat het gedaan is',
   gezien: 'Meld de school dat u de melding heeft gezien',
   terugkoppeling: 'Vertel de school hoe u de melding oppakt',
   afdoening: 'Meld dat de Halt-afdoening is afgerond',

@@ -17,6 +17,7 @@ import {
   RateLimitedError,
   type ReminderRecord,
   type RenewalDecision,
+  type SchoolDutyRecord,
   type SendOptions,
   type Store,
   type SubmissionIndex,
@@ -433,6 +434,24 @@ export class MemoryStore implements Store {
   }
 
   // --- evaluation ----------------------------------------------------------------------------
+
+  readonly duties = new Map<string, SchoolDutyRecord>();
+
+  async writeSchoolDuty(record: SchoolDutyRecord) {
+    const id = `${record.subject}#${record.partyId}`;
+    if (this.duties.has(id)) return false;
+    this.duties.set(id, copy(record));
+    return true;
+  }
+
+  async getSchoolDuty(subject: string, partyId: string) {
+    const found = this.duties.get(`${subject}#${partyId}`);
+    return found ? copy(found) : undefined;
+  }
+
+  async listSchoolDuties(subject: string) {
+    return [...this.duties.values()].filter((d) => d.subject === subject).map(copy);
+  }
 
   async writeEvaluationAnswer(answer: EvaluationAnswer) {
     const id = `${answer.roundId}#${answer.partyId}`;
