@@ -6,7 +6,6 @@ import { MELDING_CATEGORIES } from '../shared/domain/melding.js';
 import { EVALUATION_QUESTIONS, EVALUATION_SCALES } from '../shared/domain/reminder-emails.js';
 import type { WijkReport } from '../shared/domain/report.js';
 import { formatDutchDate } from '../shared/domain/time.js';
-import { PROVIDER_LABELS, PROVIDERS } from '../shared/domain/voorlichting.js';
 import { alert } from './components.js';
 import { choiceGroup, type FieldContext, type FormValues, postForm, textArea, textField } from './fields.js';
 import { page } from './layout.js';
@@ -271,9 +270,8 @@ ${
 <table class="utrecht-table app-table app-table--stack">
 <caption class="utrecht-table__caption">Aanvragen voor voorlichting en de antwoorden</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${th('Aanbieder', 'col')}${th('Geaccepteerd', 'col')}${th('Andere datum', 'col')}${th('Afgewezen', 'col')}${th('Nog geen antwoord', 'col')}</tr></thead>
-<tbody class="utrecht-table__body">${PROVIDERS.map((p) => {
-    const o = report.voorlichtingPerProvider[p];
-    return html`<tr class="utrecht-table__row">${th(PROVIDER_LABELS[p], 'row')}${td('Geaccepteerd', o.geaccepteerd)}${td('Andere datum', o['ander-voorstel'])}${td('Afgewezen', o.afgewezen)}${td('Nog geen antwoord', o.open)}</tr>`;
+<tbody class="utrecht-table__body">${Object.entries(report.voorlichtingPerProvider).map(([p, o]) => {
+    return html`<tr class="utrecht-table__row">${th(report.providerLabels[p] ?? p, 'row')}${td('Geaccepteerd', o.geaccepteerd)}${td('Andere datum', o['ander-voorstel'])}${td('Afgewezen', o.afgewezen)}${td('Nog geen antwoord', o.open)}</tr>`;
   })}</tbody>
 </table>
 <h2 class="utrecht-heading-2">Terugkoppeling door de politie (artikel 8)</h2>

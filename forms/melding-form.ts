@@ -11,6 +11,7 @@ import {
   SUBCATEGORY_LABELS,
 } from '../shared/domain/melding.js';
 import type { Party } from '../shared/domain/parties.js';
+import type { ProviderChoice } from '../shared/domain/voorlichting.js';
 import { alert } from './components.js';
 import {
   checkbox,
@@ -67,6 +68,8 @@ export interface SubmissionFormInput {
   errors?: FieldError[];
   /** A date-time in the Dutch format the fields expect, to show as an example (now). */
   exampleOccurredAt: string;
+  /** The voorlichting form's providers: the fixed ones and those from the directory (art. 3d). */
+  providers?: readonly ProviderChoice[];
 }
 
 function subcategorySelect(ctx: FieldContext): SafeHtml {

@@ -7,7 +7,7 @@ import type { Recipient, RoutingGap } from './routing.js';
 import type { ActionKind } from './signing.js';
 import { type MeldingSubmission, type Submission, submitterOf } from './submission.js';
 import { amsterdamDate, formatDutchDate, formatDutchDateTime } from './time.js';
-import { AUDIENCE_LABELS, PROVIDER_LABELS, themeLabel } from './voorlichting.js';
+import { AUDIENCE_LABELS, providerLabel, themeLabel } from './voorlichting.js';
 
 export type {
   BeeindigingSubmission,
@@ -150,7 +150,7 @@ export function submissionWhat(submission: Submission): string {
     case 'melding':
       return `melding ${lowerFirst(meldingWhat(submission.melding))}`;
     case 'voorlichting':
-      return `aanvraag voorlichting ${PROVIDER_LABELS[submission.voorlichting.provider]}: ${themeLabel(submission.voorlichting)}`;
+      return `aanvraag voorlichting ${providerLabel(submission.voorlichting)}: ${themeLabel(submission.voorlichting)}`;
     case 'beeindiging':
       return 'voornemen tot beëindiging van deelname aan het convenant';
     case 'mededeling':
@@ -212,7 +212,7 @@ export function submissionFacts(submission: Submission): Facts {
   } else {
     const { voorlichting: v } = submission;
     facts.push(
-      ['Aanbieder', PROVIDER_LABELS[v.provider]],
+      ['Aanbieder', providerLabel(v)],
       ['Thema', themeLabel(v)],
       ['Voor', v.audience.map((a) => AUDIENCE_LABELS[a]).join(', ')],
       ['Aantal deelnemers', String(v.groupSize)],

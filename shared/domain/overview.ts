@@ -6,7 +6,7 @@ import type { SignedAction } from './overview-actions.js';
 import { type Party, ROLES } from './parties.js';
 import { type Submission, submitterOf } from './submission.js';
 import { amsterdamDate } from './time.js';
-import { PROVIDER_LABELS, themeLabel } from './voorlichting.js';
+import { providerLabel, themeLabel } from './voorlichting.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
 
 /**
@@ -49,7 +49,7 @@ export const KIND_LABELS: Record<OverviewKind, string> = {
 
 export function categoryOf(s: Submission): string {
   if (s.kind === 'melding') return CATEGORY_LABELS[s.melding.category];
-  if (s.kind === 'voorlichting') return PROVIDER_LABELS[s.voorlichting.provider];
+  if (s.kind === 'voorlichting') return providerLabel(s.voorlichting);
   if (s.kind === 'mededeling') return MEDEDELING_LABELS[s.mededeling.soort];
   return `${s.party.name}`;
 }

@@ -27,7 +27,9 @@ describe('Beeindiging (art. 22)', () => {
   it('tells every other party, says whether it was in time, and the gemeente records a confirmed outcome', async () => {
     const leaving = 'buurtteam-mbo';
     // The GGD is a provider, not a signatory (art. 13): not told, and it cannot announce one itself.
-    const others = stack.app.parties.filter((p) => p.party.id !== leaving && p.party.kind !== 'ggd');
+    const others = stack.app.parties.filter(
+      (p) => p.party.id !== leaving && p.party.kind !== 'ggd' && p.party.kind !== 'aanbieder',
+    );
     const ggd = await postJson(`${stack.url}/api/beeindigingen`, {
       formKey: stack.keyOf('ggd-volksgezondheid'),
       reason: 'Door een nieuwe werkwijze kunnen wij de voorlichting niet meer verzorgen.',
