@@ -63,6 +63,8 @@ function freeTextOf(submission: LinkContext['submission']): SafeHtml | '' {
         : '';
     case 'mededeling':
       return block('Bericht', submission.mededeling.text);
+    case 'afspraak':
+      return block('Afspraak', submission.afspraak.text);
   }
 }
 

@@ -1,4 +1,12 @@
 import type { CoordinatorOverview, WijkGlance } from '../shared/app/overviews.js';
+import {
+  AFSPRAAK_LABELS,
+  AFSPRAAK_MESSAGES,
+  AFSPRAAK_SOORTEN,
+  AFSPRAAK_TEXT_MAX,
+  AFSPRAAK_TEXT_MIN,
+  wijkSlug,
+} from '../shared/domain/afspraak.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import { html, type SafeHtml } from '../shared/domain/html.js';
 import {
@@ -12,6 +20,7 @@ import { CATEGORY_LABELS, MELDING_CATEGORIES } from '../shared/domain/melding.js
 import { KIND_LABELS, type OverviewFilter, type OverviewRow } from '../shared/domain/overview.js';
 import { type Party, ROLES } from '../shared/domain/parties.js';
 import { formatDutchDate, formatDutchDateTime } from '../shared/domain/time.js';
+import { WIJKEN } from '../shared/domain/wijken.js';
 import { alert } from './components.js';
 import { choiceGroup, type FieldContext, firstChoiceAnchor, postForm, textArea } from './fields.js';
 import { page } from './layout.js';
@@ -49,7 +58,8 @@ function rowCard(row: OverviewRow, perspective: 'school' | 'partner'): SafeHtml 
     ['Status', html`${row.status}${row.open ? ' (open)' : ''}`],
   ];
   if (row.kind === 'mededeling') facts[1] = ['Soort bericht', row.category];
-  const received = perspective === 'school' && row.kind === 'mededeling';
+  if (row.kind === 'afspraak') facts[1] = ['Soort afspraak', row.category];
+  const received = perspective === 'school' && (row.kind === 'mededeling' || row.kind === 'afspraak');
   if (perspective === 'partner' || received) facts.push(['Van', row.from]);
   if (dueText(row)) facts.push(['Termijn', dueText(row)]);
   if (perspective === 'school' && !received) {
@@ -112,6 +122,7 @@ ${select(
     ['voorlichting', 'Voorlichting'],
     ['beeindiging', 'Beëindiging'],
     ['mededeling', 'Berichten van de wijkagent'],
+    ['afspraak', 'Afspraken in de wijk'],
   ],
   filter.kind,
 )}
@@ -276,10 +287,101 @@ function wijkTable(wijken: readonly WijkGlance[]): SafeHtml {
 </div>`;
 }
 
+export const AFSPRAAK_ANCHORS: Record<string, string> = {
+  wijk: firstChoiceAnchor('wijk', WIJKEN.map(wijkSlug)),
+  school: 'school-',
+  soort: firstChoiceAnchor('soort', AFSPRAAK_SOORTEN),
+  text: 'text',
+};
+
+/** The coordinator's form for an agreement per wijk or school (art. 20). */
+export interface AfspraakFormInput {
+  schools: ReadonlyArray<Pick<Party, 'id' | 'name' | 'wijk'>>;
+  idempotencyKey: string;
+  values?: Record<string, unknown>;
+  errors?: readonly FieldError[];
+  sent?: { id: string };
+}
+
+function afspraakSection(token: string, input: AfspraakFormInput) {
+  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  return html`<section aria-labelledby="afspraak-kop" data-afspraak>
+<h2 class="utrecht-heading-2" id="afspraak-kop">Afspraak per wijk of school vastleggen (artikel 20)</h2>
+${
+  input.sent
+    ? alert(
+        'ok',
+        html`<p class="utrecht-paragraph" data-afspraak-sent>Afspraak ${input.sent.id} is vastgelegd. De school of scholen, de wijkagent en de gebiedsmanager van de wijk krijgen bericht.</p>`,
+        { role: 'status' },
+      )
+    : ''
+}
+<p class="utrecht-paragraph">Bijvoorbeeld een jassencontrole, een fietsverlichtingsactie of een snoeproute-actie. De afspraak staat in de overzichten van wie het aangaat en in de evaluatie van de wijk.</p>
+${postForm(
+  {
+    action: `/overzicht/${token}/afspraak`,
+    name: 'afspraak',
+    errors: ctx.errors,
+    anchors: AFSPRAAK_ANCHORS,
+    hidden: { idempotencyKey: input.idempotencyKey },
+    button: 'Afspraak vastleggen',
+  },
+  html`${choiceGroup(ctx, {
+    name: 'wijk',
+    legend: 'Wijk',
+    type: 'radio',
+    choices: WIJKEN.map((w) => ({ value: wijkSlug(w), label: w })),
+    rules: { required: AFSPRAAK_MESSAGES.wijk },
+  })}
+${choiceGroup(ctx, {
+  name: 'school',
+  legend: 'Voor welke school?',
+  hint: 'Een school uit de gekozen wijk, of alle scholen in die wijk.',
+  type: 'radio',
+  choices: [
+    { value: '', label: 'Alle scholen in de wijk' },
+    ...input.schools.map((s) => ({ value: s.id, label: `${s.name} (wijk ${s.wijk})` })),
+  ],
+})}
+${choiceGroup(ctx, {
+  name: 'soort',
+  legend: 'Wat voor afspraak?',
+  type: 'radio',
+  choices: AFSPRAAK_SOORTEN.map((s) => ({ value: s, label: AFSPRAAK_LABELS[s] })),
+  rules: { required: AFSPRAAK_MESSAGES.soort },
+})}
+${textArea(ctx, {
+  name: 'text',
+  label: 'Wat is afgesproken',
+  hint: `Wie wat doet en wanneer. Zonder namen of andere persoonsgegevens (artikel 23). Minstens ${AFSPRAAK_TEXT_MIN} en hoogstens ${AFSPRAAK_TEXT_MAX.toLocaleString('nl-NL')} tekens.`,
+  maxLength: AFSPRAAK_TEXT_MAX,
+  rules: {
+    required: AFSPRAAK_MESSAGES.textShort,
+    minLength: [AFSPRAAK_TEXT_MIN, AFSPRAAK_MESSAGES.textShort],
+  },
+})}`,
+)}
+</section>`;
+}
+
+function agreementsList(wijken: readonly WijkGlance[]) {
+  const withAgreements = wijken.filter((w) => w.afspraken.length);
+  return withAgreements.length
+    ? html`<ul class="utrecht-unordered-list" data-afspraken>${withAgreements.flatMap((w) =>
+        w.afspraken.map(
+          (a) =>
+            html`<li class="utrecht-unordered-list__item" data-afspraak-row="${a.id}"><strong>${w.wijk}, ${a.voor}:</strong> ${a.soort} (${formatDutchDate(a.createdAt.slice(0, 10))}). <span class="app-pre">${a.text}</span></li>`,
+        ),
+      )}</ul>`
+    : html`<p class="utrecht-paragraph" data-afspraken>Nog geen afspraken vastgelegd.</p>`;
+}
+
 export function coordinatorOverviewPage(input: {
   party: Party;
   token: string;
   overview: CoordinatorOverview;
+  /** The agreement form (art. 20). */
+  afspraak?: AfspraakFormInput;
 }): string {
   const o = input.overview;
   const body = html`<h1 class="utrecht-heading-1">Overzicht convenant: alle wijken</h1>
@@ -287,6 +389,9 @@ export function coordinatorOverviewPage(input: {
 <h2 class="utrecht-heading-2">Alle wijken in één oogopslag</h2>
 <p class="utrecht-paragraph">Kies een wijk voor het wijkrapport.</p>
 ${wijkTable(o.wijken)}
+<h2 class="utrecht-heading-2">Afspraken per wijk en per school (artikel 20)</h2>
+${agreementsList(o.wijken)}
+${input.afspraak ? afspraakSection(input.token, input.afspraak) : ''}
 <h2 class="utrecht-heading-2">Aangekondigde beëindigingen zonder uitkomst</h2>
 ${
   o.terminations.length
@@ -320,7 +425,10 @@ ${
       )}</ul>`
     : html`<p class="utrecht-paragraph" data-gaps>Geen gaten gevonden.</p>`
 }`;
-  return page({ title: 'Overzicht convenant', body });
+  return page({
+    title: `${input.afspraak?.errors?.length ? 'Fout in afspraak – ' : ''}Overzicht convenant`,
+    body,
+  });
 }
 
 export function overviewProblemPage(message: string): string {

@@ -68,6 +68,7 @@ const CONFIRMATION_NOUNS = {
   voorlichting: ['Aanvraag', 'aanvraag', 'Nog een aanvraag doen'],
   beeindiging: ['Voornemen', 'voornemen tot beëindiging', 'Terug naar het formulier'],
   mededeling: ['Bericht', 'bericht aan de school', 'Terug naar het overzicht'],
+  afspraak: ['Afspraak', 'afspraak', 'Terug naar het overzicht'],
 } as const;
 
 export interface ConfirmationInput {
@@ -161,5 +162,7 @@ function freeTextOf(submission: Submission): SafeHtml | '' {
       return submission.voorlichting.remarks ? block('Opmerkingen', submission.voorlichting.remarks) : '';
     case 'mededeling':
       return block('Bericht', submission.mededeling.text);
+    case 'afspraak':
+      return block('Afspraak', submission.afspraak.text);
   }
 }

@@ -1,4 +1,5 @@
 import { deriveStatus, type SubmissionEvent } from '../domain/actions.js';
+import { AFSPRAAK_LABELS } from '../domain/afspraak.js';
 import { summerTableWarning } from '../domain/calendar.js';
 import {
   COVENANT,
@@ -27,6 +28,7 @@ import { isActiveOn, type Party } from '../domain/parties.js';
 import { buildWijkReport, type WijkReport } from '../domain/report.js';
 import type { ActionKind } from '../domain/signing.js';
 import type {
+  AfspraakSubmission,
   BeeindigingSubmission,
   MeldingSubmission,
   Submission,
@@ -139,13 +141,15 @@ export async function schoolOverview(
   for (const { entry, submission: s, events } of loaded) {
     if (!s) continue;
     if (!entry.submitter) {
-      // What the wijkagent told the school first (art. 7): shown with its text, nothing to answer.
-      if (s.kind === 'mededeling' && s.school.id === school.id)
+      // What the wijkagent told the school first (art. 7) or an agreement (art. 20): with its text,
+      // nothing to answer.
+      const text = textFor(s, school.id, false);
+      if ((s.kind === 'mededeling' || s.kind === 'afspraak') && text)
         rows.push({
           ...baseRow(s, events, deriveStatus(s.kind, events)),
           open: false,
           overdue: false,
-          text: s.mededeling.text,
+          text,
           actions: [],
         });
       continue;
@@ -207,6 +211,25 @@ export async function partnerOverview(
   return applyFilter(rows, { ...filter, from, to });
 }
 
+/** An agreement (art. 20) as the coordinator's overview and the evaluation summary list it. */
+export interface AgreementLine {
+  id: string;
+  createdAt: string;
+  soort: string;
+  /** The school's name, or "alle scholen in de wijk". */
+  voor: string;
+  text: string;
+}
+
+export const agreementLine = (a: AfspraakSubmission): AgreementLine => ({
+  id: a.id,
+  createdAt: a.createdAt,
+  soort: AFSPRAAK_LABELS[a.afspraak.soort],
+  voor: a.school?.name ?? 'alle scholen in de wijk',
+  // Erased after a year like every free text (retention).
+  text: a.afspraak.text ?? '',
+});
+
 export interface WijkGlance {
   wijk: string;
   meldingen: number;
@@ -216,6 +239,8 @@ export interface WijkGlance {
   overdue: number;
   answered: number;
   withinTarget: number;
+  /** Agreements for the wijk or one of its schools (art. 20), newest first. */
+  afspraken: AgreementLine[];
   report: WijkReport;
 }
 
@@ -253,9 +278,10 @@ export async function coordinatorOverview(
   const byId = new Map(directory.map((p) => [p.id, p]));
   const wijken = await Promise.all(
     WIJKEN.map(async (wijk): Promise<WijkGlance> => {
-      const [meldingen, voorlichtingen] = await Promise.all([
+      const [meldingen, voorlichtingen, afspraken] = await Promise.all([
         deps.store.submissionsIn<MeldingSubmission>({ kind: 'melding', wijk }, fromIso, toIso),
         deps.store.submissionsIn<VoorlichtingSubmission>({ kind: 'voorlichting', wijk }, fromIso, toIso),
+        deps.store.submissionsIn<AfspraakSubmission>({ kind: 'afspraak', wijk }, fromIso, toIso),
       ]);
       const events = new Map<string, SubmissionEvent[]>();
       await Promise.all(
@@ -283,6 +309,7 @@ export async function coordinatorOverview(
         overdue,
         answered: report.feedback.answered,
         withinTarget: report.feedback.withinTarget,
+        afspraken: afspraken.map(agreementLine).reverse(),
         report,
       };
     }),
@@ -372,6 +399,7 @@ export function coordinatorCsv(overview: CoordinatorOverview): string {
     'te_laat',
     'terugkoppeling_gegeven',
     'binnen_termijn',
+    'afspraken',
   ];
   const lines = overview.wijken.map((w) =>
     [
@@ -383,6 +411,7 @@ export function coordinatorCsv(overview: CoordinatorOverview): string {
       w.overdue,
       w.answered,
       w.withinTarget,
+      w.afspraken.length,
     ].join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;

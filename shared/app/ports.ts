@@ -93,7 +93,7 @@ export interface SubmissionGuards {
 
 /** Which submissions a report reads: one kind in one wijk, or every termination announcement. */
 export type SubmissionIndex =
-  | { kind: 'melding' | 'voorlichting' | 'mededeling'; wijk: string }
+  | { kind: 'melding' | 'voorlichting' | 'mededeling' | 'afspraak'; wijk: string }
   | { kind: 'beeindiging' };
 
 export interface SubmissionRepository {

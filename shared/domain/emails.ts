@@ -1,4 +1,5 @@
 import { ACTION_ARTICLES, ANSWER_LABELS, HANDLING_LABELS, type SubmissionEvent } from './actions.js';
+import { AFSPRAAK_LABELS } from './afspraak.js';
 import { html, type SafeHtml, singleLine } from './html.js';
 import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS, LOCATION_LABELS, type Melding, SUBCATEGORY_LABELS } from './melding.js';
@@ -155,6 +156,8 @@ export function submissionWhat(submission: Submission): string {
       return 'voornemen tot beëindiging van deelname aan het convenant';
     case 'mededeling':
       return `bericht van de wijkagent: ${lowerFirst(MEDEDELING_LABELS[submission.mededeling.soort])}`;
+    case 'afspraak':
+      return `afspraak in de wijk (artikel 20): ${lowerFirst(AFSPRAAK_LABELS[submission.afspraak.soort])}`;
   }
 }
 
@@ -184,6 +187,16 @@ export function submissionFacts(submission: Submission): Facts {
       ['Wijk', submission.school.wijk ?? 'onbekend'],
       ['Soort bericht', MEDEDELING_LABELS[submission.mededeling.soort]],
       ['Verstuurd', formatDutchDateTime(new Date(submission.createdAt))],
+    ];
+  }
+  if (submission.kind === 'afspraak') {
+    return [
+      ['Referentie', submission.id],
+      ['Vastgelegd door', submission.party.name],
+      ['Wijk', submission.wijk],
+      ['Voor', submission.school ? submission.school.name : `alle scholen in wijk ${submission.wijk}`],
+      ['Soort afspraak', AFSPRAAK_LABELS[submission.afspraak.soort]],
+      ['Vastgelegd', formatDutchDateTime(new Date(submission.createdAt))],
     ];
   }
   const facts: Facts = [
@@ -232,6 +245,8 @@ const freeText = (submission: Submission) => {
       return [{ title: 'Toelichting', lines: [submission.beeindiging.reason], preformatted: true }];
     case 'mededeling':
       return [{ title: 'Bericht', lines: [submission.mededeling.text], preformatted: true }];
+    case 'afspraak':
+      return [{ title: 'Wat is afgesproken', lines: [submission.afspraak.text], preformatted: true }];
     case 'voorlichting':
       return submission.voorlichting.remarks
         ? [
@@ -248,6 +263,8 @@ const freeText = (submission: Submission) => {
 const INTROS: Record<Submission['kind'], (s: Submission) => string> = {
   melding: (s) => `${submitterOf(s).name} heeft een melding gedaan.`,
   voorlichting: (s) => `${submitterOf(s).name} vraagt voorlichting aan.`,
+  afspraak: (s) =>
+    `${submitterOf(s).name} heeft een afspraak vastgelegd die de convenantpartners in de wijk hebben gemaakt (artikel 20 van het convenant). U hoeft niets terug te sturen.`,
   mededeling: (s) =>
     `${submitterOf(s).name} laat uw school vooraf iets weten, zoals afgesproken in artikel 7 van het convenant. U hoeft niets terug te sturen.`,
   beeindiging: (s) =>
@@ -310,6 +327,7 @@ const NOUN: Record<Submission['kind'], string> = {
   voorlichting: 'aanvraag',
   beeindiging: 'voornemen',
   mededeling: 'bericht',
+  afspraak: 'afspraak',
 };
 
 /** To the submitter: its submission was received, and who was told, and why. */

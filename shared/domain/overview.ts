@@ -1,4 +1,5 @@
 import { isFinal, type SubmissionEvent } from './actions.js';
+import { AFSPRAAK_LABELS } from './afspraak.js';
 import { COVENANT } from './covenant.js';
 import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS } from './melding.js';
@@ -45,12 +46,14 @@ export const KIND_LABELS: Record<OverviewKind, string> = {
   voorlichting: 'Voorlichting',
   beeindiging: 'Beëindiging',
   mededeling: 'Bericht van de wijkagent',
+  afspraak: 'Afspraak in de wijk',
 };
 
 export function categoryOf(s: Submission): string {
   if (s.kind === 'melding') return CATEGORY_LABELS[s.melding.category];
   if (s.kind === 'voorlichting') return providerLabel(s.voorlichting);
   if (s.kind === 'mededeling') return MEDEDELING_LABELS[s.mededeling.soort];
+  if (s.kind === 'afspraak') return AFSPRAAK_LABELS[s.afspraak.soort];
   return `${s.party.name}`;
 }
 
@@ -58,6 +61,7 @@ function textOf(s: Submission): string {
   if (s.kind === 'melding') return s.melding.description;
   if (s.kind === 'voorlichting') return themeLabel(s.voorlichting);
   if (s.kind === 'mededeling') return s.mededeling.text;
+  if (s.kind === 'afspraak') return s.afspraak.text;
   return s.beeindiging.reason;
 }
 

@@ -47,6 +47,8 @@ export interface EvaluationSummary {
   invited: number;
   averages: Array<number | null>;
   comments: string[][];
+  /** The agreements for the wijk or its schools (art. 20), as lines. */
+  agreements?: string[];
   /** The wijk's schools and their yearly duties (art. 2b, 21c): done out of asked, and who not yet. */
   duties?: Array<{ label: string; done: number; asked: number; notDone: string[] }>;
 }
@@ -174,6 +176,9 @@ export function noticeEmail(
             ...(summary?.comments[i] ?? []).map((c) => `Toelichting: ${c}`),
           ],
         })).concat(
+          summary?.agreements?.length
+            ? [{ title: 'Afspraken in de wijk (artikel 20)', lines: summary.agreements }]
+            : [],
           summary?.duties?.length
             ? [
                 {

@@ -1,3 +1,4 @@
+import type { Afspraak } from './afspraak.js';
 import type { Beeindiging } from './beeindiging.js';
 import type { Mededeling } from './mededeling.js';
 import type { Melding } from './melding.js';
@@ -54,12 +55,35 @@ export interface MededelingSubmission {
   gaps: RoutingGap[];
 }
 
+/**
+ * Art. 20: an agreement per wijk or per school (jassencontrole, fietsverlichtingsactie, snoeproute),
+ * recorded by the gemeente's coordinator; told to the schools concerned, the wijkagent and the
+ * gebiedsmanager of the wijk.
+ */
+export interface AfspraakSubmission {
+  kind: 'afspraak';
+  id: string;
+  createdAt: string;
+  party: Pick<Party, 'id' | 'name' | 'kind' | 'wijk'>;
+  /** The wijk it is for; its index partition. */
+  wijk: string;
+  /** The one school it is for; absent for every school of the wijk. */
+  school?: Pick<Party, 'id' | 'name' | 'wijk'>;
+  afspraak: Afspraak;
+  recipients: Recipient[];
+  gaps: RoutingGap[];
+}
+
 export type RoutedSubmission = MeldingSubmission | VoorlichtingSubmission;
-export type Submission = RoutedSubmission | BeeindigingSubmission | MededelingSubmission;
+export type Submission = RoutedSubmission | BeeindigingSubmission | MededelingSubmission | AfspraakSubmission;
 
 /**
  * The party that submitted: a school for meldingen and voorlichting, any party for a beeindiging,
  * the wijkagent for a mededeling.
  */
 export const submitterOf = (s: Submission): { id: string; name: string; wijk?: string | undefined } =>
-  s.kind === 'beeindiging' || s.kind === 'mededeling' ? s.party : s.school;
+  s.kind === 'beeindiging' || s.kind === 'mededeling' || s.kind === 'afspraak' ? s.party : s.school;
+
+/** The wijk a submission is indexed under (termination announcements concern every wijk: undefined). */
+export const submissionWijk = (s: { kind: string; school?: { wijk?: string | undefined }; wijk?: string }) =>
+  s.kind === 'beeindiging' ? undefined : s.kind === 'afspraak' ? s.wijk : s.school?.wijk;

@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { wijkReportPage } from '../../forms/calendar-pages.js';
 import {
+  type AfspraakFormInput,
   coordinatorOverviewPage,
   type MededelingFormInput,
   overviewProblemPage,
@@ -10,6 +11,7 @@ import {
   schoolOverviewPage,
 } from '../../forms/overview-pages.js';
 import { messagePage } from '../../forms/pages.js';
+import { submitAfspraak } from '../app/afspraken.js';
 import { KEY_BY_BODY } from '../app/intake.js';
 import { mededelingSchools, submitMededeling } from '../app/mededelingen.js';
 import {
@@ -30,7 +32,7 @@ import {
   unavailableMessage,
 } from '../domain/errors.js';
 import type { OverviewFilter } from '../domain/overview.js';
-import type { Party } from '../domain/parties.js';
+import { isActiveOn, type Party } from '../domain/parties.js';
 import { reportCsv } from '../domain/report.js';
 import type { Submission } from '../domain/submission.js';
 import { amsterdamDate, parseDate } from '../domain/time.js';
@@ -42,9 +44,10 @@ export const OVERVIEW_ROUTE_KEYS = [
   'GET /overzicht',
   'GET /overzicht/{token}',
   'POST /overzicht/{token}/mededeling',
+  'POST /overzicht/{token}/afspraak',
 ] as const;
 
-const KINDS = ['melding', 'voorlichting', 'beeindiging', 'mededeling'] as const;
+const KINDS = ['melding', 'voorlichting', 'beeindiging', 'mededeling', 'afspraak'] as const;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const STATUSES = ['open', 'afgerond', 'te-laat'] as const;
 
@@ -59,7 +62,9 @@ export function parseFilter(query: Record<string, string | undefined>): {
   if (kind) {
     if ((KINDS as readonly string[]).includes(kind)) filter.kind = kind as OverviewFilter['kind'] & string;
     else
-      problems.push('Kies bij "Soort" meldingen, voorlichting, beëindiging of berichten van de wijkagent.');
+      problems.push(
+        'Kies bij "Soort" meldingen, voorlichting, beëindiging, berichten van de wijkagent of afspraken.',
+      );
   }
   const status = query.status?.trim();
   if (status) {
@@ -122,11 +127,66 @@ export function createOverviewRoute(deps: OverviewRouteDeps) {
     return s?.kind === 'mededeling' && s.party.id === party.id ? { id: s.id, to: s.school.name } : undefined;
   }
 
+  /** The agreement this coordinator just recorded, for the line "vastgelegd" after the redirect. */
+  async function sentAgreement(party: Party, id: string | undefined) {
+    if (!id || id.length > 40) return undefined;
+    const s = await deps.store.getSubmission<Submission>(id);
+    return s?.kind === 'afspraak' && s.party.id === party.id ? { id: s.id } : undefined;
+  }
+
+  /** The coordinator's agreement form (art. 20), with every active school. */
+  async function afspraakForm(extra: Partial<AfspraakFormInput> = {}): Promise<AfspraakFormInput> {
+    const today = amsterdamDate(deps.now());
+    const schools = (await deps.store.listDirectory())
+      .filter((p) => p.kind === 'school' && isActiveOn(p, today))
+      .sort((a, b) => String(a.wijk).localeCompare(String(b.wijk)) || a.name.localeCompare(b.name));
+    return {
+      schools: schools.map((s) => ({ id: s.id, name: s.name, wijk: s.wijk })),
+      idempotencyKey: randomUUID(),
+      ...extra,
+    };
+  }
+
+  /** The overview again, with the form's values and errors next to its fields (a form post without JS). */
+  async function pageWithErrors(
+    kind: 'mededeling' | 'afspraak',
+    party: Party,
+    token: string,
+    error: ClientError,
+    fields: Record<string, unknown>,
+  ) {
+    const state = { values: fields, errors: error.errors };
+    if (kind === 'afspraak')
+      return htmlPage(
+        error.statusCode,
+        coordinatorOverviewPage({
+          party,
+          token,
+          overview: await coordinatorOverview(deps, party),
+          afspraak: await afspraakForm(state),
+        }),
+      );
+    const today = amsterdamDate(deps.now());
+    const mededeling = await mededelingForm(party, state);
+    return htmlPage(
+      error.statusCode,
+      partnerOverviewPage({
+        party,
+        token,
+        rows: await partnerOverview(deps, party, {}),
+        filter: {},
+        period: periodOf(today, {}),
+        ...(mededeling ? { mededeling } : {}),
+      }),
+    );
+  }
+
   /**
-   * `POST /overzicht/{token}/mededeling` (art. 7): JSON answers 201 or a problem; a form post is sent
-   * on to the overview (303) or gets the overview again with the errors next to the fields.
+   * `POST /overzicht/{token}/mededeling` (the wijkagent, art. 7) and `/afspraak` (the coordinator,
+   * art. 20): JSON answers 201 or a problem; a form post is sent on to the overview (303) or gets the
+   * overview again with the errors next to the fields.
    */
-  async function postMededeling(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  async function post(event: APIGatewayProxyEventV2, kind: 'mededeling' | 'afspraak'): Promise<HttpResult> {
     const body = parseBody(event, deps.maxBodyBytes);
     const token = event.pathParameters?.token ?? '';
     const form = body.format === 'form';
@@ -143,8 +203,9 @@ export function createOverviewRoute(deps: OverviewRouteDeps) {
             message: 'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.',
           },
         ]);
-      const accepted = await submitMededeling(deps, party, body.fields, key);
-      deps.logger?.info('mededeling recorded', { id: accepted.response.id, replayed: accepted.replayed });
+      const submit = kind === 'afspraak' ? submitAfspraak : submitMededeling;
+      const accepted = await submit(deps, party, body.fields, key);
+      deps.logger?.info(`${kind} recorded`, { id: accepted.response.id, replayed: accepted.replayed });
       if (form) return redirect(`/overzicht/${token}?verstuurd=${encodeURIComponent(accepted.response.id)}`);
       return json(201, accepted.response, accepted.replayed ? { 'idempotent-replayed': 'true' } : {});
     } catch (error) {
@@ -154,28 +215,15 @@ export function createOverviewRoute(deps: OverviewRouteDeps) {
           503,
           messagePage('Tijdelijk niet bereikbaar', [
             unavailableMessage,
-            'Ga terug en verstuur het bericht opnieuw.',
+            'Ga terug en verstuur het formulier opnieuw.',
           ]),
           { 'retry-after': '5' },
         );
       if (error instanceof UnauthorizedError)
         return htmlPage(401, overviewProblemPage(error.errors[0]?.message ?? ''));
-      if (error instanceof ClientError && party && party.role === 'wijkagent' && error.statusCode < 500) {
-        const today = amsterdamDate(deps.now());
-        const rows = await partnerOverview(deps, party, {});
-        const mededeling = await mededelingForm(party, { values: body.fields, errors: error.errors });
-        return htmlPage(
-          error.statusCode,
-          partnerOverviewPage({
-            party,
-            token,
-            rows,
-            filter: {},
-            period: periodOf(today, {}),
-            ...(mededeling ? { mededeling } : {}),
-          }),
-        );
-      }
+      const mayUse = party?.role === (kind === 'afspraak' ? 'convenantcoordinator' : 'wijkagent');
+      if (error instanceof ClientError && party && mayUse && error.statusCode < 500)
+        return pageWithErrors(kind, party, token, error, body.fields);
       if (error instanceof ClientError && error.statusCode === 403)
         return htmlPage(403, overviewProblemPage(error.errors[0]?.message ?? ''));
       throw error;
@@ -183,7 +231,8 @@ export function createOverviewRoute(deps: OverviewRouteDeps) {
   }
 
   return async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
-    if (event.routeKey === 'POST /overzicht/{token}/mededeling') return postMededeling(event);
+    if (event.routeKey === 'POST /overzicht/{token}/mededeling') return post(event, 'mededeling');
+    if (event.routeKey === 'POST /overzicht/{token}/afspraak') return post(event, 'afspraak');
     const query = event.queryStringParameters ?? {};
     const today = amsterdamDate(deps.now());
     try {
@@ -223,7 +272,16 @@ export function createOverviewRoute(deps: OverviewRouteDeps) {
         }
         const overview = await coordinatorOverview(deps, party);
         if (query.formaat === 'csv') return csv(`overzicht-wijken-${today}.csv`, coordinatorCsv(overview));
-        return htmlPage(200, coordinatorOverviewPage({ party, token, overview }));
+        const recorded = await sentAgreement(party, query.verstuurd);
+        return htmlPage(
+          200,
+          coordinatorOverviewPage({
+            party,
+            token,
+            overview,
+            afspraak: await afspraakForm(recorded ? { sent: recorded } : {}),
+          }),
+        );
       }
       const { filter, error } = parseFilter(query);
       const period = periodOf(today, filter);

@@ -44,6 +44,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/overzicht/{token}', handler: 'acties' },
   // The wijkagent tells a school something first (art. 7), from its overview.
   { method: 'POST', path: '/overzicht/{token}/mededeling', handler: 'acties' },
+  // The coordinator records an agreement per wijk or school (art. 20), from its overview.
+  { method: 'POST', path: '/overzicht/{token}/afspraak', handler: 'acties' },
   { method: 'GET', path: '/privacy', handler: 'pages' },
   { method: 'GET', path: '/contact', handler: 'pages' },
   { method: 'GET', path: '/toegankelijkheid', handler: 'pages' },

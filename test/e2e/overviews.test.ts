@@ -191,6 +191,33 @@ describe('Overviews in Chromium', () => {
     await checked.close();
   });
 
+  it('the coordinator records an agreement per wijk without JavaScript (art. 20), axe clean with errors', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false, width: 375, now: clock });
+    const page = await context.newPage();
+    await page.goto(pages()[2][1]);
+    const form = page.locator('[data-afspraak]');
+    await form.getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    expect(await page.locator('#foutmeldingen').textContent()).toMatch(/Kies de wijk van de afspraak/);
+    await form.getByLabel('Oost', { exact: true }).check();
+    await form.getByLabel('Snoeproute-actie').check();
+    await form
+      .getByLabel('Wat is afgesproken')
+      .fill('Twee keer per jaar lopen de wijkagent en JoU de snoeproute mee.');
+    await form.getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    await page.waitForURL(/verstuurd=A-/);
+    expect(await page.locator('[data-afspraak-sent]').textContent()).toMatch(/is vastgelegd/);
+    expect(await page.locator('[data-afspraken]').textContent()).toMatch(/Oost, alle scholen in de wijk/);
+    await context.close();
+
+    const checked = await newContext(browser, { width: 1280, now: clock });
+    const axePage = await checked.newPage();
+    await axePage.goto(pages()[2][1]);
+    await axePage.locator('[data-afspraak]').getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    await axePage.locator('#foutmeldingen').waitFor();
+    expect(await axeViolations(axePage)).toEqual([]);
+    await checked.close();
+  });
+
   it('keeps small phone screenshots of each overview for the README when asked', async () => {
     if (!process.env.UPDATE_DOCS_SCREENSHOTS) return;
     const context = await newContext(browser, { width: 375, now: clock });

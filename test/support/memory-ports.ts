@@ -29,6 +29,7 @@ import type { Term } from '../../shared/domain/covenant.js';
 import type { EmailMessage } from '../../shared/domain/emails.js';
 import { hashFormKey } from '../../shared/domain/form-keys.js';
 import type { Party } from '../../shared/domain/parties.js';
+import { submissionWijk } from '../../shared/domain/submission.js';
 
 type Stored = SubmissionRecord & { ttl: number } & Record<string, unknown>;
 interface InboxEntry {
@@ -40,8 +41,7 @@ interface InboxEntry {
   ttl: number;
 }
 
-const wijkOf = (s: Stored) =>
-  s.kind === 'beeindiging' ? 'ALL' : String((s as { school?: { wijk?: string } }).school?.wijk);
+const wijkOf = (s: Stored) => submissionWijk(s) ?? 'ALL';
 const indexWijk = (index: SubmissionIndex) => ('wijk' in index ? index.wijk : 'ALL');
 const copy = <T>(value: T): T => structuredClone(value);
 const stillActive = (party: Party | undefined, today: string) =>
