@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { hashFormKey } from '../../shared/app/form-keys.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
 import { signOverviewToken } from '../../shared/domain/overview-token.js';
 import { addDays } from '../../shared/domain/working-days.js';

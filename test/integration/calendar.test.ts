@@ -202,7 +202,9 @@ describe('Daily job over a simulated year', () => {
       expect(written_(`schooltaak-herinnering#${kind}#`).sort()).toEqual(
         yearly(COVENANT.yearlyReminders[kind]).flatMap((y) => {
           // It follows the stored first reminder: at the earliest the day after that was written.
-          const due = addWorkingDays(y.due, COVENANT.yearlyReminders.secondReminderWorkingDays);
+          const due = nextSchoolDay(
+            addWorkingDays(y.due, COVENANT.yearlyReminders.secondReminderWorkingDays),
+          );
           const [first] = writtenFor(due);
           if (!first) return [];
           let on = first > y.on ? first : addDays(y.on, 1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DIRECTORY } from '../../local/stack.js';
-import { hashFormKey } from '../../shared/app/form-keys.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { signOverviewToken } from '../../shared/domain/overview-token.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { hashFormKey } from '../../shared/app/form-keys.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { eraseOldFreeText } from '../../shared/app/retention.js';
 import { evaluationRoundId } from '../../shared/domain/calendar.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
