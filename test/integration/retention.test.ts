@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { eraseOldFreeText } from '../../shared/app/retention.js';
 import { evaluationRoundId } from '../../shared/domain/calendar.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';

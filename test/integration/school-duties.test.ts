@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { signOverviewToken } from '../../shared/domain/overview-token.js';
 import { signToken } from '../../shared/domain/signing.js';
 import { addDays, addWorkingDays } from '../../shared/domain/working-days.js';
