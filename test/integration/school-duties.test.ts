@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
+import { evaluationRoundDates } from '../../shared/domain/calendar.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
 import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { signOverviewToken } from '../../shared/domain/overview-token.js';
@@ -21,8 +22,7 @@ const Y =
   (TODAY <= `${TODAY.slice(0, 4)}-${COVENANT.yearlyReminders.bekendmaking}` ? 0 : 1);
 const FIRST = `${Y}-${COVENANT.yearlyReminders.bekendmaking}`;
 const SECOND = addWorkingDays(FIRST, COVENANT.yearlyReminders.secondReminderWorkingDays);
-const EVALUATION_DAY = `${Y + 1}-${COVENANT.evaluationDates.Oost}`;
-const SUMMARY_DAY = addDays(EVALUATION_DAY, COVENANT.evaluationSummaryAfterDays);
+const { on: EVALUATION_DAY, summaryOn: SUMMARY_DAY } = evaluationRoundDates('Oost', Y + 1);
 let stack: TestStack;
 
 const runOn = (date: string) => {
