@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLinks } from '../../shared/adapters/clients.js';
 import { runDaily } from '../../shared/app/daily.js';
 import { eraseOldFreeText } from '../../shared/app/retention.js';
 import { evaluationRoundId } from '../../shared/domain/calendar.js';
@@ -51,7 +52,7 @@ describe('Free text retention', () => {
       remarks: 'Graag in de middag.',
     });
     // The wijkagent's notice to the school (art. 7), from its overview.
-    const overview = await stack.app.runtime.clients.links.overviewUrl(
+    const overview = await buildLinks(stack.app.runtime.config, stack.now).overviewUrl(
       'wijkagent-oost',
       hashFormKey(stack.keyOf('wijkagent-oost')),
     );
