@@ -5,11 +5,16 @@ import { MELDING_CATEGORIES } from '../shared/domain/melding.js';
 import { EVALUATION_QUESTIONS, EVALUATION_SCALES } from '../shared/domain/reminder-emails.js';
 import type { WijkReport } from '../shared/domain/report.js';
 import { formatDutchDate } from '../shared/domain/time.js';
-import { PROVIDER_LABELS, PROVIDERS } from '../shared/domain/voorlichting.js';
 import { Alert } from './components/alert.js';
 import { ChoiceGroup } from './components/fieldset.js';
 import { LinkAnswerForm } from './components/form.js';
-import { DateField, type FieldContext, type FormValues, TextareaField } from './components/form-field.js';
+import {
+  DateField,
+  type FieldContext,
+  type FormValues,
+  TextareaField,
+  TextboxField,
+} from './components/form-field.js';
 import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
 import { Table, TableCell, TableHeaderCell, TableRow } from './components/table.js';
@@ -19,6 +24,7 @@ export const CALENDAR_ANCHORS: Record<string, string> = {
   decision: 'decision-verlengd',
   decidedOn: 'decidedOn',
   stillContact: 'stillContact-ja',
+  doneOn: 'doneOn',
   ...Object.fromEntries(
     EVALUATION_QUESTIONS.flatMap((_, i) => [
       [`score${i + 1}`, `score${i + 1}-1`],
@@ -27,10 +33,19 @@ export const CALENDAR_ANCHORS: Record<string, string> = {
   ),
 };
 
+/** What each yearly school duty asks (art. 2b, 21c), in one sentence. */
+export const DUTY_WHAT = {
+  bekendmaking:
+    'De school maakt strekking en inhoud van het convenant bekend aan schoolpersoneel, leerlingen en ouders, en neemt het op in het schoolbeleid (artikel 2b).',
+  leerlingenraad:
+    'De school bespreekt het convenant met de leerlingenraad of de studentenraad (artikel 21c).',
+} as const;
+
 const TITLES = {
   verlenging: 'Besluit over verlenging van het convenant',
   evaluatie: 'Vragenlijst jaarlijkse evaluatie',
   contact: 'Bent u nog de contactpersoon?',
+  gedaan: 'Jaarlijkse taak van de school: gedaan',
   wijkrapport: 'Wijkrapport',
 } as const;
 
@@ -38,6 +53,7 @@ const BUTTONS = {
   verlenging: 'Besluit vastleggen',
   evaluatie: 'Antwoorden versturen',
   contact: 'Antwoord versturen',
+  gedaan: 'Vastleggen: gedaan',
 } as const;
 
 type QuestionAction = keyof typeof BUTTONS;
@@ -46,10 +62,12 @@ const CalendarForm = ({
   a,
   ctx,
   exampleDate,
+  context,
 }: {
   a: QuestionAction;
   ctx: FieldContext;
   exampleDate: string;
+  context: CalendarLinkContext;
 }) => {
   switch (a) {
     case 'verlenging':
@@ -105,6 +123,18 @@ const CalendarForm = ({
           ]}
         />
       );
+    case 'gedaan':
+      return (
+        <TextboxField
+          ctx={ctx}
+          name="doneOn"
+          label="Wanneer is het gedaan?"
+          hint={`Vandaag of eerder, bijvoorbeeld 15-9-${context.duty?.year ?? ''}.`}
+          inputmode="numeric"
+          preview
+          rules={{ required: 'Vul de datum in waarop het gedaan is.' }}
+        />
+      );
   }
 };
 
@@ -133,6 +163,21 @@ const CalendarIntro = ({ a, context }: { a: QuestionAction; context: CalendarLin
           het convenant (artikel 1, 10 en 15).
         </Paragraph>
       );
+    case 'gedaan': {
+      const duty = context.duty;
+      return (
+        <>
+          <Paragraph>
+            {escapeHtml(duty ? DUTY_WHAT[duty.duty] : '')} Schooljaar{' '}
+            {escapeHtml(duty ? `${duty.year}-${duty.year + 1}` : '')}, {escapeHtml(context.party.name)}.
+          </Paragraph>
+          <Paragraph>
+            Is het gedaan? Vul de datum in. Het telt mee in het overzicht van de gemeente en in de jaarlijkse
+            evaluatie (artikel 21b), en u krijgt er geen herinnering meer over.
+          </Paragraph>
+        </>
+      );
+    }
   }
 };
 
@@ -164,7 +209,7 @@ export function calendarPage(input: {
           anchors={CALENDAR_ANCHORS}
           button={BUTTONS[a]}
         >
-          <CalendarForm a={a} ctx={ctx} exampleDate={input.exampleDate} />
+          <CalendarForm a={a} ctx={ctx} exampleDate={input.exampleDate} context={context} />
         </LinkAnswerForm>
       )}
     </PageLayout>,
@@ -347,11 +392,11 @@ export function wijkReportPage(report: WijkReport, csvHref: string): string {
           </>
         }
       >
-        {PROVIDERS.map((p) => (
+        {Object.entries(report.voorlichtingPerProvider).map(([p, o]) => (
           <TableRow>
-            <Th text={PROVIDER_LABELS[p]} scope="row" />
+            <Th text={report.providerLabels[p] ?? p} scope="row" />
             {PROVIDER_COLUMNS.map(([label, key]) => (
-              <TableCell label={label}>{report.voorlichtingPerProvider[p][key]}</TableCell>
+              <TableCell label={label}>{o[key]}</TableCell>
             ))}
           </TableRow>
         ))}

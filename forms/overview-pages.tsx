@@ -1,3 +1,19 @@
+import {
+  AFSPRAAK_LABELS,
+  AFSPRAAK_MESSAGES,
+  AFSPRAAK_SOORTEN,
+  AFSPRAAK_TEXT_MAX,
+  AFSPRAAK_TEXT_MIN,
+  wijkSlug,
+} from '../shared/domain/afspraak.js';
+import type { FieldError } from '../shared/domain/errors.js';
+import {
+  MEDEDELING_LABELS,
+  MEDEDELING_MESSAGES,
+  MEDEDELING_SOORTEN,
+  MEDEDELING_TEXT_MAX,
+  MEDEDELING_TEXT_MIN,
+} from '../shared/domain/mededeling.js';
 import { CATEGORY_LABELS, MELDING_CATEGORIES } from '../shared/domain/melding.js';
 import {
   type CoordinatorOverview,
@@ -8,8 +24,11 @@ import {
 } from '../shared/domain/overview.js';
 import { type Party, ROLES } from '../shared/domain/parties.js';
 import { formatDutchDate, formatDutchDateTime } from '../shared/domain/time.js';
+import { WIJKEN } from '../shared/domain/wijken.js';
 import { Alert } from './components/alert.js';
-import { Button } from './components/form.js';
+import { ChoiceGroup, firstChoiceAnchor } from './components/fieldset.js';
+import { Button, PostForm } from './components/form.js';
+import { type FieldContext, TextareaField } from './components/form-field.js';
 import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
 import { Table, TableCell, TableHeaderCell, TableRow } from './components/table.js';
@@ -55,9 +74,12 @@ const RowCard = ({ row, perspective }: { row: OverviewRow; perspective: 'school'
     ],
     ['Status', escapeHtml(`${row.status}${row.open ? ' (open)' : ''}`)],
   ];
-  if (perspective === 'partner') facts.push(['Van', escapeHtml(row.from)]);
+  if (row.kind === 'mededeling') facts[1] = ['Soort bericht', escapeHtml(row.category)];
+  if (row.kind === 'afspraak') facts[1] = ['Soort afspraak', escapeHtml(row.category)];
+  const received = perspective === 'school' && (row.kind === 'mededeling' || row.kind === 'afspraak');
+  if (perspective === 'partner' || received) facts.push(['Van', escapeHtml(row.from)]);
   if (dueText(row)) facts.push(['Termijn', escapeHtml(dueText(row))]);
-  if (perspective === 'school') {
+  if (perspective === 'school' && !received) {
     facts.push(['Verstuurd aan', escapeHtml(row.told.length ? row.told.join(', ') : 'niemand')]);
     facts.push([
       'Geantwoord door',
@@ -188,6 +210,8 @@ const FilterForm = ({
         ['melding', 'Meldingen'],
         ['voorlichting', 'Voorlichting'],
         ['beeindiging', 'Beëindiging'],
+        ['mededeling', 'Berichten van de wijkagent'],
+        ['afspraak', 'Afspraken in de wijk'],
       ]}
       chosen={filter.kind}
     />
@@ -274,6 +298,91 @@ export function schoolOverviewPage(input: {
   );
 }
 
+export const MEDEDELING_ANCHORS: Record<string, string> = {
+  school: 'school-',
+  soort: firstChoiceAnchor('soort', MEDEDELING_SOORTEN),
+  text: 'text',
+};
+
+/** The wijkagent's form (art. 7): which school, what kind of notice, a short text without names. */
+export interface MededelingFormInput {
+  schools: ReadonlyArray<Pick<Party, 'id' | 'name'>>;
+  idempotencyKey: string;
+  values?: Record<string, unknown>;
+  errors?: readonly FieldError[];
+  /** Set after a notice was sent: its reference and the school. */
+  sent?: { id: string; to: string };
+}
+
+const MededelingSection = ({ token, input }: { token: string; input: MededelingFormInput }) => {
+  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  const anchors = { ...MEDEDELING_ANCHORS, school: `school-${input.schools[0]?.id ?? ''}` };
+  return (
+    <section aria-labelledby="bericht-kop" data-mededeling>
+      <h2 class="utrecht-heading-2" id="bericht-kop">
+        De school vooraf iets laten weten (artikel 7)
+      </h2>
+      {input.sent ? (
+        <Alert type="ok" role="status">
+          <Paragraph data-mededeling-sent>
+            Uw bericht {escapeHtml(input.sent.id)} is verstuurd aan {escapeHtml(input.sent.to)}. U ziet het
+            hieronder in uw overzicht.
+          </Paragraph>
+        </Alert>
+      ) : (
+        ''
+      )}
+      <Paragraph>
+        Een aangekondigde aanhouding, een controle van kluisjes of afgesproken surveillance: de school krijgt
+        uw bericht per e-mail en ziet het in haar overzicht. Er hoeft geen melding aan vast te zitten.
+      </Paragraph>
+      {input.schools.length ? (
+        <PostForm
+          action={`/overzicht/${token}/mededeling`}
+          name="mededeling"
+          errors={ctx.errors}
+          anchors={anchors}
+          hidden={{ idempotencyKey: input.idempotencyKey }}
+          button="Bericht versturen"
+        >
+          <ChoiceGroup
+            ctx={ctx}
+            name="school"
+            legend="Aan welke school?"
+            type="radio"
+            choices={input.schools.map((s) => ({ value: s.id, label: s.name }))}
+            rules={{ required: MEDEDELING_MESSAGES.school }}
+          />
+          <ChoiceGroup
+            ctx={ctx}
+            name="soort"
+            legend="Wat voor bericht?"
+            type="radio"
+            choices={MEDEDELING_SOORTEN.map((s) => ({ value: s, label: MEDEDELING_LABELS[s] }))}
+            rules={{ required: MEDEDELING_MESSAGES.soort }}
+          />
+          <TextareaField
+            ctx={ctx}
+            name="text"
+            label="Uw bericht"
+            hint={`Wanneer en wat de school moet weten. Zonder namen of andere persoonsgegevens (artikel 23). Minstens ${MEDEDELING_TEXT_MIN} en hoogstens ${MEDEDELING_TEXT_MAX.toLocaleString('nl-NL')} tekens.`}
+            maxLength={MEDEDELING_TEXT_MAX}
+            rules={{
+              required: MEDEDELING_MESSAGES.textShort,
+              minLength: [MEDEDELING_TEXT_MIN, MEDEDELING_MESSAGES.textShort],
+            }}
+          />
+        </PostForm>
+      ) : (
+        <Paragraph>
+          Er staat geen school in uw wijk in het adresboek. Neem contact op met de coördinator van het
+          convenant bij de gemeente.
+        </Paragraph>
+      )}
+    </section>
+  );
+};
+
 export function partnerOverviewPage(input: {
   party: Party;
   token: string;
@@ -281,9 +390,12 @@ export function partnerOverviewPage(input: {
   filter: OverviewFilter;
   period: { from: string; to: string };
   filterError?: string;
+  /** The wijkagent's notice form (art. 7); absent for other partners. */
+  mededeling?: MededelingFormInput;
 }): string {
+  const failed = input.mededeling?.errors?.length;
   return page(
-    <PageLayout title={`Overzicht ${input.party.name}`}>
+    <PageLayout title={`${failed ? 'Fout in bericht – ' : ''}Overzicht ${input.party.name}`}>
       <Heading1>Overzicht {escapeHtml(input.party.name)}</Heading1>
       <Paragraph>
         Wat aan u (
@@ -291,6 +403,8 @@ export function partnerOverviewPage(input: {
         gestuurd: wat nog open staat eerst, met de werkdagen die u nog hebt. De knoppen om te antwoorden staan
         bij elke regel.
       </Paragraph>
+      {input.mededeling ? <MededelingSection token={input.token} input={input.mededeling} /> : ''}
+      <Heading2>Wat aan u is gestuurd</Heading2>
       <FilterError message={input.filterError} />
       <FilterForm
         action={`/overzicht/${input.token}`}
@@ -342,14 +456,123 @@ const WijkTable = ({ wijken }: { wijken: readonly WijkGlance[] }) => {
   );
 };
 
+export const AFSPRAAK_ANCHORS: Record<string, string> = {
+  wijk: firstChoiceAnchor('wijk', WIJKEN.map(wijkSlug)),
+  school: 'school-',
+  soort: firstChoiceAnchor('soort', AFSPRAAK_SOORTEN),
+  text: 'text',
+};
+
+/** The coordinator's form for an agreement per wijk or school (art. 20). */
+export interface AfspraakFormInput {
+  schools: ReadonlyArray<Pick<Party, 'id' | 'name' | 'wijk'>>;
+  idempotencyKey: string;
+  values?: Record<string, unknown>;
+  errors?: readonly FieldError[];
+  sent?: { id: string };
+}
+
+const AfspraakSection = ({ token, input }: { token: string; input: AfspraakFormInput }) => {
+  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  return (
+    <section aria-labelledby="afspraak-kop" data-afspraak>
+      <h2 class="utrecht-heading-2" id="afspraak-kop">
+        Afspraak per wijk of school vastleggen (artikel 20)
+      </h2>
+      {input.sent ? (
+        <Alert type="ok" role="status">
+          <Paragraph data-afspraak-sent>
+            Afspraak {escapeHtml(input.sent.id)} is vastgelegd. De school of scholen, de wijkagent en de
+            gebiedsmanager van de wijk krijgen bericht.
+          </Paragraph>
+        </Alert>
+      ) : (
+        ''
+      )}
+      <Paragraph>
+        Bijvoorbeeld een jassencontrole, een fietsverlichtingsactie of een snoeproute-actie. De afspraak staat
+        in de overzichten van wie het aangaat en in de evaluatie van de wijk.
+      </Paragraph>
+      <PostForm
+        action={`/overzicht/${token}/afspraak`}
+        name="afspraak"
+        errors={ctx.errors}
+        anchors={AFSPRAAK_ANCHORS}
+        hidden={{ idempotencyKey: input.idempotencyKey }}
+        button="Afspraak vastleggen"
+      >
+        <ChoiceGroup
+          ctx={ctx}
+          name="wijk"
+          legend="Wijk"
+          type="radio"
+          choices={WIJKEN.map((w) => ({ value: wijkSlug(w), label: w }))}
+          rules={{ required: AFSPRAAK_MESSAGES.wijk }}
+        />
+        <ChoiceGroup
+          ctx={ctx}
+          name="school"
+          legend="Voor welke school?"
+          hint="Een school uit de gekozen wijk, of alle scholen in die wijk."
+          type="radio"
+          choices={[
+            { value: '', label: 'Alle scholen in de wijk' },
+            ...input.schools.map((s) => ({ value: s.id, label: `${s.name} (wijk ${s.wijk})` })),
+          ]}
+        />
+        <ChoiceGroup
+          ctx={ctx}
+          name="soort"
+          legend="Wat voor afspraak?"
+          type="radio"
+          choices={AFSPRAAK_SOORTEN.map((s) => ({ value: s, label: AFSPRAAK_LABELS[s] }))}
+          rules={{ required: AFSPRAAK_MESSAGES.soort }}
+        />
+        <TextareaField
+          ctx={ctx}
+          name="text"
+          label="Wat is afgesproken"
+          hint={`Wie wat doet en wanneer. Zonder namen of andere persoonsgegevens (artikel 23). Minstens ${AFSPRAAK_TEXT_MIN} en hoogstens ${AFSPRAAK_TEXT_MAX.toLocaleString('nl-NL')} tekens.`}
+          maxLength={AFSPRAAK_TEXT_MAX}
+          rules={{
+            required: AFSPRAAK_MESSAGES.textShort,
+            minLength: [AFSPRAAK_TEXT_MIN, AFSPRAAK_MESSAGES.textShort],
+          }}
+        />
+      </PostForm>
+    </section>
+  );
+};
+
+const AgreementsList = ({ wijken }: { wijken: readonly WijkGlance[] }) => {
+  const withAgreements = wijken.filter((w) => w.afspraken.length);
+  return withAgreements.length ? (
+    <UnorderedList data-afspraken>
+      {withAgreements.flatMap((w) =>
+        w.afspraken.map((a) => (
+          <ListItem data-afspraak-row={escapeHtml(a.id)}>
+            <strong>{escapeHtml(`${w.wijk}, ${a.voor}:`)}</strong>{' '}
+            {escapeHtml(`${a.soort} (${formatDutchDate(a.createdAt.slice(0, 10))}).`)}{' '}
+            <span class="app-pre">{escapeHtml(a.text)}</span>
+          </ListItem>
+        )),
+      )}
+    </UnorderedList>
+  ) : (
+    <Paragraph data-afspraken>Nog geen afspraken vastgelegd.</Paragraph>
+  );
+};
+
 export function coordinatorOverviewPage(input: {
   party: Party;
   token: string;
   overview: CoordinatorOverview;
+  /** The agreement form (art. 20). */
+  afspraak?: AfspraakFormInput;
 }): string {
   const o = input.overview;
   return page(
-    <PageLayout title="Overzicht convenant">
+    <PageLayout title={`${input.afspraak?.errors?.length ? 'Fout in afspraak – ' : ''}Overzicht convenant`}>
       <Heading1>Overzicht convenant: alle wijken</Heading1>
       <Paragraph>
         Voor {escapeHtml(input.party.name)} ({escapeHtml(ROLES[input.party.role])}). Alleen aantallen,
@@ -362,6 +585,9 @@ export function coordinatorOverviewPage(input: {
       <Heading2>Alle wijken in één oogopslag</Heading2>
       <Paragraph>Kies een wijk voor het wijkrapport.</Paragraph>
       <WijkTable wijken={o.wijken} />
+      <Heading2>Afspraken per wijk en per school (artikel 20)</Heading2>
+      <AgreementsList wijken={o.wijken} />
+      {input.afspraak ? <AfspraakSection token={input.token} input={input.afspraak} /> : ''}
       <Heading2>Aangekondigde beëindigingen zonder uitkomst</Heading2>
       {o.terminations.length ? (
         <UnorderedList data-terminations>
@@ -378,6 +604,23 @@ export function coordinatorOverviewPage(input: {
         </UnorderedList>
       ) : (
         <Paragraph data-terminations>Geen.</Paragraph>
+      )}
+      <Heading2>Jaarlijkse taken van de scholen</Heading2>
+      {o.schoolDuties.length ? (
+        <UnorderedList data-duties>
+          {o.schoolDuties.map((d) => (
+            <ListItem data-duty={escapeHtml(`${d.duty}-${d.year}`)}>
+              {escapeHtml(d.label)}:{' '}
+              <strong>
+                {d.done} van {d.asked}
+              </strong>{' '}
+              scholen hebben laten weten dat het gedaan is.
+              {d.notDone.length ? escapeHtml(` Nog niet: ${d.notDone.join(', ')}.`) : ''}
+            </ListItem>
+          ))}
+        </UnorderedList>
+      ) : (
+        <Paragraph data-duties>Er is dit jaar en vorig jaar nog geen herinnering verstuurd.</Paragraph>
       )}
       <Heading2>Agenda</Heading2>
       <UnorderedList data-calendar>

@@ -104,6 +104,8 @@ const CONFIRMATION_NOUNS = {
   melding: ['Melding', 'melding', 'Nog een melding doen'],
   voorlichting: ['Aanvraag', 'aanvraag', 'Nog een aanvraag doen'],
   beeindiging: ['Voornemen', 'voornemen tot beëindiging', 'Terug naar het formulier'],
+  mededeling: ['Bericht', 'bericht aan de school', 'Terug naar het overzicht'],
+  afspraak: ['Afspraak', 'afspraak', 'Terug naar het overzicht'],
 } as const;
 
 export interface ConfirmationInput {
@@ -195,6 +197,10 @@ export const FreeText = ({
       return block('Toelichting', submission.beeindiging.reason);
     case 'voorlichting':
       return submission.voorlichting.remarks ? block(remarksTitle, submission.voorlichting.remarks) : '';
+    case 'mededeling':
+      return block('Bericht', submission.mededeling.text);
+    case 'afspraak':
+      return block('Afspraak', submission.afspraak.text);
   }
 };
 

@@ -1,6 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { FieldError } from '../shared/domain/errors.js';
 import type { Party } from '../shared/domain/parties.js';
+import type { ProviderChoice } from '../shared/domain/voorlichting.js';
 import { PostForm } from './components/form.js';
 import type { FormValues } from './components/form-field.js';
 
@@ -12,6 +13,8 @@ export interface SubmissionFormInput {
   errors?: FieldError[];
   /** A date-time in the Dutch format the fields expect, to show as an example (now). */
   exampleOccurredAt: string;
+  /** The voorlichting form's providers: the fixed ones and those from the directory (art. 3d). */
+  providers?: readonly ProviderChoice[];
 }
 
 const PATHS = {

@@ -4,8 +4,10 @@ import {
   AUDIENCES,
   HALT_THEME_LABELS,
   HALT_THEMES,
+  isFixedProvider,
   PROVIDER_LABELS,
   PROVIDERS,
+  type ProviderChoice,
   REMARKS_MAX,
   VOORLICHTING_MESSAGES,
 } from '../shared/domain/voorlichting.js';
@@ -96,7 +98,13 @@ export function voorlichtingForm(input: SubmissionFormInput): string {
           name="provider"
           legend="Wie geeft de voorlichting?"
           type="radio"
-          choices={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p], hint: PROVIDER_HINTS[p] }))}
+          choices={(
+            input.providers ?? PROVIDERS.map((id): ProviderChoice => ({ id, label: PROVIDER_LABELS[id] }))
+          ).map((p) => ({
+            value: p.id,
+            label: p.label,
+            ...(isFixedProvider(p.id) ? { hint: PROVIDER_HINTS[p.id] } : p.hint ? { hint: p.hint } : {}),
+          }))}
           rules={{ required: VOORLICHTING_MESSAGES.provider }}
         />
         <ChoiceGroup

@@ -31,6 +31,8 @@ export const keys = {
     sk: `ANSWER#${partyId}`,
   }),
   contactCheck: (round: string, partyId: string) => ({ pk: `CONTACT#${round}`, sk: `PARTY#${partyId}` }),
+  /** A school did a yearly duty (art. 2b, 21c): `DUTY#leerlingenraad-2026` / `PARTY#<school>`. */
+  schoolDuty: (subject: string, partyId: string) => ({ pk: `DUTY#${subject}`, sk: `PARTY#${partyId}` }),
   rate: (bucket: string, windowStartS: number) => ({ pk: `RATE#${bucket}#${windowStartS}`, sk: 'RATE' }),
   /** The mail account's send pace, shared by every container. */
   pace: () => ({ pk: 'PACE#ses', sk: 'PACE' }),
@@ -45,6 +47,7 @@ export const partitions = {
   events: (submissionId: string) => ({ pk: keys.submission(submissionId).pk, prefix: 'EVT#' }),
   evaluationAnswers: (roundId: string) => ({ pk: `EVAL#${roundId}`, prefix: 'ANSWER#' }),
   contactChecks: (round: string) => ({ pk: `CONTACT#${round}`, prefix: 'PARTY#' }),
+  schoolDuties: (subject: string) => ({ pk: `DUTY#${subject}`, prefix: 'PARTY#' }),
   decisions: () => ({ pk: COVENANT_PK, prefix: 'DECISION#' }),
   terms: () => ({ pk: COVENANT_PK, prefix: 'TERM#' }),
 } as const;

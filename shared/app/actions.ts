@@ -24,7 +24,7 @@ export interface ActionDeps {
   store: Store;
   links: Links;
   now: () => Date;
-  retention: { submissionDays: number; outboxDays: number };
+  retention: { submissionDays: number; outboxDays: number; idempotencyDays: number };
 }
 
 /** A link that cannot be used: the page and the JSON answer both say why, in Dutch. */
@@ -120,9 +120,10 @@ export async function answerLink(
   const schemas = answerSchemas(deps.now, () => amsterdamDate(deps.now()));
   const data = parseOrThrow(schemas[action], fields, ANSWER_FREE_TEXT[action]) as Record<string, unknown>;
   if (action === 'beeindiging-uitkomst' && data.outcome === 'bevestigd') {
-    // Art. 22c: from the first day of the next VO summer holiday; a table too short is the operator's to fix.
+    // Art. 22c: from the first day of the VO summer holiday after the meeting that confirmed it (its
+    // date, not the day it was recorded); a table too short is the operator's to fix.
     try {
-      data.effectiveOn = terminationEffectiveDate(amsterdamDate(deps.now())).date;
+      data.effectiveOn = terminationEffectiveDate(String(data.meetingOn)).date;
     } catch (error) {
       if (error instanceof SummerTableExhaustedError) throw new CalendarDataError(error);
       throw error;

@@ -69,7 +69,7 @@ export async function submitBeeindiging(
     today,
     raw,
     isSignatory,
-    'De GGD geeft voorlichting maar heeft het convenant niet ondertekend, en kan dus geen beëindiging aankondigen.',
+    'Uw organisatie geeft voorlichting (zoals de GGD), maar heeft het convenant niet ondertekend en kan dus geen beëindiging aankondigen.',
     deps.cache,
   );
   const { reason } = parseOrThrow(beeindigingSchema, raw, ['reason']);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { dateUpTo } from '../domain/actions.js';
+import { parseDutySubject } from '../domain/calendar.js';
 import { DECISIONS, nextTerm, type Term } from '../domain/covenant.js';
 import { ClientError } from '../domain/errors.js';
 import { unknownFieldsError } from '../domain/fields.js';
@@ -56,6 +57,16 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
       const confirmed = await deps.store.getContactCheck(claims.s, party.id);
       return { ...base, ...(confirmed ? { answeredAt: String(confirmed.at) } : {}) };
     }
+    case 'gedaan': {
+      // Only a school the yearly reminder went to can say it did the duty.
+      const duty = parseDutySubject(claims.s);
+      if (!duty) throw new LinkError('unknown-subject');
+      if (party.kind !== 'school') throw new LinkError('not-allowed');
+      const sentTo = await reminderRecipients(deps, `${duty.duty}#${duty.year}`);
+      if (!sentTo.includes(party.id)) throw new LinkError('not-allowed');
+      const done = await deps.store.getSchoolDuty(claims.s, party.id);
+      return { ...base, duty, ...(done ? { answeredAt: String(done.at) } : {}) };
+    }
   }
 }
 
@@ -95,6 +106,17 @@ export function calendarAnswerSchema(action: CalendarAction, today: () => string
       return z.strictObject(
         {
           stillContact: z.enum(['ja', 'nee'], { error: 'Kies ja of nee.' }),
+        },
+        { error: unknownFieldsError('het antwoord') },
+      );
+    case 'gedaan':
+      return z.strictObject(
+        {
+          doneOn: dateUpTo(
+            today,
+            'Vul de datum in waarop het gedaan is.',
+            'Deze datum ligt in de toekomst. Vul de datum in waarop het gedaan is.',
+          ),
         },
         { error: unknownFieldsError('het antwoord') },
       );
@@ -198,6 +220,26 @@ export async function answerCalendarLink(
       return {
         context,
         message: 'Dank u. Uw antwoorden zijn ontvangen en komen in de samenvatting voor de gebiedsmanager.',
+      };
+    }
+    case 'gedaan': {
+      const written = await deps.store.writeSchoolDuty({
+        subject: claims.s,
+        partyId: party.id,
+        duty: String(context.duty?.duty),
+        year: Number(context.duty?.year),
+        doneOn: String(data.doneOn),
+        at,
+        ttl: nowS + REMINDER_TTL_DAYS * DAY_S,
+      });
+      if (!written)
+        throw new ClientError(409, [
+          { path: 'token', message: 'Hierop is al geantwoord. Er is niets veranderd.' },
+        ]);
+      return {
+        context,
+        message:
+          'Dank u, vastgelegd dat het gedaan is. Het telt mee in het overzicht van de gemeente en in de jaarlijkse evaluatie. U krijgt hierover geen herinnering meer.',
       };
     }
     case 'contact': {

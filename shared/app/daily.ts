@@ -13,6 +13,7 @@ import { allTerms } from './beeindigingen.js';
 import { newOutboxItem, reminderRecord } from './outbox.js';
 import type { Store } from './ports.js';
 import { type ErasureResult, eraseOldFreeText } from './retention.js';
+import { readSchoolDuties } from './school-duties.js';
 
 export interface DailyDeps {
   store: Store;
@@ -55,12 +56,14 @@ export async function readCalendarState(deps: DailyDeps, date: string): Promise<
       eventsOf.set(s.id, await store.listEvents<SubmissionEvent>(s.id)),
     ),
   );
+  const schoolDuties = await readSchoolDuties(deps, Number(date.slice(0, 4)));
   const has = (id: string, action: SubmissionEvent['action']) =>
     (eventsOf.get(id) ?? []).some((e) => e.action === action);
   return {
     terms,
     decidedTerms: new Set(decisions.map((d) => d.term)),
     directory,
+    schoolDuties,
     openTerminations: terminations
       .filter((t) => !has(t.id, 'beeindiging-uitkomst'))
       .map((t) => ({ id: t.id, announcedOn: amsterdamDate(new Date(t.createdAt)), partyName: t.party.name })),

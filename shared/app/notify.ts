@@ -20,9 +20,9 @@ import {
   noticeEmail,
 } from '../domain/reminder-emails.js';
 import type { ActionKind } from '../domain/signing.js';
-import type { Submission } from '../domain/submission.js';
+import type { AfspraakSubmission, Submission } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
-import { overviewUrlFor } from './overviews.js';
+import { agreementLine, overviewUrlFor } from './overviews.js';
 import {
   DeadlineError,
   type EvaluationRepository,
@@ -33,6 +33,7 @@ import {
   type ReminderRepository,
   type Store,
 } from './ports.js';
+import { countDuties, readSchoolDuties } from './school-duties.js';
 
 export interface NotifyDeps {
   store: Store;
@@ -80,6 +81,7 @@ function linkActions(item: OutboxItem, submission: Submission, party: Party): Ac
       if (submission.kind === 'voorlichting') return ['voorlichting-antwoord'];
       if (submission.kind === 'beeindiging')
         return party.role === 'convenantcoordinator' ? ['beeindiging-uitkomst'] : [];
+      if (submission.kind === 'mededeling' || submission.kind === 'afspraak') return [];
       return party.role === 'wijkagent' ? ['gezien', 'terugkoppeling'] : ['gezien'];
     case 'outcome-to-all':
       return [];
@@ -107,7 +109,7 @@ async function render(
   };
   // The school's contact comes from the directory at send time: the partners reply to today's contact.
   const contact = async (): Promise<SchoolContact | undefined> => {
-    if (submission.kind === 'beeindiging') return undefined;
+    if (submission.kind !== 'melding' && submission.kind !== 'voorlichting') return undefined;
     const school = await deps.store.getParty(submission.school.id);
     return school ? { school: school.name, contactName: school.contactName, email: school.email } : undefined;
   };
@@ -140,9 +142,29 @@ const NOTICE_LINKS: Partial<Record<NoticeKind, ActionKind>> = {
   'evaluatie-vragenlijst': 'evaluatie',
   'evaluatie-samenvatting': 'wijkrapport',
   'contact-bevestigen': 'contact',
+  leerlingenraad: 'gedaan',
+  bekendmaking: 'gedaan',
+  'schooltaak-herinnering': 'gedaan',
   'terugkoppeling-te-laat': 'terugkoppeling',
   'voorlichting-te-laat': 'voorlichting-antwoord',
 };
+
+/** The yearly duties of the wijk's schools (art. 2b, 21c), counted for the evaluation (art. 21b). */
+async function wijkDuties(store: Store, wijk: string, year: number) {
+  const [duties, directory] = await Promise.all([readSchoolDuties({ store }, year), store.listDirectory()]);
+  return countDuties(duties, directory, (p) => p?.wijk === wijk);
+}
+
+/** The wijk's agreements of the past year (art. 20), for the evaluation (art. 21b). */
+async function wijkAgreements(store: Store, wijk: string, now: Date) {
+  const from = new Date(now.getTime() - 366 * 86_400_000).toISOString();
+  const found = await store.submissionsIn<AfspraakSubmission>(
+    { kind: 'afspraak', wijk },
+    from,
+    now.toISOString(),
+  );
+  return found.map(agreementLine).map((a) => `${a.soort}, ${a.voor}${a.text ? `: ${a.text}` : '.'}`);
+}
 
 /** The answers of an evaluation round so far, for the gebiedsmanager's summary. */
 export async function evaluationSummary(
@@ -176,7 +198,11 @@ async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): P
     : {};
   const summary =
     notice.kind === 'evaluatie-samenvatting'
-      ? await evaluationSummary(deps.store, notice.subjectId)
+      ? {
+          ...(await evaluationSummary(deps.store, notice.subjectId)),
+          duties: await wijkDuties(deps.store, String(notice.data.wijk), Number(notice.data.year)),
+          agreements: await wijkAgreements(deps.store, String(notice.data.wijk), deps.now()),
+        }
       : undefined;
   return noticeEmail(notice, party, links, summary);
 }

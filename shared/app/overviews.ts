@@ -11,6 +11,7 @@ import {
 import { UnauthorizedError } from '../domain/errors.js';
 import { MELDING_CATEGORIES } from '../domain/melding.js';
 import {
+  agreementLine,
   applyFilter,
   baseRow,
   type CalendarEntry,
@@ -31,6 +32,7 @@ import { isActiveOn, type Party } from '../domain/parties.js';
 import { buildWijkReport } from '../domain/report.js';
 import type { ActionKind } from '../domain/signing.js';
 import type {
+  AfspraakSubmission,
   BeeindigingSubmission,
   MeldingSubmission,
   Submission,
@@ -40,6 +42,9 @@ import { amsterdamDate, formatDutchDate } from '../domain/time.js';
 import { WIJKEN } from '../domain/wijken.js';
 import { addDays } from '../domain/working-days.js';
 import type { Links, Store } from './ports.js';
+import { countDuties, readSchoolDuties } from './school-duties.js';
+
+export { agreementLine };
 
 export interface OverviewDeps {
   store: Store;
@@ -140,7 +145,21 @@ export async function schoolOverview(
   const [loaded, directory] = await Promise.all([loadEntries(deps, school.id, from, to), directoryMap(deps)]);
   const rows: OverviewRow[] = [];
   for (const { entry, submission: s, events } of loaded) {
-    if (!s || !entry.submitter) continue;
+    if (!s) continue;
+    if (!entry.submitter) {
+      // What the wijkagent told the school first (art. 7) or an agreement (art. 20): with its text,
+      // nothing to answer.
+      const text = textFor(s, school.id, false);
+      if ((s.kind === 'mededeling' || s.kind === 'afspraak') && text)
+        rows.push({
+          ...baseRow(s, events, deriveStatus(s.kind, events)),
+          open: false,
+          overdue: false,
+          text,
+          actions: [],
+        });
+      continue;
+    }
     const duty = schoolDuties(s, directory, events, today);
     rows.push({
       ...baseRow(s, events, deriveStatus(s.kind, events)),
@@ -168,11 +187,13 @@ export async function partnerOverview(
   for (const { entry, submission: s, events } of loaded) {
     if (!s) continue;
     if (entry.submitter) {
-      // A partner's own termination announcement: shown with its status, like a school's submission.
+      // A partner's own termination announcement or notice to a school (art. 7): shown with its status.
+      const text = textFor(s, party.id, true);
       rows.push({
         ...baseRow(s, events, deriveStatus(s.kind, events)),
-        open: !events.some((e) => e.action === 'beeindiging-uitkomst'),
+        open: s.kind === 'beeindiging' && !events.some((e) => e.action === 'beeindiging-uitkomst'),
         overdue: false,
+        ...(s.kind === 'mededeling' && text ? { text } : {}),
         actions: await signed(deps, ['status'], s.id, party.id),
       });
       continue;
@@ -209,9 +230,10 @@ export async function coordinatorOverview(
   const byId = new Map(directory.map((p) => [p.id, p]));
   const wijken = await Promise.all(
     WIJKEN.map(async (wijk): Promise<WijkGlance> => {
-      const [meldingen, voorlichtingen] = await Promise.all([
+      const [meldingen, voorlichtingen, afspraken] = await Promise.all([
         deps.store.submissionsIn<MeldingSubmission>({ kind: 'melding', wijk }, fromIso, toIso),
         deps.store.submissionsIn<VoorlichtingSubmission>({ kind: 'voorlichting', wijk }, fromIso, toIso),
+        deps.store.submissionsIn<AfspraakSubmission>({ kind: 'afspraak', wijk }, fromIso, toIso),
       ]);
       const events = new Map<string, SubmissionEvent[]>();
       await Promise.all(
@@ -239,6 +261,7 @@ export async function coordinatorOverview(
         overdue,
         answered: report.feedback.answered,
         withinTarget: report.feedback.withinTarget,
+        afspraken: afspraken.map(agreementLine).reverse(),
         report,
       };
     }),
@@ -312,7 +335,9 @@ export async function coordinatorOverview(
       detail: 'E-mail naar dit adres komt niet aan.',
     });
 
-  return { today, wijken, calendar, terminations, gaps };
+  const dutyCounts = countDuties(await readSchoolDuties(deps, year), directory);
+
+  return { today, wijken, calendar, terminations, gaps, schoolDuties: dutyCounts };
 }
 
 /** The coordinator's CSV: the same counts as the page, per wijk and category; no free text. */
@@ -326,6 +351,7 @@ export function coordinatorCsv(overview: CoordinatorOverview): string {
     'te_laat',
     'terugkoppeling_gegeven',
     'binnen_termijn',
+    'afspraken',
   ];
   const lines = overview.wijken.map((w) =>
     [
@@ -337,6 +363,7 @@ export function coordinatorCsv(overview: CoordinatorOverview): string {
       w.overdue,
       w.answered,
       w.withinTarget,
+      w.afspraken.length,
     ].join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;

@@ -92,7 +92,9 @@ export interface SubmissionGuards {
 }
 
 /** Which submissions a report reads: one kind in one wijk, or every termination announcement. */
-export type SubmissionIndex = { kind: 'melding' | 'voorlichting'; wijk: string } | { kind: 'beeindiging' };
+export type SubmissionIndex =
+  | { kind: 'melding' | 'voorlichting' | 'mededeling' | 'afspraak'; wijk: string }
+  | { kind: 'beeindiging' };
 
 export interface SubmissionRepository {
   /**
@@ -310,7 +312,24 @@ export interface EvaluationAnswer {
   freeTextErasedAt?: string;
 }
 
+/** A school did a yearly duty (art. 2b, 21c), recorded through the "gedaan" link of its reminder. */
+export interface SchoolDutyRecord {
+  /** The duty and year (`leerlingenraad-2026`). */
+  subject: string;
+  partyId: string;
+  duty: string;
+  year: number;
+  doneOn: string;
+  at: string;
+  ttl: number;
+}
+
 export interface EvaluationRepository {
+  /** A school's "gedaan" for a yearly duty, once; false when it answered before. */
+  writeSchoolDuty(record: SchoolDutyRecord): Promise<boolean>;
+  getSchoolDuty(subject: string, partyId: string): Promise<SchoolDutyRecord | undefined>;
+  /** Every school that did this duty this year: one partition. */
+  listSchoolDuties(subject: string): Promise<SchoolDutyRecord[]>;
   /** One party's answers to a round, once; false when it answered before. */
   writeEvaluationAnswer(answer: EvaluationAnswer): Promise<boolean>;
   getEvaluationAnswer(roundId: string, partyId: string): Promise<EvaluationAnswer | undefined>;

@@ -26,6 +26,8 @@ const SUBMISSION_FREE_TEXT: Record<string, string[]> = {
   melding: ['melding.description'],
   voorlichting: ['voorlichting.remarks', 'voorlichting.theme'],
   beeindiging: ['reason'],
+  mededeling: ['mededeling.text'],
+  afspraak: ['afspraak.text'],
 };
 /** Free-text attributes of answers (events) on a submission. */
 const EVENT_FREE_TEXT = ['data.text', 'data.reason', 'data.reference'];
@@ -57,6 +59,8 @@ export async function eraseOldFreeText(deps: RetentionDeps): Promise<ErasureResu
     ...WIJKEN.flatMap((wijk) => [
       { kind: 'melding' as const, wijk },
       { kind: 'voorlichting' as const, wijk },
+      { kind: 'mededeling' as const, wijk },
+      { kind: 'afspraak' as const, wijk },
     ]),
     { kind: 'beeindiging' },
   ];

@@ -1,6 +1,14 @@
-import { route } from '../domain/routing.js';
+import { ValidationError } from '../domain/errors.js';
+import { isActiveOn } from '../domain/parties.js';
+import { type RoutingDecision, route } from '../domain/routing.js';
 import { amsterdamDate } from '../domain/time.js';
-import { VOORLICHTING_ROUTES, voorlichtingSchema } from '../domain/voorlichting.js';
+import {
+  isFixedProvider,
+  providerChoices,
+  VOORLICHTING_MESSAGES,
+  VOORLICHTING_ROUTES,
+  voorlichtingSchema,
+} from '../domain/voorlichting.js';
 import { isWorkingDay } from '../domain/working-days.js';
 import {
   type Accepted,
@@ -36,18 +44,50 @@ export async function submitVoorlichting(
     ...(request.provider === 'halt' ? {} : { theme: request.theme }),
     remarks: request.remarks,
   });
-  const decision = route(
-    VOORLICHTING_ROUTES[request.provider],
-    school,
-    await directoryOf(deps),
-    amsterdamDate(deps.now()),
-  );
+  const today = amsterdamDate(deps.now());
+  const directory = await directoryOf(deps);
+  let decision: RoutingDecision;
+  let payload = request;
+  if (isFixedProvider(request.provider)) {
+    decision = route(VOORLICHTING_ROUTES[request.provider], school, directory, today);
+  } else {
+    // A provider from the directory (art. 3d): the party with that id and role voorlichter, if active.
+    const provider = directory.find(
+      (p) => p.id === request.provider && p.role === 'voorlichter' && isActiveOn(p, today),
+    );
+    if (!provider?.voorlichting)
+      throw new ValidationError([{ path: 'provider', message: VOORLICHTING_MESSAGES.provider }]);
+    payload = { ...request, providerLabel: provider.voorlichting.label };
+    decision = {
+      recipients: [
+        {
+          partyId: provider.id,
+          name: provider.name,
+          role: 'voorlichter',
+          article: '3d',
+          reason: `De school werkt voor voorlichting samen met preventiepartners zoals ${provider.voorlichting.label}.`,
+        },
+      ],
+      gaps: [],
+    };
+  }
   return storeRoutedSubmission(deps, {
     school,
     formKey: String(raw.formKey),
     idempotencyKey,
     kind: 'voorlichting',
-    payload: request,
+    payload,
     decision,
+  });
+}
+
+/** The providers the voorlichting form offers: the fixed ones and the directory's (art. 3d). */
+export async function voorlichtingProviders(deps: Pick<IntakeDeps, 'store' | 'now' | 'cache'>) {
+  const today = amsterdamDate(deps.now());
+  const directory = await directoryOf(deps);
+  const byId = new Map(directory.map((p) => [p.id, p]));
+  return providerChoices(directory, (id) => {
+    const party = byId.get(id);
+    return !!party && isActiveOn(party, today);
   });
 }

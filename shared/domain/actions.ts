@@ -245,9 +245,13 @@ export const isFinal = (action: AnswerKind, data: Record<string, unknown>): bool
 
 /** The status of a submission, derived from its events only: there is no second copy that can drift. */
 export function deriveStatus(
-  kind: 'melding' | 'voorlichting' | 'beeindiging',
+  kind: 'melding' | 'voorlichting' | 'beeindiging' | 'mededeling' | 'afspraak',
   events: readonly SubmissionEvent[],
 ): string {
+  // Art. 7: a notice from the wijkagent asks nothing back; it is done once it is sent.
+  if (kind === 'mededeling') return 'Verstuurd aan de school';
+  // Art. 20: an agreement is recorded, and told to the parties concerned.
+  if (kind === 'afspraak') return 'Vastgelegd';
   const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   if (kind === 'beeindiging') {
     const outcome = sorted.filter((e) => e.action === 'beeindiging-uitkomst').at(-1);

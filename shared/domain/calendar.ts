@@ -32,6 +32,7 @@ export const REMINDER_KINDS = [
   'terugkoppeling-te-laat',
   'voorlichting-te-laat',
   'vakantietabel',
+  'schooltaak-herinnering',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -55,6 +56,28 @@ export interface CalendarState {
   awaitingFeedback: ReadonlyArray<{ id: string; receivedOn: string; wijkagents: string[] }>;
   /** Voorlichting requests the provider has not answered yet. */
   awaitingAnswer: ReadonlyArray<{ id: string; receivedOn: string; providers: string[] }>;
+  /** The yearly school duties whose reminder went out: to whom, and which schools answered "gedaan". */
+  schoolDuties?: ReadonlyArray<SchoolDutyState>;
+}
+
+/** The yearly duties of a school (art. 2b: make the covenant known; art. 21c: discuss it with the pupils' council). */
+export const SCHOOL_DUTIES = ['bekendmaking', 'leerlingenraad'] as const;
+export type SchoolDuty = (typeof SCHOOL_DUTIES)[number];
+
+/** The subject of a duty's "gedaan" link and of its records: `leerlingenraad-2026`. */
+export const dutySubject = (duty: SchoolDuty, year: number) => `${duty}-${year}`;
+export function parseDutySubject(subject: string): { duty: SchoolDuty; year: number } | undefined {
+  const match = /^(bekendmaking|leerlingenraad)-(\d{4})$/.exec(subject);
+  return match ? { duty: match[1] as SchoolDuty, year: Number(match[2]) } : undefined;
+}
+
+export interface SchoolDutyState {
+  duty: SchoolDuty;
+  year: number;
+  /** When the first reminder was due. */
+  dueOn: string;
+  sentTo: readonly string[];
+  done: readonly string[];
 }
 
 const CITY_WIDE_PARTNERS = new Set(['halt', 'jou', 'buurtteam-vo', 'buurtteam-mbo', 'ggd']);
@@ -177,22 +200,16 @@ export function planReminders(
   const year = Number(date.slice(0, 4));
   for (const y of [year - 1, year]) {
     const schools = ids(active.filter((p) => p.kind === 'school'));
-    add({
-      kind: 'leerlingenraad',
-      keyPart: String(y),
-      dueOn: nextSchoolDay(`${y}-${config.yearlyReminders.leerlingenraad}`),
-      recipients: schools,
-      subjectId: `YEAR-${y}`,
-      data: { year: y },
-    });
-    add({
-      kind: 'bekendmaking',
-      keyPart: String(y),
-      dueOn: nextSchoolDay(`${y}-${config.yearlyReminders.bekendmaking}`),
-      recipients: schools,
-      subjectId: `YEAR-${y}`,
-      data: { year: y },
-    });
+    for (const duty of SCHOOL_DUTIES)
+      add({
+        kind: duty,
+        keyPart: String(y),
+        dueOn: nextSchoolDay(`${y}-${config.yearlyReminders[duty]}`),
+        recipients: schools,
+        // The email's "gedaan" link points at this duty of this year.
+        subjectId: dutySubject(duty, y),
+        data: { year: y },
+      });
     add({
       kind: 'contact-bevestigen',
       keyPart: String(y),
@@ -200,6 +217,18 @@ export function planReminders(
       recipients: ids(active),
       subjectId: `YEAR-${y}`,
       data: { year: y },
+    });
+  }
+
+  // Art. 2b, 21c: once more to the schools that got the yearly duty and did not answer "gedaan".
+  for (const d of state.schoolDuties ?? []) {
+    add({
+      kind: 'schooltaak-herinnering',
+      keyPart: `${d.duty}#${d.year}`,
+      dueOn: nextSchoolDay(addWorkingDays(d.dueOn, config.yearlyReminders.secondReminderWorkingDays)),
+      recipients: d.sentTo.filter((id) => !d.done.includes(id) && active.some((p) => p.id === id)),
+      subjectId: dutySubject(d.duty, d.year),
+      data: { duty: d.duty, year: d.year, firstOn: d.dueOn },
     });
   }
 

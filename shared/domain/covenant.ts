@@ -59,6 +59,8 @@ export const covenantSchema = z.strictObject({
     contactBevestigen: z.string().regex(/^\d{2}-\d{2}$/),
     leerlingenraad: z.string().regex(/^\d{2}-\d{2}$/),
     bekendmaking: z.string().regex(/^\d{2}-\d{2}$/),
+    /** The yearly school duties (art. 2b, 21c): a second reminder this many working days after the first, to schools that did not answer "gedaan". */
+    secondReminderWorkingDays: z.number().int().min(1).max(60),
   }),
   evaluationSummaryAfterDays: z.number().int().min(1).max(90),
   /** A day the job did not run is caught up later, as long as it is at most this many days ago. */

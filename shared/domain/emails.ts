@@ -1,12 +1,14 @@
 import { ACTION_ARTICLES, ANSWER_LABELS, HANDLING_LABELS, type SubmissionEvent } from './actions.js';
+import { AFSPRAAK_LABELS } from './afspraak.js';
 import { html, type SafeHtml, singleLine } from './html.js';
+import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS, LOCATION_LABELS, type Melding, SUBCATEGORY_LABELS } from './melding.js';
 import { type Party, ROLES } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
 import type { ActionKind } from './signing.js';
 import { type MeldingSubmission, type Submission, submitterOf } from './submission.js';
 import { amsterdamDate, formatDutchDate, formatDutchDateTime } from './time.js';
-import { AUDIENCE_LABELS, PROVIDER_LABELS, themeLabel } from './voorlichting.js';
+import { AUDIENCE_LABELS, providerLabel, themeLabel } from './voorlichting.js';
 
 export type {
   BeeindigingSubmission,
@@ -38,6 +40,7 @@ const LINK_LABELS: Record<ActionKind, string> = {
   evaluatie: 'Vul de vragenlijst in',
   wijkrapport: 'Bekijk het wijkrapport',
   contact: 'Bevestig of u nog de contactpersoon bent',
+  gedaan: 'Laat weten dat het gedaan is',
   gezien: 'Meld de school dat u de melding heeft gezien',
   terugkoppeling: 'Vertel de school hoe u de melding oppakt',
   afdoening: 'Meld dat de Halt-afdoening is afgerond',
@@ -148,9 +151,13 @@ export function submissionWhat(submission: Submission): string {
     case 'melding':
       return `melding ${lowerFirst(meldingWhat(submission.melding))}`;
     case 'voorlichting':
-      return `aanvraag voorlichting ${PROVIDER_LABELS[submission.voorlichting.provider]}: ${themeLabel(submission.voorlichting)}`;
+      return `aanvraag voorlichting ${providerLabel(submission.voorlichting)}: ${themeLabel(submission.voorlichting)}`;
     case 'beeindiging':
       return 'voornemen tot beëindiging van deelname aan het convenant';
+    case 'mededeling':
+      return `bericht van de wijkagent: ${lowerFirst(MEDEDELING_LABELS[submission.mededeling.soort])}`;
+    case 'afspraak':
+      return `afspraak in de wijk (artikel 20): ${lowerFirst(AFSPRAAK_LABELS[submission.afspraak.soort])}`;
   }
 }
 
@@ -170,6 +177,26 @@ export function submissionFacts(submission: Submission): Facts {
         submission.timely ? 'ja, voor het einde van de looptijd' : 'nee, na het einde van de looptijd',
       ],
       ['Ontvangen', formatDutchDateTime(new Date(submission.createdAt))],
+    ];
+  }
+  if (submission.kind === 'mededeling') {
+    return [
+      ['Referentie', submission.id],
+      ['Van', submission.party.name],
+      ['Aan', submission.school.name],
+      ['Wijk', submission.school.wijk ?? 'onbekend'],
+      ['Soort bericht', MEDEDELING_LABELS[submission.mededeling.soort]],
+      ['Verstuurd', formatDutchDateTime(new Date(submission.createdAt))],
+    ];
+  }
+  if (submission.kind === 'afspraak') {
+    return [
+      ['Referentie', submission.id],
+      ['Vastgelegd door', submission.party.name],
+      ['Wijk', submission.wijk],
+      ['Voor', submission.school ? submission.school.name : `alle scholen in wijk ${submission.wijk}`],
+      ['Soort afspraak', AFSPRAAK_LABELS[submission.afspraak.soort]],
+      ['Vastgelegd', formatDutchDateTime(new Date(submission.createdAt))],
     ];
   }
   const facts: Facts = [
@@ -198,7 +225,7 @@ export function submissionFacts(submission: Submission): Facts {
   } else {
     const { voorlichting: v } = submission;
     facts.push(
-      ['Aanbieder', PROVIDER_LABELS[v.provider]],
+      ['Aanbieder', providerLabel(v)],
       ['Thema', themeLabel(v)],
       ['Voor', v.audience.map((a) => AUDIENCE_LABELS[a]).join(', ')],
       ['Aantal deelnemers', String(v.groupSize)],
@@ -216,6 +243,10 @@ const freeText = (submission: Submission) => {
       return [{ title: 'Wat er gebeurde', lines: [submission.melding.description], preformatted: true }];
     case 'beeindiging':
       return [{ title: 'Toelichting', lines: [submission.beeindiging.reason], preformatted: true }];
+    case 'mededeling':
+      return [{ title: 'Bericht', lines: [submission.mededeling.text], preformatted: true }];
+    case 'afspraak':
+      return [{ title: 'Wat is afgesproken', lines: [submission.afspraak.text], preformatted: true }];
     case 'voorlichting':
       return submission.voorlichting.remarks
         ? [
@@ -232,6 +263,10 @@ const freeText = (submission: Submission) => {
 const INTROS: Record<Submission['kind'], (s: Submission) => string> = {
   melding: (s) => `${submitterOf(s).name} heeft een melding gedaan.`,
   voorlichting: (s) => `${submitterOf(s).name} vraagt voorlichting aan.`,
+  afspraak: (s) =>
+    `${submitterOf(s).name} heeft een afspraak vastgelegd die de convenantpartners in de wijk hebben gemaakt (artikel 20 van het convenant). U hoeft niets terug te sturen.`,
+  mededeling: (s) =>
+    `${submitterOf(s).name} laat uw school vooraf iets weten, zoals afgesproken in artikel 7 van het convenant. U hoeft niets terug te sturen.`,
   beeindiging: (s) =>
     `${submitterOf(s).name} laat schriftelijk weten dat zij de deelname aan het convenant wil beëindigen (artikel 22a). De gemeente organiseert hierover overleg met alle partijen (artikel 22b).`,
 };
@@ -291,6 +326,8 @@ const NOUN: Record<Submission['kind'], string> = {
   melding: 'melding',
   voorlichting: 'aanvraag',
   beeindiging: 'voornemen',
+  mededeling: 'bericht',
+  afspraak: 'afspraak',
 };
 
 /** To the submitter: its submission was received, and who was told, and why. */

@@ -1,4 +1,5 @@
 import type { SubmissionAction, SubmissionEvent } from './actions.js';
+import type { SchoolDuty } from './calendar.js';
 import type { Term } from './covenant.js';
 import type { Party } from './parties.js';
 import type { ActionClaims, CalendarAction, VerifyFailure } from './signing.js';
@@ -40,6 +41,8 @@ export interface CalendarLinkContext {
   party: Party;
   term?: Term;
   round?: { id: string; wijk: string; year: number; invited: string[] };
+  /** A school's yearly duty (`gedaan`): which one, of which year. */
+  duty?: { duty: SchoolDuty; year: number };
   /** When the link's one answer was given already. */
   answeredAt?: string;
 }

@@ -1,12 +1,15 @@
 import { isFinal, type SubmissionEvent } from './actions.js';
+import { AFSPRAAK_LABELS } from './afspraak.js';
+import type { SchoolDuty } from './calendar.js';
 import { COVENANT } from './covenant.js';
+import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS } from './melding.js';
 import type { SignedAction } from './overview-actions.js';
 import { type Party, ROLES } from './parties.js';
 import type { WijkReport } from './report.js';
-import type { Submission } from './submission.js';
+import { type AfspraakSubmission, type Submission, submitterOf } from './submission.js';
 import { amsterdamDate } from './time.js';
-import { PROVIDER_LABELS, themeLabel } from './voorlichting.js';
+import { providerLabel, themeLabel } from './voorlichting.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
 
 /**
@@ -44,17 +47,23 @@ export const KIND_LABELS: Record<OverviewKind, string> = {
   melding: 'Melding',
   voorlichting: 'Voorlichting',
   beeindiging: 'Beëindiging',
+  mededeling: 'Bericht van de wijkagent',
+  afspraak: 'Afspraak in de wijk',
 };
 
 export function categoryOf(s: Submission): string {
   if (s.kind === 'melding') return CATEGORY_LABELS[s.melding.category];
-  if (s.kind === 'voorlichting') return PROVIDER_LABELS[s.voorlichting.provider];
+  if (s.kind === 'voorlichting') return providerLabel(s.voorlichting);
+  if (s.kind === 'mededeling') return MEDEDELING_LABELS[s.mededeling.soort];
+  if (s.kind === 'afspraak') return AFSPRAAK_LABELS[s.afspraak.soort];
   return `${s.party.name}`;
 }
 
 function textOf(s: Submission): string {
   if (s.kind === 'melding') return s.melding.description;
   if (s.kind === 'voorlichting') return themeLabel(s.voorlichting);
+  if (s.kind === 'mededeling') return s.mededeling.text;
+  if (s.kind === 'afspraak') return s.afspraak.text;
   return s.beeindiging.reason;
 }
 
@@ -134,7 +143,7 @@ export function baseRow(s: Submission, events: readonly SubmissionEvent[], statu
     status,
     told: s.recipients.map((r) => `${r.name} (${ROLES[r.role]})`),
     answeredBy: [...new Set(events.map((e) => e.partyName))],
-    from: s.kind === 'beeindiging' ? s.party.name : s.school.name,
+    from: submitterOf(s).name,
   };
 }
 
@@ -171,6 +180,25 @@ export function applyFilter(rows: readonly OverviewRow[], filter: OverviewFilter
   });
 }
 
+/** An agreement (art. 20) as the coordinator's overview and the evaluation summary list it. */
+export interface AgreementLine {
+  id: string;
+  createdAt: string;
+  soort: string;
+  /** The school's name, or "alle scholen in de wijk". */
+  voor: string;
+  text: string;
+}
+
+export const agreementLine = (a: AfspraakSubmission): AgreementLine => ({
+  id: a.id,
+  createdAt: a.createdAt,
+  soort: AFSPRAAK_LABELS[a.afspraak.soort],
+  voor: a.school?.name ?? 'alle scholen in de wijk',
+  // Erased after a year like every free text (retention).
+  text: a.afspraak.text ?? '',
+});
+
 /** The coordinator's overview (art. 12a), as the page and the CSV show it. */
 export interface WijkGlance {
   wijk: string;
@@ -181,6 +209,8 @@ export interface WijkGlance {
   overdue: number;
   answered: number;
   withinTarget: number;
+  /** Agreements for the wijk or one of its schools (art. 20), newest first. */
+  afspraken: AgreementLine[];
   report: WijkReport;
 }
 
@@ -201,4 +231,17 @@ export interface CoordinatorOverview {
   calendar: CalendarEntry[];
   terminations: Array<{ id: string; party: string; createdAt: string; actions: SignedAction[] }>;
   gaps: DirectoryGap[];
+  /** The yearly school duties (art. 2b, 21c): how many schools answered "gedaan". */
+  schoolDuties: DutyCount[];
+}
+
+export interface DutyCount {
+  duty: SchoolDuty;
+  year: number;
+  label: string;
+  /** Schools the reminder went to (within the filter). */
+  asked: number;
+  done: number;
+  /** Names of the schools that have not answered "gedaan" yet. */
+  notDone: string[];
 }

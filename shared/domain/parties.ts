@@ -1,8 +1,21 @@
 import * as z from 'zod';
 import { WIJKEN } from './wijken.js';
 
-/** The kinds of party that signed the covenant (art. 1.1), plus the GGD as voorlichting provider (art. 13). */
-export const PARTY_KINDS = ['school', 'politie', 'gemeente', 'halt', 'jou', 'buurtteam', 'ggd'] as const;
+/**
+ * The kinds of party that signed the covenant (art. 1.1), plus the GGD as voorlichting provider
+ * (art. 13) and other prevention partners the covenant names for voorlichting (art. 3d: Jellinek,
+ * OV Utrecht), added in the directory as kind `aanbieder`.
+ */
+export const PARTY_KINDS = [
+  'school',
+  'politie',
+  'gemeente',
+  'halt',
+  'jou',
+  'buurtteam',
+  'ggd',
+  'aanbieder',
+] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 /**
@@ -19,6 +32,7 @@ export const ROLES = {
   'buurtteam-vo': 'Buurtteam vo/so',
   'buurtteam-mbo': 'Buurtteam mbo',
   ggd: 'contactpersoon GGD (Volksgezondheid)',
+  voorlichter: 'aanbieder van voorlichting',
 } as const;
 export type Role = keyof typeof ROLES;
 const roleKeys = Object.keys(ROLES) as [Role, ...Role[]];
@@ -36,6 +50,7 @@ const ROLE_KIND: Record<Role, PartyKind> = {
   'buurtteam-vo': 'buurtteam',
   'buurtteam-mbo': 'buurtteam',
   ggd: 'ggd',
+  voorlichter: 'aanbieder',
 };
 
 const WIJK_BOUND_ROLES: readonly Role[] = ['school', 'wijkagent', 'gebiedsmanager-veiligheid'];
@@ -60,6 +75,13 @@ export const partySchema = z
      * voor de school"), by party id; the wijk's or the city's party is the default.
      */
     contacts: z.partialRecord(z.enum(roleKeys), z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)).optional(),
+    /**
+     * A voorlichting provider from the directory (role `voorlichter`, art. 3d): how schools see it
+     * on the voorlichting form. Its id is the `provider` a school chooses.
+     */
+    voorlichting: z
+      .strictObject({ label: z.string().min(2).max(80), hint: z.string().min(2).max(200).optional() })
+      .optional(),
   })
   .superRefine((party, ctx) => {
     if (ROLE_KIND[party.role] !== party.kind) {
@@ -71,6 +93,13 @@ export const partySchema = z
     }
     if (WIJK_BOUND_ROLES.includes(party.role) && !party.wijk) {
       ctx.addIssue({ code: 'custom', path: ['wijk'], message: `rol ${party.role} heeft een wijk nodig` });
+    }
+    if ((party.role === 'voorlichter') !== (party.voorlichting !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['voorlichting'],
+        message: 'een aanbieder van voorlichting heeft "voorlichting": { "label": … }, en alleen die',
+      });
     }
     if (party.contacts && party.kind !== 'school') {
       ctx.addIssue({
@@ -122,7 +151,9 @@ export const isActiveOn = (party: Pick<Party, 'active' | 'leavesOn'>, date: stri
   party.active && (!party.leavesOn || date < party.leavesOn);
 
 /**
- * The signatories of the covenant (art. 1.1). The GGD is a voorlichting provider (art. 13), not a
- * signatory: it gets no termination or renewal mail and cannot announce a termination.
+ * The signatories of the covenant (art. 1.1). The GGD (art. 13) and the other voorlichting providers
+ * from the directory (art. 3d) are providers, not signatories: they get no termination or renewal
+ * mail and cannot announce a termination.
  */
-export const isSignatory = (party: Pick<Party, 'kind'>): boolean => party.kind !== 'ggd';
+export const isSignatory = (party: Pick<Party, 'kind'>): boolean =>
+  party.kind !== 'ggd' && party.kind !== 'aanbieder';

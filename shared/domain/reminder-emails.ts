@@ -47,9 +47,21 @@ export interface EvaluationSummary {
   invited: number;
   averages: Array<number | null>;
   comments: string[][];
+  /** The agreements for the wijk or its schools (art. 20), as lines. */
+  agreements?: string[];
+  /** The wijk's schools and their yearly duties (art. 2b, 21c): done out of asked, and who not yet. */
+  duties?: Array<{ label: string; done: number; asked: number; notDone: string[] }>;
 }
 
 const questionsLines = () => [...EVALUATION_QUESTIONS];
+
+/** The yearly school duties (art. 2b, 21c): one click when it is done, counted for the evaluation. */
+const DUTY_ASK = {
+  title: 'Wat wordt er gevraagd',
+  lines: [
+    'Is het gedaan? Laat het weten via de link. Het telt mee in het overzicht van de gemeente en in de jaarlijkse evaluatie, en u krijgt er geen herinnering meer over.',
+  ],
+};
 
 /** "1 van de 8 partners in wijk Oost heeft de vragenlijst ingevuld." with the verb that fits the number. */
 export const respondentsSentence = (respondents: number, invited: number, wijk: string): string =>
@@ -157,13 +169,28 @@ export function noticeEmail(
         ...base,
         subject: `Samenvatting evaluatie convenant, wijk ${String(d.wijk)} – ${d.year}`,
         intro: `${respondentsSentence(summary?.respondents ?? 0, summary?.invited ?? 0, String(d.wijk))} Per vraag ziet u het gemiddelde van 1 tot 5. Hoe hoger, hoe beter het gaat.`,
-        sections: EVALUATION_QUESTIONS.map((q, i) => ({
+        sections: EVALUATION_QUESTIONS.map((q, i): { title: string; lines: string[] } => ({
           title: q,
           lines: [
             `Gemiddeld: ${summary?.averages[i] == null ? 'geen antwoorden' : `${(summary.averages[i] as number).toFixed(1).replace('.', ',')} (1 is ${EVALUATION_SCALES[i]?.[0]?.toLowerCase()}, 5 is ${EVALUATION_SCALES[i]?.[4]?.toLowerCase()})`}`,
             ...(summary?.comments[i] ?? []).map((c) => `Toelichting: ${c}`),
           ],
-        })),
+        })).concat(
+          summary?.agreements?.length
+            ? [{ title: 'Afspraken in de wijk (artikel 20)', lines: summary.agreements }]
+            : [],
+          summary?.duties?.length
+            ? [
+                {
+                  title: 'Jaarlijkse taken van de scholen in de wijk',
+                  lines: summary.duties.map(
+                    (duty) =>
+                      `${duty.label}: ${duty.done} van ${duty.asked} ${duty.asked === 1 ? 'school' : 'scholen'} gedaan${duty.notDone.length ? ` (nog niet: ${duty.notDone.join(', ')})` : ''}.`,
+                  ),
+                },
+              ]
+            : [],
+        ),
       });
     case 'leerlingenraad':
       return compose({
@@ -171,7 +198,7 @@ export function noticeEmail(
         subject: `Jaarlijkse herinnering: bespreek het convenant met de leerlingen- of studentenraad (${d.year})`,
         intro:
           'Om leerlingen te betrekken bij veiligheid in en om de school wordt de school gevraagd het convenant te bespreken met de leerlingenraad of studentenraad (artikel 21c).',
-        sections: [],
+        sections: [DUTY_ASK],
       });
     case 'bekendmaking':
       return compose({
@@ -179,7 +206,17 @@ export function noticeEmail(
         subject: `Begin van het schooljaar: maak het convenant bekend aan personeel, leerlingen en ouders (${d.year})`,
         intro:
           'De school draagt zorg voor bekendmaking van strekking en inhoud van het convenant aan schoolpersoneel, leerlingen en ouders, en neemt het op in het schoolbeleid (artikel 2).',
-        sections: [],
+        sections: [DUTY_ASK],
+      });
+    case 'schooltaak-herinnering':
+      return compose({
+        ...base,
+        subject:
+          d.duty === 'leerlingenraad'
+            ? `Tweede herinnering: bespreek het convenant met de leerlingen- of studentenraad (${d.year})`
+            : `Tweede herinnering: maak het convenant bekend aan personeel, leerlingen en ouders (${d.year})`,
+        intro: `Op ${formatDutchDate(String(d.firstOn))} kreeg u een herinnering voor deze jaarlijkse taak van de school (${d.duty === 'leerlingenraad' ? 'artikel 21c' : 'artikel 2'}). We hebben nog niet gehoord dat het gedaan is.`,
+        sections: [DUTY_ASK],
       });
     case 'contact-bevestigen':
       return compose({

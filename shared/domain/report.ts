@@ -3,7 +3,7 @@ import { COVENANT } from './covenant.js';
 import { CATEGORY_LABELS, MELDING_CATEGORIES, type MeldingCategory } from './melding.js';
 import type { MeldingSubmission, VoorlichtingSubmission } from './submission.js';
 import { amsterdamDate } from './time.js';
-import { PROVIDER_LABELS, PROVIDERS, type Provider } from './voorlichting.js';
+import { PROVIDER_LABELS, PROVIDERS, providerLabel } from './voorlichting.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
 
 /** The wijk report (art. 21b): counts only, never free text, over the twelve months up to a date. */
@@ -14,7 +14,10 @@ export interface WijkReport {
   months: string[];
   meldingenPerCategory: Record<MeldingCategory, number[]>;
   meldingenPerSchool: Array<{ school: string; count: number }>;
-  voorlichtingPerProvider: Record<Provider, Record<(typeof ANSWERS)[number] | 'open', number>>;
+  /** Per provider id: the fixed providers always, and any provider from the directory with requests. */
+  voorlichtingPerProvider: Record<string, Record<(typeof ANSWERS)[number] | 'open', number>>;
+  /** The label of each provider in voorlichtingPerProvider. */
+  providerLabels: Record<string, string>;
   feedback: {
     meldingen: number;
     answered: number;
@@ -77,6 +80,7 @@ export function buildWijkReport(input: {
   const voorlichtingPerProvider = Object.fromEntries(
     PROVIDERS.map((p) => [p, { geaccepteerd: 0, 'ander-voorstel': 0, afgewezen: 0, open: 0 }]),
   ) as WijkReport['voorlichtingPerProvider'];
+  const providerLabels: Record<string, string> = { ...PROVIDER_LABELS };
   let overdueAnswers = 0;
   for (const v of input.voorlichtingen) {
     if (months.indexOf(monthOf(v.createdAt)) < 0) continue;
@@ -85,7 +89,10 @@ export function buildWijkReport(input: {
       .sort((a, b) => a.at.localeCompare(b.at))
       .at(-1);
     const outcome = (last?.data.answer as (typeof ANSWERS)[number] | undefined) ?? 'open';
-    voorlichtingPerProvider[v.voorlichting.provider][outcome]++;
+    const provider = v.voorlichting.provider;
+    voorlichtingPerProvider[provider] ??= { geaccepteerd: 0, 'ander-voorstel': 0, afgewezen: 0, open: 0 };
+    voorlichtingPerProvider[provider][outcome]++;
+    providerLabels[provider] ??= providerLabel(v.voorlichting);
     if (
       !last &&
       addWorkingDays(amsterdamDate(new Date(v.createdAt)), COVENANT.overdueWorkingDays.voorlichtingAntwoord) <
@@ -104,6 +111,7 @@ export function buildWijkReport(input: {
       .map(([school, count]) => ({ school, count }))
       .sort((a, b) => b.count - a.count || a.school.localeCompare(b.school)),
     voorlichtingPerProvider,
+    providerLabels,
     feedback: {
       meldingen: withFeedbackRule,
       answered: delays.length,
@@ -139,11 +147,11 @@ export function reportCsv(report: WijkReport): string {
   }
   for (const s of report.meldingenPerSchool)
     rows.push(['Meldingen per school', s.school, '', String(s.count)]);
-  for (const provider of PROVIDERS) {
-    for (const [outcome, n] of Object.entries(report.voorlichtingPerProvider[provider]))
+  for (const [provider, outcomes] of Object.entries(report.voorlichtingPerProvider)) {
+    for (const [outcome, n] of Object.entries(outcomes))
       rows.push([
         'Voorlichting',
-        `${PROVIDER_LABELS[provider]}: ${OUTCOME_WORDS[outcome as keyof typeof OUTCOME_WORDS] ?? outcome}`,
+        `${report.providerLabels[provider] ?? provider}: ${OUTCOME_WORDS[outcome as keyof typeof OUTCOME_WORDS] ?? outcome}`,
         '',
         String(n),
       ]);

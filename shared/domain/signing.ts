@@ -16,10 +16,14 @@ export const ACTIONS = [
   'evaluatie',
   'wijkrapport',
   'contact',
+  'gedaan',
 ] as const;
 
-/** Actions on the covenant calendar: their subject is a term, an evaluation round or a year, not a submission. */
-export const CALENDAR_ACTIONS = ['verlenging', 'evaluatie', 'wijkrapport', 'contact'] as const;
+/**
+ * Actions on the covenant calendar: their subject is a term, an evaluation round, a year or a
+ * school's yearly duty (`gedaan`, subject `<duty>-<year>`), not a submission.
+ */
+export const CALENDAR_ACTIONS = ['verlenging', 'evaluatie', 'wijkrapport', 'contact', 'gedaan'] as const;
 export type CalendarAction = (typeof CALENDAR_ACTIONS)[number];
 export type ActionKind = (typeof ACTIONS)[number];
 

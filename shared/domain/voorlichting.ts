@@ -3,8 +3,45 @@ import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } fr
 import type { RouteRule } from './routing.js';
 import { parseDate } from './time.js';
 
+/** The providers the product knows; more come from the directory (role `voorlichter`, art. 3d). */
 export const PROVIDERS = ['halt', 'politie', 'jou', 'ggd'] as const;
 export type Provider = (typeof PROVIDERS)[number];
+export const isFixedProvider = (provider: string): provider is Provider =>
+  (PROVIDERS as readonly string[]).includes(provider);
+
+/** A provider as the form offers it: a fixed one, or a party from the directory. */
+export interface ProviderChoice {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+}
+
+/**
+ * The providers a school can choose: the fixed ones, then every active directory party with role
+ * `voorlichter` (art. 3d: Jellinek, OV Utrecht, ...), added without a code change.
+ */
+export function providerChoices(
+  directory: ReadonlyArray<{
+    id: string;
+    role: string;
+    voorlichting?: { label: string; hint?: string | undefined } | undefined;
+  }>,
+  isActive: (id: string) => boolean,
+): ProviderChoice[] {
+  return [
+    ...PROVIDERS.map((id) => ({ id, label: PROVIDER_LABELS[id] })),
+    ...directory
+      .filter((p) => p.role === 'voorlichter' && p.voorlichting && !isFixedProvider(p.id) && isActive(p.id))
+      .map((p) => ({ id: p.id, label: p.voorlichting?.label ?? p.id, hint: p.voorlichting?.hint }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'nl')),
+  ];
+}
+
+/** The label of a request's provider: the fixed label, or the one stored from the directory. */
+export const providerLabel = (request: { provider: string; providerLabel?: string | undefined }): string =>
+  isFixedProvider(request.provider)
+    ? PROVIDER_LABELS[request.provider]
+    : (request.providerLabel ?? request.provider);
 
 export const PROVIDER_LABELS: Record<Provider, string> = {
   halt: 'Halt',
@@ -102,7 +139,11 @@ export function voorlichtingSchema({ today, isWorkingDay }: DateChecks) {
       {
         formKey: formKeyField,
         idempotencyKey: idempotencyKeyField,
-        provider: z.enum(PROVIDERS, { error: VOORLICHTING_MESSAGES.provider }),
+        // A fixed provider or a directory party's id; which ones exist is checked against the directory.
+        provider: z
+          .string({ error: VOORLICHTING_MESSAGES.provider })
+          .trim()
+          .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, VOORLICHTING_MESSAGES.provider),
         // A form without JavaScript sends both the Halt choice and the free-text field: the filled one counts.
         theme: z.preprocess(
           (v) => (Array.isArray(v) ? (v.find((x) => typeof x === 'string' && x.trim() !== '') ?? '') : v),
@@ -178,6 +219,8 @@ export function voorlichtingSchema({ today, isWorkingDay }: DateChecks) {
     )
     .transform(({ formKey: _f, idempotencyKey: _i, ...request }) => ({
       ...request,
+      /** Set at intake for a provider from the directory: its label when the request was made. */
+      providerLabel: undefined as string | undefined,
       withParentMeeting: request.withParentMeeting ?? false,
       remarks: request.remarks || undefined,
     }));

@@ -157,6 +157,8 @@ export function createActiesHandler(deps: ActiesDeps) {
     .use(jsonErrors(deps.logger))
     .handler(async (event) => {
       const token = event.pathParameters?.token ?? '';
+      // The wijkagent's notice (art. 7): JSON errors are problems, a form post gets its own pages.
+      if (event.routeKey.startsWith('POST /overzicht/')) return overview(event);
       if ((OVERVIEW_ROUTE_KEYS as readonly string[]).includes(event.routeKey)) {
         try {
           return await overview(event);

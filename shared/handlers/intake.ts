@@ -24,7 +24,7 @@ import {
   requestCounters,
   tooManyRequests,
 } from '../app/rate-limit.js';
-import { submitVoorlichting } from '../app/voorlichtingen.js';
+import { submitVoorlichting, voorlichtingProviders } from '../app/voorlichtingen.js';
 import {
   ClientError,
   DependencyUnavailableError,
@@ -153,6 +153,7 @@ async function formErrorPage(
         values: body.fields,
         errors: error.errors.filter((e) => e.path in spec.anchors || e.path === ''),
         exampleOccurredAt: formatDutchInput(deps.now()),
+        ...(spec.kind === 'voorlichting' ? { providers: await voorlichtingProviders(deps) } : {}),
       }),
     );
   }

@@ -604,6 +604,10 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
               calendarAnswerSchema('contact', () => today),
               'Bevestiging van de contactpersoon.',
             ),
+            schemaOf(
+              calendarAnswerSchema('gedaan', () => today),
+              'Een jaarlijkse taak van de school is gedaan (artikel 2b, 21c).',
+            ),
           ].map((s, i) => (i === 0 ? { ...s, maxProperties: 0 } : { ...s, minProperties: 1 })),
         },
         ...Object.fromEntries(Object.entries(responseSchemas).map(([name, s]) => [name, jsonSchema(s)])),

@@ -70,6 +70,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Overviews per party (issue 15): served by acties, which holds the key that signs links.
   { method: 'GET', path: '/overzicht', handler: 'acties' },
   { method: 'GET', path: '/overzicht/{token}', handler: 'acties' },
+  // The wijkagent tells a school something first (art. 7), from its overview.
+  { method: 'POST', path: '/overzicht/{token}/mededeling', handler: 'acties' },
+  // The coordinator records an agreement per wijk or school (art. 20), from its overview.
+  { method: 'POST', path: '/overzicht/{token}/afspraak', handler: 'acties' },
   { method: 'GET', path: '/privacy', handler: 'pages' },
   { method: 'GET', path: '/contact', handler: 'pages' },
   { method: 'GET', path: '/toegankelijkheid', handler: 'pages' },

@@ -97,8 +97,9 @@ describe('Beeindiging form in Chromium', () => {
       const reference = await confirmationReference(page, 'Uw voornemen tot beëindiging is ontvangen');
       const emails = await stack.waitForEmails(
         (e: StoredEmail) => e.subject.includes(reference),
-        // Every other signatory and the confirmation: the GGD is a provider, not a signatory.
-        stack.app.parties.filter((p) => p.party.kind !== 'ggd').length,
+        // Every other signatory and the confirmation: the GGD and the directory's other voorlichting
+        // providers (kind aanbieder) are providers, not signatories.
+        stack.app.parties.filter((p) => p.party.kind !== 'ggd' && p.party.kind !== 'aanbieder').length,
         20_000,
       );
       expect(emails.some((e) => e.destination.to[0] === 'convenant@gemeente.example.org')).toBe(true);

@@ -150,6 +150,74 @@ describe('Overviews in Chromium', () => {
     await context.close();
   });
 
+  it('the wijkagent tells the school first without JavaScript (art. 7): errors at the fields, then sent', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false, width: 375, now: clock });
+    const page = await context.newPage();
+    await page.goto(pages()[1][1]);
+    const form = page.locator('[data-mededeling]');
+    await form.getByLabel('Lyceum De Proefhoek').check();
+    await form.getByLabel('Uw bericht').fill('Morgen halen wij Jan de Vries uit de klas.');
+    await form.getByRole('button', { name: 'Bericht versturen' }).click();
+    // Refused: no kind chosen, and a name in the text (art. 23); the overview again, values kept.
+    expect(await page.locator('#foutmeldingen').textContent()).toMatch(/Kies wat voor bericht het is/);
+    expect(await page.locator('#text-fout').textContent()).toMatch(/persoonsgegevens/);
+    expect(await form.getByLabel('Lyceum De Proefhoek').isChecked()).toBe(true);
+    await form.getByLabel('Aangekondigde aanhouding in de school').check();
+    await form
+      .getByLabel('Uw bericht')
+      .fill(
+        'Morgen rond 10 uur komen wij een leerling van de bovenbouw ophalen. Graag rustig via de achteringang.',
+      );
+    await form.getByRole('button', { name: 'Bericht versturen' }).click();
+    await page.waitForURL(/verstuurd=P-/);
+    const sentUrl = page.url();
+    expect(await page.locator('[data-mededeling-sent]').textContent()).toMatch(
+      /is verstuurd aan Lyceum De Proefhoek/,
+    );
+    // The school sees it on its own overview.
+    await page.goto(pages()[0][1]);
+    expect(await page.locator('[data-row]').first().textContent()).toMatch(/Bericht van de wijkagent/);
+    await context.close();
+
+    // The error state and the "sent" state pass axe too (axe needs JavaScript to run in the page).
+    const checked = await newContext(browser, { width: 375, now: clock });
+    const axePage = await checked.newPage();
+    await axePage.goto(pages()[1][1]);
+    await axePage.locator('[data-mededeling]').getByRole('button', { name: 'Bericht versturen' }).click();
+    await axePage.locator('#foutmeldingen').waitFor();
+    expect(await axeViolations(axePage)).toEqual([]);
+    await axePage.goto(sentUrl);
+    expect(await axeViolations(axePage)).toEqual([]);
+    await checked.close();
+  });
+
+  it('the coordinator records an agreement per wijk without JavaScript (art. 20), axe clean with errors', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false, width: 375, now: clock });
+    const page = await context.newPage();
+    await page.goto(pages()[2][1]);
+    const form = page.locator('[data-afspraak]');
+    await form.getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    expect(await page.locator('#foutmeldingen').textContent()).toMatch(/Kies de wijk van de afspraak/);
+    await form.getByLabel('Oost', { exact: true }).check();
+    await form.getByLabel('Snoeproute-actie').check();
+    await form
+      .getByLabel('Wat is afgesproken')
+      .fill('Twee keer per jaar lopen de wijkagent en JoU de snoeproute mee.');
+    await form.getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    await page.waitForURL(/verstuurd=A-/);
+    expect(await page.locator('[data-afspraak-sent]').textContent()).toMatch(/is vastgelegd/);
+    expect(await page.locator('[data-afspraken]').textContent()).toMatch(/Oost, alle scholen in de wijk/);
+    await context.close();
+
+    const checked = await newContext(browser, { width: 1280, now: clock });
+    const axePage = await checked.newPage();
+    await axePage.goto(pages()[2][1]);
+    await axePage.locator('[data-afspraak]').getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    await axePage.locator('#foutmeldingen').waitFor();
+    expect(await axeViolations(axePage)).toEqual([]);
+    await checked.close();
+  });
+
   it('keeps small phone screenshots of each overview for the README when asked', async () => {
     if (!process.env.UPDATE_DOCS_SCREENSHOTS) return;
     const context = await newContext(browser, { width: 375, now: clock });

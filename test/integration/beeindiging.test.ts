@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/table.js';
-import { terminationEffectiveDate } from '../../shared/domain/covenant.js';
+import { COVENANT, terminationEffectiveDate } from '../../shared/domain/covenant.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
+import { addDays } from '../../shared/domain/working-days.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -27,7 +28,9 @@ describe('Beeindiging (art. 22)', () => {
   it('tells every other party, says whether it was in time, and the gemeente records a confirmed outcome', async () => {
     const leaving = 'buurtteam-mbo';
     // The GGD is a provider, not a signatory (art. 13): not told, and it cannot announce one itself.
-    const others = stack.app.parties.filter((p) => p.party.id !== leaving && p.party.kind !== 'ggd');
+    const others = stack.app.parties.filter(
+      (p) => p.party.id !== leaving && p.party.kind !== 'ggd' && p.party.kind !== 'aanbieder',
+    );
     const ggd = await postJson(`${stack.url}/api/beeindigingen`, {
       formKey: stack.keyOf('ggd-volksgezondheid'),
       reason: 'Door een nieuwe werkwijze kunnen wij de voorlichting niet meer verzorgen.',
@@ -118,5 +121,33 @@ describe('Beeindiging (art. 22)', () => {
       reason: 'x'.repeat(20),
     });
     expect(unknown.status).toBe(401);
+  });
+
+  it('the effective date follows the date of the meeting, not the day its outcome was recorded (art. 22c)', async () => {
+    const today = amsterdamDate(stack.now());
+    // The last summer holiday that began before today: a meeting a week before it, recorded only now.
+    const summer = COVENANT.summerHolidaysMidden
+      .map((h) => h.firstDay)
+      .filter((d) => d <= today)
+      .sort()
+      .at(-1);
+    if (!summer) throw new Error("the summer holiday table starts after the suite's today");
+    const res = await postJson(`${stack.url}/api/beeindigingen`, {
+      formKey: stack.keyOf('buurtteam-vo'),
+      reason: 'Door een nieuwe werkwijze kunnen wij de consulten niet meer verzorgen.',
+    });
+    expect(res.status).toBe(201);
+    const [toCoordinator] = await stack.waitForEmails(
+      (e) => about(res.body.id)(e) && e.destination.to[0] === 'convenant@gemeente.example.org',
+      1,
+      20_000,
+    );
+    const recorded = await postJson(`${stack.url}/api/acties/${linkIn(toCoordinator, /Leg de uitkomst/)}`, {
+      outcome: 'bevestigd',
+      meetingOn: addDays(summer, -7),
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.status).toBe(`Bevestigd: deelname eindigt op ${summer}`);
+    expect((await stack.app.runtime.clients.store.getParty('buurtteam-vo'))?.leavesOn).toBe(summer);
   });
 });

@@ -59,7 +59,9 @@ const linkIn = (email: StoredEmail | undefined, label: RegExp) => {
   return url.slice(url.indexOf('/acties/') + '/acties/'.length);
 };
 
-const signatories = () => stack.app.parties.filter((p) => p.party.kind !== 'ggd').length;
+// The GGD and the directory's other voorlichting providers (kind aanbieder) did not sign.
+const signatories = () =>
+  stack.app.parties.filter((p) => p.party.kind !== 'ggd' && p.party.kind !== 'aanbieder').length;
 
 describe('Daily job over a simulated year', () => {
   it('sends exactly what the covenant calls for, once, and a rerun of any day sends nothing', async () => {
@@ -198,6 +200,24 @@ describe('Daily job over a simulated year', () => {
       expect(written_(`${kind}#`).sort()).toEqual(yearly(monthDay).map((y) => `${kind}#${y.year}@${y.on}`));
     }
     expect(on(`contact-bevestigen#${SKIPPED.slice(0, 4)}`)).toEqual([addDays(SKIPPED, 1)]);
+    // Art. 2b, 21c: nobody answers "gedaan" here, so every school duty sent gets its second reminder.
+    for (const kind of ['bekendmaking', 'leerlingenraad'] as const) {
+      expect(written_(`schooltaak-herinnering#${kind}#`).sort()).toEqual(
+        yearly(COVENANT.yearlyReminders[kind]).flatMap((y) => {
+          // It follows the stored first reminder: at the earliest the day after that was written.
+          const due = nextSchoolDay(
+            addWorkingDays(y.due, COVENANT.yearlyReminders.secondReminderWorkingDays),
+          );
+          const [first] = writtenFor(due);
+          if (!first) return [];
+          let on = first > y.on ? first : addDays(y.on, 1);
+          if (on === SKIPPED) on = addDays(on, 1);
+          return on <= END && due > addDays(on, -COVENANT.catchUpDays)
+            ? [`schooltaak-herinnering#${kind}#${y.year}@${on}`]
+            : [];
+        }),
+      );
+    }
     // Overdue answers (art. 8, 9): once each, after ten working days.
     expect(on(`terugkoppeling-te-laat#${melding.body.id}`)).toEqual([addWorkingDays(today, 10)]);
     expect(on(`voorlichting-te-laat#${request.body.id}`)).toEqual([addWorkingDays(today, 10)]);
@@ -213,6 +233,7 @@ describe('Daily job over a simulated year', () => {
       'leerlingenraad',
       'terugkoppeling-te-laat',
       'voorlichting-te-laat',
+      'schooltaak-herinnering',
     ]);
     expect(written.filter((w) => !expectedKinds.has(w.key.split('#')[0] ?? ''))).toEqual([]);
 

@@ -98,7 +98,7 @@ describe('Wijk report reads', () => {
     expect(report.feedback.meldingen).toBe(3);
     expect(report.feedback.answered).toBe(1);
     expect(report.feedback.medianWorkingDays).toBe(0);
-    expect(report.voorlichtingPerProvider.halt.afgewezen).toBe(1);
-    expect(report.voorlichtingPerProvider.halt.open).toBe(0);
+    expect(report.voorlichtingPerProvider.halt?.afgewezen).toBe(1);
+    expect(report.voorlichtingPerProvider.halt?.open).toBe(0);
   });
 });

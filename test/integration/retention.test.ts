@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLinks } from '../../shared/adapters/clients.js';
 import { runDaily } from '../../shared/app/daily.js';
 import { eraseOldFreeText } from '../../shared/app/retention.js';
 import { evaluationRoundId } from '../../shared/domain/calendar.js';
+import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
@@ -49,7 +51,17 @@ describe('Free text retention', () => {
       preferredDates: [addWorkingDays(amsterdamDate(stack.now()), 15)],
       remarks: 'Graag in de middag.',
     });
-    expect([melding.status, voorlichting.status]).toEqual([201, 201]);
+    // The wijkagent's notice to the school (art. 7), from its overview.
+    const overview = await buildLinks(stack.app.runtime.config, stack.now).overviewUrl(
+      'wijkagent-oost',
+      hashFormKey(stack.keyOf('wijkagent-oost')),
+    );
+    const mededeling = await postJson(`${overview}/mededeling`, {
+      school: 'lyceum-de-proefhoek',
+      soort: 'surveillance',
+      text: 'Deze week rijden wij na schooltijd vaker langs het fietsenhok.',
+    });
+    expect([melding.status, voorlichting.status, mededeling.status]).toEqual([201, 201, 201]);
     const [forPolice] = await stack.waitForEmails(
       (e) =>
         e.subject.includes(melding.body.id) && e.destination.to[0] === 'wijkagent.oost@politie.example.org',
@@ -90,7 +102,7 @@ describe('Free text retention', () => {
     // The daily job a year and a day later, with the setting's default.
     const later = new Date(createdAt + 366 * DAY_MS);
     const result = await runDaily({ store, now: () => later, freeTextDays: 365 }, amsterdamDate(later));
-    expect(result.erased?.submissions).toBeGreaterThanOrEqual(2);
+    expect(result.erased?.submissions).toBeGreaterThanOrEqual(3);
     expect(early.submissions).toBe(0);
 
     const m = await item(melding.body.id);
@@ -103,6 +115,9 @@ describe('Free text retention', () => {
     expect(v.voorlichting.remarks).toBeUndefined();
     expect(v.voorlichting.theme).toBeUndefined();
     expect(v.voorlichting.provider).toBe('jou');
+    const p = await item(mededeling.body.id);
+    expect(p.mededeling.text).toBeUndefined();
+    expect(p.mededeling.soort).toBe('surveillance');
     const events = await store.listEvents<Record<string, any>>(melding.body.id);
     const answer = events.find((e) => e.action === 'terugkoppeling');
     expect(answer?.data.text).toBeUndefined();

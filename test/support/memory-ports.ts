@@ -17,6 +17,7 @@ import {
   RateLimitedError,
   type ReminderRecord,
   type RenewalDecision,
+  type SchoolDutyRecord,
   type SendOptions,
   type Store,
   type SubmissionIndex,
@@ -28,6 +29,7 @@ import type { Term } from '../../shared/domain/covenant.js';
 import type { EmailMessage } from '../../shared/domain/emails.js';
 import { hashFormKey } from '../../shared/domain/form-keys.js';
 import type { Party } from '../../shared/domain/parties.js';
+import { submissionWijk } from '../../shared/domain/submission.js';
 
 type Stored = SubmissionRecord & { ttl: number } & Record<string, unknown>;
 interface InboxEntry {
@@ -39,8 +41,7 @@ interface InboxEntry {
   ttl: number;
 }
 
-const wijkOf = (s: Stored) =>
-  s.kind === 'beeindiging' ? 'ALL' : String((s as { school?: { wijk?: string } }).school?.wijk);
+const wijkOf = (s: Stored) => submissionWijk(s) ?? 'ALL';
 const indexWijk = (index: SubmissionIndex) => ('wijk' in index ? index.wijk : 'ALL');
 const copy = <T>(value: T): T => structuredClone(value);
 const stillActive = (party: Party | undefined, today: string) =>
@@ -433,6 +434,24 @@ export class MemoryStore implements Store {
   }
 
   // --- evaluation ----------------------------------------------------------------------------
+
+  readonly duties = new Map<string, SchoolDutyRecord>();
+
+  async writeSchoolDuty(record: SchoolDutyRecord) {
+    const id = `${record.subject}#${record.partyId}`;
+    if (this.duties.has(id)) return false;
+    this.duties.set(id, copy(record));
+    return true;
+  }
+
+  async getSchoolDuty(subject: string, partyId: string) {
+    const found = this.duties.get(`${subject}#${partyId}`);
+    return found ? copy(found) : undefined;
+  }
+
+  async listSchoolDuties(subject: string) {
+    return [...this.duties.values()].filter((d) => d.subject === subject).map(copy);
+  }
 
   async writeEvaluationAnswer(answer: EvaluationAnswer) {
     const id = `${answer.roundId}#${answer.partyId}`;

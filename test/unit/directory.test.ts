@@ -31,6 +31,20 @@ describe('Example directory', () => {
       expect(p.email.endsWith('.example.org') || p.email.endsWith('@example.org')).toBe(true);
   });
 
+  it('names the voorlichting providers of art. 3d as directory entries, each with its label', () => {
+    const providers = parties.filter((p) => p.role === 'voorlichter');
+    expect(providers.map((p) => p.id)).toEqual(['jellinek', 'ov-utrecht']);
+    for (const p of providers) expect(p.kind).toBe('aanbieder');
+    const provider = providers[0]!;
+    const { voorlichting: _label, ...withoutLabel } = provider;
+    const missing = directorySchema.safeParse({ parties: [withoutLabel] });
+    expect(missing.success).toBe(false);
+    expect(JSON.stringify(missing.error?.issues)).toContain('voorlichting');
+    const school = parties.find((p) => p.kind === 'school')!;
+    const stray = directorySchema.safeParse({ parties: [{ ...school, voorlichting: { label: 'Iets' } }] });
+    expect(stray.success).toBe(false);
+  });
+
   it('refuses a directory with a duplicate id, a wrong role for the kind, or a wijkagent without wijk', () => {
     const base = parties[0]!;
     const result = directorySchema.safeParse({

@@ -1,4 +1,4 @@
-import type { EvaluationAnswer, EvaluationRepository } from '../../app/ports.js';
+import type { EvaluationAnswer, EvaluationRepository, SchoolDutyRecord } from '../../app/ports.js';
 import { keys, partitions } from '../table.js';
 import type { DynamoTable, Item } from './dynamo-table.js';
 import { putNew, transact } from './transact.js';
@@ -8,8 +8,26 @@ const asAnswer = (roundId: string, item: Item): EvaluationAnswer => {
   return { roundId, ...rest } as EvaluationAnswer;
 };
 
+const asDuty = (subject: string, item: Item): SchoolDutyRecord => {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  return { subject, ...rest } as SchoolDutyRecord;
+};
+
 export function dynamoEvaluation(table: DynamoTable): EvaluationRepository {
   return {
+    async writeSchoolDuty({ subject, ...record }) {
+      const item = { ...keys.schoolDuty(subject, record.partyId), type: 'school-duty', ...record };
+      return (await transact(table, [{ item: putNew(table, item), refused: 'exists' }])) === 'written';
+    },
+
+    async getSchoolDuty(subject, partyId) {
+      const item = await table.get(keys.schoolDuty(subject, partyId));
+      return item ? asDuty(subject, item) : undefined;
+    },
+
+    listSchoolDuties: async (subject) =>
+      (await table.queryPrefix(partitions.schoolDuties(subject))).map((item) => asDuty(subject, item)),
+
     async writeEvaluationAnswer({ roundId, ...answer }) {
       const item = {
         ...keys.evaluationAnswer(roundId, answer.partyId),

@@ -18,7 +18,7 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
       // the wijk report reads them with the submissions in a few Queries (ADR 0017).
       const wijk = submission.school?.wijk;
       const index =
-        submission.kind !== 'beeindiging' && wijk && submission.createdAt
+        (submission.kind === 'melding' || submission.kind === 'voorlichting') && wijk && submission.createdAt
           ? {
               gsi1pk: reportEventsIndexPk(submission.kind, wijk),
               gsi1sk: reportEventsIndexSk(submission.createdAt, submission.id, event.eventId),

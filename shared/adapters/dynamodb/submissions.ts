@@ -5,6 +5,7 @@ import {
   RateLimitedError,
   TransactionRaceError,
 } from '../../app/ports.js';
+import { submissionWijk } from '../../domain/submission.js';
 import { ALL_WIJKEN, inboxIndexPk, inboxIndexSk, keys, submissionIndexPk } from '../table.js';
 import type { DynamoTable, Item } from './dynamo-table.js';
 import { outboxSteps } from './outbox.js';
@@ -12,10 +13,8 @@ import { put, putNew, type Step, transact } from './transact.js';
 
 /** The stored submission: keyed by its id, indexed by kind, wijk and time for the reports. */
 export function submissionItem(submission: SubmissionRecord): Item {
-  const wijk =
-    submission.kind === 'beeindiging'
-      ? ALL_WIJKEN
-      : String((submission as { school?: { wijk?: string } }).school?.wijk);
+  // A school's wijk; an agreement's own wijk (art. 20); one partition for termination announcements.
+  const wijk = submissionWijk(submission) ?? ALL_WIJKEN;
   return {
     ...keys.submission(submission.id),
     type: 'submission',
