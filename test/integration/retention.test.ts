@@ -4,6 +4,7 @@ import { eraseOldFreeText } from '../../shared/app/retention.js';
 import { evaluationRoundId } from '../../shared/domain/calendar.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
+import { validBeeindiging } from '../support/bodies.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 /**
@@ -49,7 +50,12 @@ describe('Free text retention', () => {
       preferredDates: [addWorkingDays(amsterdamDate(stack.now()), 15)],
       remarks: 'Graag in de middag.',
     });
-    expect([melding.status, voorlichting.status]).toEqual([201, 201]);
+    // A termination announcement's reason (art. 22) is free text too.
+    const beeindiging = await postJson(
+      `${stack.url}/api/beeindigingen`,
+      validBeeindiging(stack.keyOf('jou')),
+    );
+    expect([melding.status, voorlichting.status, beeindiging.status]).toEqual([201, 201, 201]);
     const [forPolice] = await stack.waitForEmails(
       (e) =>
         e.subject.includes(melding.body.id) && e.destination.to[0] === 'wijkagent.oost@politie.example.org',
@@ -90,7 +96,7 @@ describe('Free text retention', () => {
     // The daily job a year and a day later, with the setting's default.
     const later = new Date(createdAt + 366 * DAY_MS);
     const result = await runDaily({ store, now: () => later, freeTextDays: 365 }, amsterdamDate(later));
-    expect(result.erased?.submissions).toBeGreaterThanOrEqual(2);
+    expect(result.erased?.submissions).toBeGreaterThanOrEqual(3);
     expect(early.submissions).toBe(0);
 
     const m = await item(melding.body.id);
@@ -103,6 +109,9 @@ describe('Free text retention', () => {
     expect(v.voorlichting.remarks).toBeUndefined();
     expect(v.voorlichting.theme).toBeUndefined();
     expect(v.voorlichting.provider).toBe('jou');
+    const b = await item(beeindiging.body.id);
+    expect(b.beeindiging.reason).toBeUndefined();
+    expect(b.freeTextErasedAt).toBe(later.toISOString());
     const events = await store.listEvents<Record<string, any>>(melding.body.id);
     const answer = events.find((e) => e.action === 'terugkoppeling');
     expect(answer?.data.text).toBeUndefined();
