@@ -15,10 +15,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  */
 export default defineConfig({
   test: {
-    // Most files wait on DynamoDB Local, the SES emulator or Chromium rather than on a core: three
-    // files at a time on this 2-core machine keeps `npm test` near five minutes. Every wait in the
-    // suite is a condition with a generous deadline (test/support/wait.ts), never a timing assert.
-    maxWorkers: 3,
+    // Most files wait on DynamoDB Local, the SES emulator or Chromium rather than on a core: two files
+    // at a time on this 2-core machine. Not more: the stacks send at the deployed pace with the
+    // deployed deadlines scaled down ten times, so a starved CPU makes a send miss its deadline and
+    // wait for the retry path (three files at a time beside other work showed it). Every wait is a
+    // condition with a generous deadline (test/support/wait.ts), never a timing assert.
+    maxWorkers: 2,
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'ERROR',

@@ -11,13 +11,6 @@ const out = join(here, 'generated');
 /** The static files, by hashed name, with a `.br` and a `.gz` of each text file beside it. */
 export const ASSETS_DIR = join(out, 'assets');
 
-/**
- * Bundles the stylesheet (Utrecht design system + ours) and the browser script, and writes them as
- * files with hashed names in forms/generated/assets/ (compressed beside them), plus a module of their
- * names for the pages to link. No function's bundle carries them: the CDK copies the folder next to
- * the pages function's code, which reads a file when it is asked for; the local runner serves the
- * same folder through the same handler (docs/adr/0015-static-assets-beside-the-pages-function.md).
- */
 /** zod re-exports every language's messages; ours are Dutch and written by us, so none ship to the browser. */
 const withoutZodLocales: Plugin = {
   name: 'without-zod-locales',
@@ -30,6 +23,13 @@ const withoutZodLocales: Plugin = {
   },
 };
 
+/**
+ * Bundles the stylesheet (Utrecht design system + ours) and the browser script, and writes them as
+ * files with hashed names in forms/generated/assets/ (compressed beside them), plus a module of their
+ * names for the pages to link. No function's bundle carries them: the CDK copies the folder next to
+ * the pages function's code, which reads a file when it is asked for; the local runner serves the
+ * same folder through the same handler (docs/adr/0015-static-assets-beside-the-pages-function.md).
+ */
 export async function buildAssets(): Promise<{ css: string; js: string; font: Uint8Array }> {
   mkdirSync(out, { recursive: true });
   const styles = await build({

@@ -25,7 +25,7 @@ export interface RetentionDeps {
 const SUBMISSION_FREE_TEXT: Record<string, string[]> = {
   melding: ['melding.description'],
   voorlichting: ['voorlichting.remarks', 'voorlichting.theme'],
-  beeindiging: ['reason'],
+  beeindiging: ['beeindiging.reason'],
   mededeling: ['mededeling.text'],
   afspraak: ['afspraak.text'],
 };

@@ -6,6 +6,7 @@ import { evaluationRoundId } from '../../shared/domain/calendar.js';
 import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
+import { validBeeindiging } from '../support/bodies.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 /**
@@ -61,7 +62,14 @@ describe('Free text retention', () => {
       soort: 'surveillance',
       text: 'Deze week rijden wij na schooltijd vaker langs het fietsenhok.',
     });
-    expect([melding.status, voorlichting.status, mededeling.status]).toEqual([201, 201, 201]);
+    // A termination announcement's reason (art. 22) is free text too.
+    const beeindiging = await postJson(
+      `${stack.url}/api/beeindigingen`,
+      validBeeindiging(stack.keyOf('jou')),
+    );
+    expect([melding.status, voorlichting.status, mededeling.status, beeindiging.status]).toEqual([
+      201, 201, 201, 201,
+    ]);
     const [forPolice] = await stack.waitForEmails(
       (e) =>
         e.subject.includes(melding.body.id) && e.destination.to[0] === 'wijkagent.oost@politie.example.org',
@@ -118,6 +126,9 @@ describe('Free text retention', () => {
     const p = await item(mededeling.body.id);
     expect(p.mededeling.text).toBeUndefined();
     expect(p.mededeling.soort).toBe('surveillance');
+    const b = await item(beeindiging.body.id);
+    expect(b.beeindiging.reason).toBeUndefined();
+    expect(b.freeTextErasedAt).toBe(later.toISOString());
     const events = await store.listEvents<Record<string, any>>(melding.body.id);
     const answer = events.find((e) => e.action === 'terugkoppeling');
     expect(answer?.data.text).toBeUndefined();
