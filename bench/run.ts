@@ -585,7 +585,7 @@ try {
   const t = performance.now();
   const wijkReport = await loadWijkReport(reportStore, 'Oost', reportTo);
   const reportMs = performance.now() - t;
-  const count = wijkReport.feedback.meldingen;
+  const count = wijkReport.terugkoppeling.meldingen;
   const minimum = Math.max(0.5, Math.ceil(bytes / 4096) / 2);
   record(
     `report: read units for one wijk (${count} meldingen in its twelve months, ${total.toLocaleString('en')} submissions and ${(all.length - total).toLocaleString('en')} answers stored, seeded in ${round(seedSeconds, 0)} s)`,

@@ -2,7 +2,7 @@ import { DECISIONS } from '../shared/domain/covenant.js';
 import type { FieldError } from '../shared/domain/errors.js';
 import type { CalendarLinkContext } from '../shared/domain/links.js';
 import { MELDING_CATEGORIES } from '../shared/domain/melding.js';
-import { EVALUATION_QUESTIONS, EVALUATION_SCALES } from '../shared/domain/reminder-emails.js';
+import { EVALUATIE_QUESTIONS, EVALUATIE_SCALES } from '../shared/domain/reminder-emails.js';
 import type { WijkReport } from '../shared/domain/report.js';
 import { formatDutchDate } from '../shared/domain/time.js';
 import { Alert } from './components/alert.js';
@@ -26,7 +26,7 @@ export const CALENDAR_ANCHORS: Record<string, string> = {
   stillContact: 'stillContact-ja',
   doneOn: 'doneOn',
   ...Object.fromEntries(
-    EVALUATION_QUESTIONS.flatMap((_, i) => [
+    EVALUATIE_QUESTIONS.flatMap((_, i) => [
       [`score${i + 1}`, `score${i + 1}-1`],
       [`comment${i + 1}`, `comment${i + 1}`],
     ]),
@@ -90,14 +90,14 @@ const CalendarForm = ({
     case 'evaluatie':
       return (
         <>
-          {EVALUATION_QUESTIONS.map((q, i) => (
+          {EVALUATIE_QUESTIONS.map((q, i) => (
             <>
               <ChoiceGroup
                 ctx={ctx}
                 name={`score${i + 1}`}
                 legend={`Vraag ${i + 1}: ${q}`}
                 type="radio"
-                choices={(EVALUATION_SCALES[i] ?? []).map((label, n) => ({ value: String(n + 1), label }))}
+                choices={(EVALUATIE_SCALES[i] ?? []).map((label, n) => ({ value: String(n + 1), label }))}
                 rules={{ required: 'Kies een antwoord op deze vraag.' }}
               />
               <TextareaField
@@ -329,7 +329,7 @@ export function wijkReportPage(report: WijkReport, csvHref: string): string {
     MELDING_CATEGORIES.reduce((sum, c) => sum + (report.meldingenPerCategory[c][i] ?? 0), 0),
   );
   const perMonth = report.months.map((m, i) => ({ label: monthLabel(m), value: totals[i] ?? 0 }));
-  const fb = report.feedback;
+  const fb = report.terugkoppeling;
   // One row per month and a column per kind: twelve short rows fit a phone (stacked) and a desktop, no month hidden.
   return page(
     <PageLayout title={`Wijkrapport ${report.wijk}`}>

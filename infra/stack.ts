@@ -10,7 +10,7 @@ import { AsyncFailureDestination } from './constructs/async-failures.js';
 import { CovenantFunction } from './constructs/covenant-function.js';
 import { CovenantData } from './constructs/data.js';
 import { EdgeDistribution } from './constructs/edge.js';
-import { EmailFeedback } from './constructs/email.js';
+import { EmailBounces } from './constructs/email.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { OutboxSweeper, StreamToNotify } from './constructs/notify.js';
 import { DailySchedule } from './constructs/schedules.js';
@@ -70,7 +70,7 @@ export class CovenantStack extends Stack {
     const schedules = new DailySchedule(this, 'Schedules', { fn: daily });
     const dailyFailures = new AsyncFailureDestination(this, 'DailyFailures', { fn: daily });
     const bounceFailures = new AsyncFailureDestination(this, 'BounceFailures', { fn: bounces });
-    const email = new EmailFeedback(this, 'Email', { handler: bounces, key: data.key });
+    const email = new EmailBounces(this, 'Email', { handler: bounces, key: data.key });
     const sender = settings.createEmailIdentity
       ? new SenderIdentity(this, 'Sender', {
           senderEmail: settings.senderEmail,

@@ -11,7 +11,7 @@ import type { CovenantFunction } from './covenant-function.js';
  * SES to the directory: every email is sent with a configuration set whose bounce and complaint
  * events reach a handler that marks the address as bouncing (and a metric the operator's alarm watches).
  */
-export class EmailFeedback extends Construct {
+export class EmailBounces extends Construct {
   readonly configurationSet: ConfigurationSet;
   readonly events: Topic;
   readonly subscriptionDeadLetters: Queue;

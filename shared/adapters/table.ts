@@ -26,7 +26,7 @@ export const keys = {
   reminder: (key: string) => ({ pk: `REM#${key}`, sk: 'REM' }),
   decision: (term: number) => ({ pk: COVENANT_PK, sk: `DECISION#${term}` }),
   term: (term: number) => ({ pk: COVENANT_PK, sk: `TERM#${term}` }),
-  evaluationAnswer: (roundId: string, partyId: string) => ({
+  evaluatieAnswer: (roundId: string, partyId: string) => ({
     pk: `EVAL#${roundId}`,
     sk: `ANSWER#${partyId}`,
   }),
@@ -45,7 +45,7 @@ const COVENANT_PK = 'COVENANT';
 /** Partitions read by prefix: a submission's events, a round's answers, the covenant's decisions and terms. */
 export const partitions = {
   events: (submissionId: string) => ({ pk: keys.submission(submissionId).pk, prefix: 'EVT#' }),
-  evaluationAnswers: (roundId: string) => ({ pk: `EVAL#${roundId}`, prefix: 'ANSWER#' }),
+  evaluatieAnswers: (roundId: string) => ({ pk: `EVAL#${roundId}`, prefix: 'ANSWER#' }),
   contactChecks: (round: string) => ({ pk: `CONTACT#${round}`, prefix: 'PARTY#' }),
   schoolDuties: (subject: string) => ({ pk: `DUTY#${subject}`, prefix: 'PARTY#' }),
   decisions: () => ({ pk: COVENANT_PK, prefix: 'DECISION#' }),

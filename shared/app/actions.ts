@@ -7,7 +7,7 @@ import {
   type SubmissionAction,
   type SubmissionEvent,
 } from '../domain/actions.js';
-import { SummerTableExhaustedError, terminationEffectiveDate } from '../domain/covenant.js';
+import { beeindigingEffectiveDate, SummerTableExhaustedError } from '../domain/covenant.js';
 import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
 import { LINK_PROBLEM_MESSAGES, type LinkContext, type LinkProblem } from '../domain/links.js';
 import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
@@ -123,7 +123,7 @@ export async function answerLink(
     // Art. 22c: from the first day of the VO summer holiday after the meeting that confirmed it (its
     // date, not the day it was recorded); a table too short is the operator's to fix.
     try {
-      data.effectiveOn = terminationEffectiveDate(String(data.meetingOn)).date;
+      data.effectiveOn = beeindigingEffectiveDate(String(data.meetingOn)).date;
     } catch (error) {
       if (error instanceof SummerTableExhaustedError) throw new CalendarDataError(error);
       throw error;

@@ -1,7 +1,7 @@
 import type { SubmissionEvent } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
 import { announcedInTime, COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
-import { OpenTerminationError } from '../domain/errors.js';
+import { OpenBeeindigingError } from '../domain/errors.js';
 import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import type { Recipient } from '../domain/routing.js';
 import type { BeeindigingSubmission } from '../domain/submission.js';
@@ -85,7 +85,7 @@ export async function submitBeeindiging(
     body: { kind: 'beeindiging', reason },
     precondition: async () => {
       const open = await openAnnouncementOf(deps, party.id);
-      if (open) throw new OpenTerminationError(open);
+      if (open) throw new OpenBeeindigingError(open);
     },
     build: () => {
       const now = deps.now();

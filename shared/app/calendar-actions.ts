@@ -6,7 +6,7 @@ import { ClientError } from '../domain/errors.js';
 import { unknownFieldsError } from '../domain/fields.js';
 import type { CalendarLinkContext } from '../domain/links.js';
 import { isActiveOn, isSignatory, type Party, ROLES } from '../domain/parties.js';
-import { EVALUATION_QUESTIONS } from '../domain/reminder-emails.js';
+import { EVALUATIE_QUESTIONS } from '../domain/reminder-emails.js';
 import type { CalendarAction } from '../domain/signing.js';
 import { amsterdamDate } from '../domain/time.js';
 import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
@@ -50,7 +50,7 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
         return { ...base, round };
       }
       if (!invited.includes(party.id)) throw new LinkError('not-allowed');
-      const answer = await deps.store.getEvaluationAnswer(claims.s, party.id);
+      const answer = await deps.store.getEvaluatieAnswer(claims.s, party.id);
       return { ...base, round, ...(answer ? { answeredAt: String(answer.at) } : {}) };
     }
     case 'contact': {
@@ -95,7 +95,7 @@ export function calendarAnswerSchema(action: CalendarAction, today: () => string
     case 'evaluatie':
       return z.strictObject(
         Object.fromEntries(
-          EVALUATION_QUESTIONS.flatMap((_, i) => [
+          EVALUATIE_QUESTIONS.flatMap((_, i) => [
             [`score${i + 1}`, score],
             [`comment${i + 1}`, comment],
           ]),
@@ -145,7 +145,7 @@ export async function answerCalendarLink(
     ]);
   const { idempotencyKey: _ignored, ...fields } = raw;
   const today = amsterdamDate(deps.now());
-  const free = claims.a === 'evaluatie' ? EVALUATION_QUESTIONS.map((_, i) => `comment${i + 1}`) : [];
+  const free = claims.a === 'evaluatie' ? EVALUATIE_QUESTIONS.map((_, i) => `comment${i + 1}`) : [];
   const data = parseOrThrow(
     calendarAnswerSchema(claims.a, () => today),
     fields,
@@ -206,7 +206,7 @@ export async function answerCalendarLink(
       };
     }
     case 'evaluatie': {
-      const written = await deps.store.writeEvaluationAnswer({
+      const written = await deps.store.writeEvaluatieAnswer({
         roundId: claims.s,
         partyId: party.id,
         at,

@@ -64,10 +64,10 @@ export async function readCalendarState(deps: DailyDeps, date: string): Promise<
     decidedTerms: new Set(decisions.map((d) => d.term)),
     directory,
     schoolDuties,
-    openTerminations: terminations
+    openBeeindigingen: terminations
       .filter((t) => !has(t.id, 'beeindiging-uitkomst'))
       .map((t) => ({ id: t.id, announcedOn: amsterdamDate(new Date(t.createdAt)), partyName: t.party.name })),
-    awaitingFeedback: candidates
+    awaitingTerugkoppeling: candidates
       .filter((s): s is MeldingSubmission => s.kind === 'melding')
       .filter((m) => m.recipients.some((r) => r.role === 'wijkagent') && !has(m.id, 'terugkoppeling'))
       .map((m) => ({

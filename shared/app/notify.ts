@@ -13,8 +13,8 @@ import {
 import { withOverviewLink } from '../domain/overview-emails.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import {
-  EVALUATION_QUESTIONS,
-  type EvaluationSummary,
+  EVALUATIE_QUESTIONS,
+  type EvaluatieSummary,
   type Notice,
   type NoticeKind,
   noticeEmail,
@@ -25,7 +25,7 @@ import { amsterdamDate } from '../domain/time.js';
 import { agreementLine, overviewUrlFor } from './overviews.js';
 import {
   DeadlineError,
-  type EvaluationRepository,
+  type EvaluatieRepository,
   type Links,
   type Mailer,
   type OutboxItem,
@@ -167,21 +167,21 @@ async function wijkAgreements(store: Store, wijk: string, now: Date) {
 }
 
 /** The answers of an evaluation round so far, for the gebiedsmanager's summary. */
-export async function evaluationSummary(
-  store: EvaluationRepository & ReminderRepository,
+export async function evaluatieSummary(
+  store: EvaluatieRepository & ReminderRepository,
   roundId: string,
-): Promise<EvaluationSummary> {
-  const answers = await store.listEvaluationAnswers(roundId);
+): Promise<EvaluatieSummary> {
+  const answers = await store.listEvaluatieAnswers(roundId);
   const invitation = await store.getReminder(`evaluatie-vragenlijst#${roundId}`);
   const invited = invitation?.recipients ?? [];
   return {
     respondents: answers.length,
     invited: invited.length,
-    averages: EVALUATION_QUESTIONS.map((_, i) => {
+    averages: EVALUATIE_QUESTIONS.map((_, i) => {
       const scores = answers.map((a) => Number(a.data[`score${i + 1}`])).filter((n) => n >= 1 && n <= 5);
       return scores.length ? scores.reduce((x, y) => x + y, 0) / scores.length : null;
     }),
-    comments: EVALUATION_QUESTIONS.map((_, i) =>
+    comments: EVALUATIE_QUESTIONS.map((_, i) =>
       answers
         .map((a) => a.data[`comment${i + 1}`])
         .filter((c): c is string => typeof c === 'string' && c !== ''),
@@ -199,7 +199,7 @@ async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): P
   const summary =
     notice.kind === 'evaluatie-samenvatting'
       ? {
-          ...(await evaluationSummary(deps.store, notice.subjectId)),
+          ...(await evaluatieSummary(deps.store, notice.subjectId)),
           duties: await wijkDuties(deps.store, String(notice.data.wijk), Number(notice.data.year)),
           agreements: await wijkAgreements(deps.store, String(notice.data.wijk), deps.now()),
         }

@@ -3,10 +3,10 @@ import { summerTableWarning } from '../domain/calendar.js';
 import {
   COVENANT,
   currentTerm,
-  evaluationDate,
+  evaluatieDate,
   lastTerm,
-  renewalReminderDates,
   type Term,
+  verlengingReminderDates,
 } from '../domain/covenant.js';
 import { UnauthorizedError } from '../domain/errors.js';
 import { MELDING_CATEGORIES } from '../domain/melding.js';
@@ -259,8 +259,8 @@ export async function coordinatorOverview(
         voorlichtingen: voorlichtingen.length,
         open,
         overdue,
-        answered: report.feedback.answered,
-        withinTarget: report.feedback.withinTarget,
+        answered: report.terugkoppeling.answered,
+        withinTarget: report.terugkoppeling.withinTarget,
         afspraken: afspraken.map(agreementLine).reverse(),
         report,
       };
@@ -288,18 +288,18 @@ export async function coordinatorOverview(
   const calendar: CalendarEntry[] = [];
   const terms: Term[] = [...COVENANT.terms, ...(await deps.store.listTerms())];
   const term = currentTerm(terms, today) ?? lastTerm(terms);
-  const nextRenewal = renewalReminderDates(term)
+  const nextVerlenging = verlengingReminderDates(term)
     .filter((r) => r.date >= today)
     .sort((a, b) => a.date.localeCompare(b.date))[0];
-  if (nextRenewal)
+  if (nextVerlenging)
     calendar.push({
-      date: nextRenewal.date,
-      what: `Herinnering verlenging (${nextRenewal.months} maanden voor het einde van termijn ${term.number} op ${term.end})`,
+      date: nextVerlenging.date,
+      what: `Herinnering verlenging (${nextVerlenging.months} maanden voor het einde van termijn ${term.number} op ${term.end})`,
     });
   calendar.push({ date: term.end, what: `Einde van termijn ${term.number} (artikel 21a)` });
   const year = Number(today.slice(0, 4));
   for (const wijk of WIJKEN) {
-    const date = [evaluationDate(wijk, year), evaluationDate(wijk, year + 1)].find((d) => d >= today);
+    const date = [evaluatieDate(wijk, year), evaluatieDate(wijk, year + 1)].find((d) => d >= today);
     if (date) calendar.push({ date, what: `Evaluatieronde wijk ${wijk} (artikel 21b)` });
   }
   // Six months before the summer holiday table runs out (art. 22c): the same warning as the email.

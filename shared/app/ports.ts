@@ -259,7 +259,7 @@ export type ReminderRecord = Omit<ReminderPlan, 'kind'> & {
   ttl: number;
 };
 
-export interface RenewalDecision {
+export interface VerlengingDecision {
   term: number;
   decision: string;
   decidedOn: unknown;
@@ -282,11 +282,11 @@ export interface ReminderRepository {
   getReminder(key: string): Promise<ReminderRecord | undefined>;
   /** Terms recorded by a renewal decision (the configured ones live in config/covenant.json). */
   listTerms(): Promise<Term[]>;
-  listDecisions(): Promise<RenewalDecision[]>;
-  getDecision(term: number): Promise<RenewalDecision | undefined>;
+  listDecisions(): Promise<VerlengingDecision[]>;
+  getDecision(term: number): Promise<VerlengingDecision | undefined>;
   /** The decision, the next term (if renewed) and the reminder telling everyone, once; false when decided before. */
   recordDecision(
-    decision: RenewalDecision,
+    decision: VerlengingDecision,
     nextTerm: Term | undefined,
     reminder: ReminderRecord,
     outbox: NewOutboxItem[],
@@ -303,7 +303,7 @@ export interface ReminderRepository {
 // ---------------------------------------------------------------------------------------------
 // Evaluation (art. 21b questionnaire answers)
 
-export interface EvaluationAnswer {
+export interface EvaluatieAnswer {
   roundId: string;
   partyId: string;
   at: string;
@@ -324,17 +324,17 @@ export interface SchoolDutyRecord {
   ttl: number;
 }
 
-export interface EvaluationRepository {
+export interface EvaluatieRepository {
   /** A school's "gedaan" for a yearly duty, once; false when it answered before. */
   writeSchoolDuty(record: SchoolDutyRecord): Promise<boolean>;
   getSchoolDuty(subject: string, partyId: string): Promise<SchoolDutyRecord | undefined>;
   /** Every school that did this duty this year: one partition. */
   listSchoolDuties(subject: string): Promise<SchoolDutyRecord[]>;
   /** One party's answers to a round, once; false when it answered before. */
-  writeEvaluationAnswer(answer: EvaluationAnswer): Promise<boolean>;
-  getEvaluationAnswer(roundId: string, partyId: string): Promise<EvaluationAnswer | undefined>;
-  listEvaluationAnswers(roundId: string): Promise<EvaluationAnswer[]>;
-  eraseEvaluationText(roundId: string, partyId: string, paths: readonly string[], at: string): Promise<void>;
+  writeEvaluatieAnswer(answer: EvaluatieAnswer): Promise<boolean>;
+  getEvaluatieAnswer(roundId: string, partyId: string): Promise<EvaluatieAnswer | undefined>;
+  listEvaluatieAnswers(roundId: string): Promise<EvaluatieAnswer[]>;
+  eraseEvaluatieText(roundId: string, partyId: string, paths: readonly string[], at: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +361,7 @@ export type Store = SubmissionRepository &
   DirectoryRepository &
   EventRepository &
   ReminderRepository &
-  EvaluationRepository &
+  EvaluatieRepository &
   RateCounterRepository &
   MaintenanceRepository;
 

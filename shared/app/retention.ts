@@ -1,7 +1,7 @@
-import { evaluationRoundId } from '../domain/calendar.js';
+import { evaluatieRoundId } from '../domain/calendar.js';
 import { WIJKEN } from '../domain/wijken.js';
 import type {
-  EvaluationRepository,
+  EvaluatieRepository,
   EventRepository,
   MaintenanceRepository,
   SubmissionIndex,
@@ -16,7 +16,7 @@ import type {
  * run reads only the submissions that crossed the line since the last run; erasing twice is harmless.
  */
 export interface RetentionDeps {
-  store: SubmissionRepository & EventRepository & EvaluationRepository & MaintenanceRepository;
+  store: SubmissionRepository & EventRepository & EvaluatieRepository & MaintenanceRepository;
   now: () => Date;
   freeTextDays: number;
 }
@@ -97,15 +97,15 @@ export async function eraseOldFreeText(deps: RetentionDeps): Promise<ErasureResu
   const lastYear = Number(until.slice(0, 4));
   for (let year = lastYear - 3; year <= lastYear; year++) {
     for (const wijk of WIJKEN) {
-      const round = evaluationRoundId(wijk, year);
-      for (const answer of await store.listEvaluationAnswers(round)) {
+      const round = evaluatieRoundId(wijk, year);
+      for (const answer of await store.listEvaluatieAnswers(round)) {
         if (answer.freeTextErasedAt || String(answer.at) >= until) continue;
         const data = (answer.data ?? {}) as Record<string, unknown>;
         const paths = Object.keys(data)
           .filter((k) => /^comment\d+$/u.test(k))
           .map((k) => `data.${k}`);
         if (!paths.length) continue;
-        await store.eraseEvaluationText(round, answer.partyId, paths, at);
+        await store.eraseEvaluatieText(round, answer.partyId, paths, at);
         answers++;
       }
     }

@@ -4,7 +4,7 @@ import type { Party } from '../domain/parties.js';
 
 export type { DutyCount };
 
-import type { EvaluationRepository, ReminderRepository } from './ports.js';
+import type { EvaluatieRepository, ReminderRepository } from './ports.js';
 
 /**
  * The yearly school duties (art. 2b: make the covenant known; art. 21c: discuss it with the pupils'
@@ -14,7 +14,7 @@ import type { EvaluationRepository, ReminderRepository } from './ports.js';
  * and year, never a Scan.
  */
 export async function readSchoolDuties(
-  deps: { store: ReminderRepository & EvaluationRepository },
+  deps: { store: ReminderRepository & EvaluatieRepository },
   year: number,
 ): Promise<SchoolDutyState[]> {
   const found = await Promise.all(

@@ -3,10 +3,10 @@ import {
   COVENANT,
   type CovenantCalendar,
   currentTerm,
-  evaluationDateIn,
+  evaluatieDateIn,
   lastTerm,
-  renewalReminderDates,
   type Term,
+  verlengingReminderDates,
 } from './covenant.js';
 import { isActiveOn, type Party } from './parties.js';
 import { WIJKEN, type Wijk } from './wijken.js';
@@ -51,9 +51,9 @@ export interface CalendarState {
   /** Term numbers for which the gemeente recorded a renewal decision. */
   decidedTerms: ReadonlySet<number>;
   directory: readonly Party[];
-  openTerminations: ReadonlyArray<{ id: string; announcedOn: string; partyName: string }>;
+  openBeeindigingen: ReadonlyArray<{ id: string; announcedOn: string; partyName: string }>;
   /** Meldingen whose wijkagent has not given terugkoppeling yet. */
-  awaitingFeedback: ReadonlyArray<{ id: string; receivedOn: string; wijkagents: string[] }>;
+  awaitingTerugkoppeling: ReadonlyArray<{ id: string; receivedOn: string; wijkagents: string[] }>;
   /** Voorlichting requests the provider has not answered yet. */
   awaitingAnswer: ReadonlyArray<{ id: string; receivedOn: string; providers: string[] }>;
   /** The yearly school duties whose reminder went out: to whom, and which schools answered "gedaan". */
@@ -91,7 +91,7 @@ export function wijkPartners(directory: readonly Party[], wijk: Wijk, date: stri
   );
 }
 
-export const evaluationRoundId = (wijk: Wijk, year: number) =>
+export const evaluatieRoundId = (wijk: Wijk, year: number) =>
   `EVAL-${year}-${wijk.toLowerCase().replace(/[^a-z]+/g, '-')}`;
 
 /**
@@ -100,9 +100,9 @@ export const evaluationRoundId = (wijk: Wijk, year: number) =>
  * termijnenwet when that period ends on a weekend or holiday, and the summary goes out on the
  * school day after the deadline.
  */
-export function evaluationRoundDates(wijk: Wijk, year: number, config: CovenantCalendar = COVENANT) {
-  const on = evaluationDateIn(config, wijk, year);
-  const deadline = atwDeadline(addDays(on, config.evaluationSummaryAfterDays - 1));
+export function evaluatieRoundDates(wijk: Wijk, year: number, config: CovenantCalendar = COVENANT) {
+  const on = evaluatieDateIn(config, wijk, year);
+  const deadline = atwDeadline(addDays(on, config.evaluatieSummaryAfterDays - 1));
   return { on, deadline, summaryOn: nextSchoolDay(addDays(deadline, 1)) };
 }
 
@@ -126,7 +126,7 @@ export function planReminders(
   // Art. 21a: 6, 3 and 1 months before the term ends, until the gemeente decided.
   const term = currentTerm(state.terms, date) ?? lastTerm(state.terms);
   if (!state.decidedTerms.has(term.number)) {
-    for (const { months, date: dueOn } of renewalReminderDates(term, config.renewalReminderMonths)) {
+    for (const { months, date: dueOn } of verlengingReminderDates(term, config.verlengingReminderMonths)) {
       add({
         kind: 'verlenging',
         keyPart: `T${term.number}#${months}m`,
@@ -139,7 +139,7 @@ export function planReminders(
   }
 
   // Art. 22b: every week after the announcement, until the outcome of the meeting is recorded.
-  for (const t of state.openTerminations) {
+  for (const t of state.openBeeindigingen) {
     const weeksOf = (day: string) =>
       Math.floor((Date.parse(day) - Date.parse(t.announcedOn)) / (7 * 86_400_000));
     if (weeksOf(date) < 1) continue;
@@ -159,8 +159,8 @@ export function planReminders(
   // Art. 21b: per wijk, on its date and in the year before (a round that started in December).
   for (const year of [Number(date.slice(0, 4)) - 1, Number(date.slice(0, 4))]) {
     for (const wijk of WIJKEN) {
-      const { on: evalOn, deadline, summaryOn } = evaluationRoundDates(wijk, year, config);
-      const round = evaluationRoundId(wijk, year);
+      const { on: evalOn, deadline, summaryOn } = evaluatieRoundDates(wijk, year, config);
+      const round = evaluatieRoundId(wijk, year);
       const managers = ids(active.filter((p) => p.role === 'gebiedsmanager-veiligheid' && p.wijk === wijk));
       add({
         kind: 'evaluatie-uitnodiging',
@@ -233,7 +233,7 @@ export function planReminders(
   }
 
   // Art. 8 and 9: an answer that is overdue, after a number of working days, once.
-  for (const m of state.awaitingFeedback) {
+  for (const m of state.awaitingTerugkoppeling) {
     add({
       kind: 'terugkoppeling-te-laat',
       keyPart: m.id,

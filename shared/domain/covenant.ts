@@ -36,7 +36,7 @@ export const covenantSchema = z.strictObject({
       }),
     )
     .min(1),
-  evaluationDates: z.record(
+  evaluatieDates: z.record(
     z.enum(WIJKEN),
     z
       .string()
@@ -50,7 +50,7 @@ export const covenantSchema = z.strictObject({
           });
       }),
   ),
-  renewalReminderMonths: z.array(z.number().int().min(1).max(12)),
+  verlengingReminderMonths: z.array(z.number().int().min(1).max(12)),
   overdueWorkingDays: z.strictObject({
     terugkoppeling: z.number().int().min(1),
     voorlichtingAntwoord: z.number().int().min(1),
@@ -62,7 +62,7 @@ export const covenantSchema = z.strictObject({
     /** The yearly school duties (art. 2b, 21c): a second reminder this many working days after the first, to schools that did not answer "gedaan". */
     secondReminderWorkingDays: z.number().int().min(1).max(60),
   }),
-  evaluationSummaryAfterDays: z.number().int().min(1).max(90),
+  evaluatieSummaryAfterDays: z.number().int().min(1).max(90),
   /** A day the job did not run is caught up later, as long as it is at most this many days ago. */
   catchUpDays: z.number().int().min(1).max(120),
 });
@@ -135,7 +135,7 @@ export function nextTerm(term: Term, years: number): Term {
  * Art. 22c: termination takes effect on the first day of the next VO summer holiday after the
  * meeting confirmed it. Throws when the table does not reach that far.
  */
-export function terminationEffectiveDate(
+export function beeindigingEffectiveDate(
   confirmedOn: string,
   table: CovenantCalendar['summerHolidaysMidden'] = COVENANT.summerHolidaysMidden,
 ): { date: string; source: string } {
@@ -157,23 +157,23 @@ export const announcedInTime = (announcedOn: string, term: Pick<Term, 'end'>): b
  * The dates on which the gemeente is reminded of a term's end: 6, 3 and 1 months before it, each
  * moved to the next school day (no weekend, holiday or school holiday of region Midden).
  */
-export const renewalReminderDates = (
+export const verlengingReminderDates = (
   term: Term,
-  months: readonly number[] = COVENANT.renewalReminderMonths,
+  months: readonly number[] = COVENANT.verlengingReminderMonths,
 ) => months.map((m) => ({ months: m, date: nextSchoolDay(addMonths(term.end, -m)) }));
 
 /**
  * The evaluation date of a wijk in a given year: its configured month-day (never in a school
  * holiday, the schema refuses that), moved off a weekend or holiday to the next school day.
  */
-export const evaluationDateIn = (
+export const evaluatieDateIn = (
   config: CovenantCalendar,
   wijk: (typeof WIJKEN)[number],
   year: number,
-): string => nextSchoolDay(`${year}-${config.evaluationDates[wijk] ?? '01-15'}`);
+): string => nextSchoolDay(`${year}-${config.evaluatieDates[wijk] ?? '01-15'}`);
 
-export const evaluationDate = (wijk: (typeof WIJKEN)[number], year: number): string =>
-  evaluationDateIn(COVENANT, wijk, year);
+export const evaluatieDate = (wijk: (typeof WIJKEN)[number], year: number): string =>
+  evaluatieDateIn(COVENANT, wijk, year);
 
 /** The gemeente's decision on renewing the covenant after evaluation (art. 21a). */
 export const DECISIONS = ['verlengd', 'niet-verlengd'] as const;

@@ -91,7 +91,7 @@ export const unavailableMessage =
   'De dienst is tijdelijk niet bereikbaar. Er is niets opgeslagen. Probeer het over een paar minuten opnieuw; met dezelfde idempotentiesleutel ontstaat er geen dubbele melding.';
 
 /** Art. 22: the party already announced that it wants to leave, and the outcome is not recorded yet. */
-export class OpenTerminationError extends ClientError {
+export class OpenBeeindigingError extends ClientError {
   constructor(readonly openReference: string) {
     super(409, [
       {
@@ -99,7 +99,7 @@ export class OpenTerminationError extends ClientError {
         message: `Uw organisatie heeft al gemeld dat zij wil stoppen (kenmerk ${openReference}). Het overleg daarover is nog niet afgerond. U hoeft het niet opnieuw te melden.`,
       },
     ]);
-    this.name = 'OpenTerminationError';
+    this.name = 'OpenBeeindigingError';
   }
 }
 

@@ -4,7 +4,7 @@ import { type Party, ROLES } from './parties.js';
 import { formatDutchDate } from './time.js';
 
 /** The five questions of article 21b, word for word. */
-export const EVALUATION_QUESTIONS = [
+export const EVALUATIE_QUESTIONS = [
   'Hoe loopt de samenwerking?',
   'Leidt de samenwerking tot de gewenste resultaten?',
   'Pakt iedereen zijn rol?',
@@ -19,7 +19,7 @@ const AGREEMENT = ['Helemaal niet', 'Weinig', 'Deels', 'Grotendeels', 'Helemaal'
  * says the covenant works well, also for the questions about obstacles and needed changes, so every
  * average reads the same way: higher is better.
  */
-export const EVALUATION_SCALES: ReadonlyArray<readonly [string, string, string, string, string]> = [
+export const EVALUATIE_SCALES: ReadonlyArray<readonly [string, string, string, string, string]> = [
   ['Slecht', 'Matig', 'Redelijk', 'Goed', 'Heel goed'],
   AGREEMENT,
   AGREEMENT,
@@ -42,7 +42,7 @@ export const EVALUATION_SCALES: ReadonlyArray<readonly [string, string, string, 
 export type NoticeKind = ReminderKind | 'verlenging-besluit' | 'contact-vertrokken';
 export type Notice = Pick<ReminderPlan, 'key' | 'dueOn' | 'subjectId' | 'data'> & { kind: NoticeKind };
 
-export interface EvaluationSummary {
+export interface EvaluatieSummary {
   respondents: number;
   invited: number;
   averages: Array<number | null>;
@@ -53,7 +53,7 @@ export interface EvaluationSummary {
   duties?: Array<{ label: string; done: number; asked: number; notDone: string[] }>;
 }
 
-const questionsLines = () => [...EVALUATION_QUESTIONS];
+const questionsLines = () => [...EVALUATIE_QUESTIONS];
 
 /** The yearly school duties (art. 2b, 21c): one click when it is done, counted for the evaluation. */
 const DUTY_ASK = {
@@ -72,7 +72,7 @@ export function noticeEmail(
   notice: Notice,
   party: Party,
   links: EmailLinks,
-  summary?: EvaluationSummary,
+  summary?: EvaluatieSummary,
 ): EmailMessage {
   const d = notice.data;
   const greeting = `Beste ${party.contactName},`;
@@ -169,10 +169,10 @@ export function noticeEmail(
         ...base,
         subject: `Samenvatting evaluatie convenant, wijk ${String(d.wijk)} – ${d.year}`,
         intro: `${respondentsSentence(summary?.respondents ?? 0, summary?.invited ?? 0, String(d.wijk))} Per vraag ziet u het gemiddelde van 1 tot 5. Hoe hoger, hoe beter het gaat.`,
-        sections: EVALUATION_QUESTIONS.map((q, i): { title: string; lines: string[] } => ({
+        sections: EVALUATIE_QUESTIONS.map((q, i): { title: string; lines: string[] } => ({
           title: q,
           lines: [
-            `Gemiddeld: ${summary?.averages[i] == null ? 'geen antwoorden' : `${(summary.averages[i] as number).toFixed(1).replace('.', ',')} (1 is ${EVALUATION_SCALES[i]?.[0]?.toLowerCase()}, 5 is ${EVALUATION_SCALES[i]?.[4]?.toLowerCase()})`}`,
+            `Gemiddeld: ${summary?.averages[i] == null ? 'geen antwoorden' : `${(summary.averages[i] as number).toFixed(1).replace('.', ',')} (1 is ${EVALUATIE_SCALES[i]?.[0]?.toLowerCase()}, 5 is ${EVALUATIE_SCALES[i]?.[4]?.toLowerCase()})`}`,
             ...(summary?.comments[i] ?? []).map((c) => `Toelichting: ${c}`),
           ],
         })).concat(

@@ -18,7 +18,7 @@ export interface WijkReport {
   voorlichtingPerProvider: Record<string, Record<(typeof ANSWERS)[number] | 'open', number>>;
   /** The label of each provider in voorlichtingPerProvider. */
   providerLabels: Record<string, string>;
-  feedback: {
+  terugkoppeling: {
     meldingen: number;
     answered: number;
     medianWorkingDays: number | null;
@@ -60,8 +60,8 @@ export function buildWijkReport(input: {
   const perSchool = new Map<string, number>();
   const target = COVENANT.overdueWorkingDays.terugkoppeling;
   const delays: number[] = [];
-  let withFeedbackRule = 0;
-  let overdueFeedback = 0;
+  let withTerugkoppelingRule = 0;
+  let overdueTerugkoppeling = 0;
   for (const m of input.meldingen) {
     const index = months.indexOf(monthOf(m.createdAt));
     if (index < 0) continue;
@@ -69,13 +69,13 @@ export function buildWijkReport(input: {
     row[index] = (row[index] ?? 0) + 1;
     perSchool.set(m.school.name, (perSchool.get(m.school.name) ?? 0) + 1);
     if (!m.recipients.some((r) => r.role === 'wijkagent')) continue;
-    withFeedbackRule++;
+    withTerugkoppelingRule++;
     const received = amsterdamDate(new Date(m.createdAt));
     const first = (input.events.get(m.id) ?? [])
       .filter((e) => e.action === 'terugkoppeling')
       .sort((a, b) => a.at.localeCompare(b.at))[0];
     if (first) delays.push(workingDaysBetween(received, amsterdamDate(new Date(first.at))));
-    else if (addWorkingDays(received, target) < input.to) overdueFeedback++;
+    else if (addWorkingDays(received, target) < input.to) overdueTerugkoppeling++;
   }
   const voorlichtingPerProvider = Object.fromEntries(
     PROVIDERS.map((p) => [p, { geaccepteerd: 0, 'ander-voorstel': 0, afgewezen: 0, open: 0 }]),
@@ -112,14 +112,14 @@ export function buildWijkReport(input: {
       .sort((a, b) => b.count - a.count || a.school.localeCompare(b.school)),
     voorlichtingPerProvider,
     providerLabels,
-    feedback: {
-      meldingen: withFeedbackRule,
+    terugkoppeling: {
+      meldingen: withTerugkoppelingRule,
       answered: delays.length,
       medianWorkingDays: median(delays),
       withinTarget: delays.filter((d) => d <= target).length,
       target,
     },
-    overdue: { terugkoppeling: overdueFeedback, voorlichting: overdueAnswers },
+    overdue: { terugkoppeling: overdueTerugkoppeling, voorlichting: overdueAnswers },
   };
 }
 
@@ -156,7 +156,7 @@ export function reportCsv(report: WijkReport): string {
         String(n),
       ]);
   }
-  const fb = report.feedback;
+  const fb = report.terugkoppeling;
   rows.push(['Terugkoppeling', 'Meldingen waarop terugkoppeling wordt verwacht', '', String(fb.meldingen)]);
   rows.push(['Terugkoppeling', 'Meldingen met terugkoppeling', '', String(fb.answered)]);
   rows.push([

@@ -4,7 +4,7 @@ import {
   type FieldError,
   IdempotencyConflictError,
   IdempotencyInFlightError,
-  OpenTerminationError,
+  OpenBeeindigingError,
   PersonalDataError,
   unavailableMessage,
 } from '../domain/errors.js';
@@ -82,7 +82,7 @@ export function problemKindOf(error: ClientError): ProblemKind {
   if (error instanceof PersonalDataError) return 'persoonsgegevens';
   if (error instanceof IdempotencyConflictError) return 'idempotentiesleutel-hergebruikt';
   if (error instanceof IdempotencyInFlightError) return 'idempotentiesleutel-in-behandeling';
-  if (error instanceof OpenTerminationError) return 'beeindiging-al-gemeld';
+  if (error instanceof OpenBeeindigingError) return 'beeindiging-al-gemeld';
   return BY_STATUS[error.statusCode] ?? (error.statusCode >= 500 ? 'interne-fout' : 'ongeldige-invoer');
 }
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { evaluationRoundDates } from '../../shared/domain/calendar.js';
+import { evaluatieRoundDates } from '../../shared/domain/calendar.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
 import { axeViolations, launchChromium, newContext, screenshots } from '../support/browser.js';
@@ -114,8 +114,8 @@ describe('Calendar pages in Chromium', () => {
     // Oost evaluates in March (config/covenant.json, on a school day): the first one after the suite's today.
     const year = [0, 1]
       .map((n) => Number(TODAY.slice(0, 4)) + n)
-      .find((y) => evaluationRoundDates('Oost', y).on > TODAY) as number;
-    const { on, summaryOn } = evaluationRoundDates('Oost', year);
+      .find((y) => evaluatieRoundDates('Oost', y).on > TODAY) as number;
+    const { on, summaryOn } = evaluatieRoundDates('Oost', year);
     stack.clock.set(testClock(on, '06:00').now());
     await runDaily(deps, on);
     stack.clock.set(testClock(summaryOn, '06:00').now());

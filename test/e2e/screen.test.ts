@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { evaluationRoundDates } from '../../shared/domain/calendar.js';
+import { evaluatieRoundDates } from '../../shared/domain/calendar.js';
 import { formatDutchInput } from '../../shared/domain/time.js';
 import { ARTIFACTS, axeViolations, launchChromium, newContext } from '../support/browser.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
@@ -50,7 +50,7 @@ beforeAll(async () => {
   );
   const deps = { store: stack.app.runtime.clients.store, now: stack.app.runtime.now };
   // The 2027 evaluation round of Oost: the questionnaire on its date, the summary after the answers' deadline.
-  const oost = evaluationRoundDates('Oost', 2027);
+  const oost = evaluatieRoundDates('Oost', 2027);
   await runDaily(deps, oost.on);
   await runDaily(deps, oost.summaryOn);
   const [questionnaire] = await stack.waitForEmails(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { evaluationRoundDates } from '../../shared/domain/calendar.js';
+import { evaluatieRoundDates } from '../../shared/domain/calendar.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
 import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { signOverviewToken } from '../../shared/domain/overview-token.js';
@@ -127,8 +127,8 @@ describe('Agreements per wijk and per school (art. 20)', () => {
 
   it('the evaluation summary of the wijk lists its agreements', async () => {
     const year =
-      Number(TODAY.slice(0, 4)) + (TODAY < `${TODAY.slice(0, 4)}-${COVENANT.evaluationDates.Oost}` ? 0 : 1);
-    const { on, summaryOn } = evaluationRoundDates('Oost', year);
+      Number(TODAY.slice(0, 4)) + (TODAY < `${TODAY.slice(0, 4)}-${COVENANT.evaluatieDates.Oost}` ? 0 : 1);
+    const { on, summaryOn } = evaluatieRoundDates('Oost', year);
     for (const date of [on, summaryOn]) {
       stack.clock.set(testClock(date, '07:00').now());
       await runDaily({ store: stack.app.runtime.clients.store, now: stack.app.runtime.now }, date);

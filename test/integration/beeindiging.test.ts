@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/table.js';
-import { COVENANT, terminationEffectiveDate } from '../../shared/domain/covenant.js';
+import { beeindigingEffectiveDate, COVENANT } from '../../shared/domain/covenant.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addDays } from '../../shared/domain/working-days.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
@@ -68,7 +68,7 @@ describe('Beeindiging (art. 22)', () => {
       meetingOn: amsterdamDate(stack.now()),
     });
     expect(recorded.status).toBe(201);
-    const effective = terminationEffectiveDate(amsterdamDate(stack.now())).date;
+    const effective = beeindigingEffectiveDate(amsterdamDate(stack.now())).date;
     expect(recorded.body.status).toBe(`Bevestigd: deelname eindigt op ${effective}`);
 
     const outcome = await stack.waitForEmails(

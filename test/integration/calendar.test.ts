@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { evaluationRoundDates, evaluationRoundId } from '../../shared/domain/calendar.js';
-import { COVENANT, renewalReminderDates, terminationEffectiveDate } from '../../shared/domain/covenant.js';
+import { evaluatieRoundDates, evaluatieRoundId } from '../../shared/domain/calendar.js';
+import { beeindigingEffectiveDate, COVENANT, verlengingReminderDates } from '../../shared/domain/covenant.js';
 import { WIJKEN } from '../../shared/domain/wijken.js';
 import { addDays, addWorkingDays, nextSchoolDay } from '../../shared/domain/working-days.js';
 import { validMelding, validVoorlichting } from '../support/bodies.js';
@@ -149,11 +149,11 @@ describe('Daily job over a simulated year', () => {
     // 3-month reminder, so not 1 month before.
     const term = COVENANT.terms.find((t) => t.start <= today && today <= t.end);
     expect(term?.end).toBe('2027-06-14');
-    const renewalOn = (months: number) =>
-      renewalReminderDates(term as NonNullable<typeof term>).find((r) => r.months === months)?.date ?? '';
-    expect(renewalOn(3)).toBe('2027-03-15'); // 14 March 2027 is a Sunday
-    expect(on('verlenging#T2#6m')).toEqual(writtenFor(renewalOn(6)));
-    expect(on('verlenging#T2#3m')).toEqual(writtenFor(renewalOn(3)));
+    const verlengingOn = (months: number) =>
+      verlengingReminderDates(term as NonNullable<typeof term>).find((r) => r.months === months)?.date ?? '';
+    expect(verlengingOn(3)).toBe('2027-03-15'); // 14 March 2027 is a Sunday
+    expect(on('verlenging#T2#6m')).toEqual(writtenFor(verlengingOn(6)));
+    expect(on('verlenging#T2#3m')).toEqual(writtenFor(verlengingOn(3)));
     expect(on('verlenging#T2#1m')).toEqual([]);
     // Termination (art. 22b): weekly, each on a school day (weeks that move to the same day send
     // once), until the outcome was recorded at the first reminder in week 3 or later.
@@ -170,8 +170,8 @@ describe('Daily job over a simulated year', () => {
       WIJKEN.flatMap((wijk) =>
         [-1, 0, 1, 2].flatMap((n) => {
           const year = Number(today.slice(0, 4)) + n;
-          const due = evaluationRoundDates(wijk, year)[when];
-          return writtenFor(due).map((on) => `${kind}#${evaluationRoundId(wijk, year)}@${on}`);
+          const due = evaluatieRoundDates(wijk, year)[when];
+          return writtenFor(due).map((on) => `${kind}#${evaluatieRoundId(wijk, year)}@${on}`);
         }),
       ).sort();
     expect(written_('evaluatie-uitnodiging#').sort()).toEqual(rounds('evaluatie-uitnodiging', 'on'));
@@ -243,7 +243,7 @@ describe('Daily job over a simulated year', () => {
     const pairs = emails.map((e) => `${e.destination.to[0]}|${e.subject}`);
     expect(pairs.filter((p, i) => pairs.indexOf(p) !== i)).toEqual([]);
     // The termination was confirmed in week 3: the school leaves at the next summer holiday.
-    const leavesOn = terminationEffectiveDate(addDays(today, 21)).date;
+    const leavesOn = beeindigingEffectiveDate(addDays(today, 21)).date;
     expect((await stack.app.runtime.clients.store.getParty(leaving))?.leavesOn).toBe(leavesOn);
     const rijnveld = stack.party(leaving).email;
     const schoolYearStarts = yearly(COVENANT.yearlyReminders.bekendmaking).map((y) => y.on);

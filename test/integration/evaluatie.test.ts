@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { evaluationRoundDates } from '../../shared/domain/calendar.js';
+import { evaluatieRoundDates } from '../../shared/domain/calendar.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
 import { nextSchoolDay } from '../../shared/domain/working-days.js';
 import { validMelding } from '../support/bodies.js';
@@ -11,8 +11,8 @@ let stack: TestStack;
 /** Oost evaluates in March (config/covenant.json, on a school day): the first one after the suite's today. */
 const YEAR = [0, 1]
   .map((n) => Number(TODAY.slice(0, 4)) + n)
-  .find((year) => evaluationRoundDates('Oost', year).on > TODAY) as number;
-const { on: EVALUATION_DAY, summaryOn: SUMMARY_DAY } = evaluationRoundDates('Oost', YEAR);
+  .find((year) => evaluatieRoundDates('Oost', year).on > TODAY) as number;
+const { on: EVALUATIE_DAY, summaryOn: SUMMARY_DAY } = evaluatieRoundDates('Oost', YEAR);
 /** The day each run of the daily job is for; the product's clock is set to it (six in the morning). */
 const runOn = (date: string) => {
   stack.clock.set(testClock(date, '06:00').now());
@@ -56,7 +56,7 @@ describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
     );
     expect(melding.status).toBe(201);
 
-    const day = await runOn(EVALUATION_DAY);
+    const day = await runOn(EVALUATIE_DAY);
     expect(day.written).toEqual(
       expect.arrayContaining([
         `evaluatie-uitnodiging#EVAL-${YEAR}-oost`,

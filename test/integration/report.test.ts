@@ -95,9 +95,9 @@ describe('Wijk report reads', () => {
     doc.destroy();
 
     expect(sent).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
-    expect(report.feedback.meldingen).toBe(3);
-    expect(report.feedback.answered).toBe(1);
-    expect(report.feedback.medianWorkingDays).toBe(0);
+    expect(report.terugkoppeling.meldingen).toBe(3);
+    expect(report.terugkoppeling.answered).toBe(1);
+    expect(report.terugkoppeling.medianWorkingDays).toBe(0);
     expect(report.voorlichtingPerProvider.halt?.afgewezen).toBe(1);
     expect(report.voorlichtingPerProvider.halt?.open).toBe(0);
   });

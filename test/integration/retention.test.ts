@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLinks } from '../../shared/adapters/clients.js';
 import { runDaily } from '../../shared/app/daily.js';
 import { eraseOldFreeText } from '../../shared/app/retention.js';
-import { evaluationRoundId } from '../../shared/domain/calendar.js';
+import { evaluatieRoundId } from '../../shared/domain/calendar.js';
 import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
@@ -85,7 +85,7 @@ describe('Free text retention', () => {
     expect(feedback.status).toBe(201);
 
     // An evaluation answer as the questionnaire link stores it (art. 21b), with a comment.
-    const round = evaluationRoundId('Oost', stack.now().getUTCFullYear());
+    const round = evaluatieRoundId('Oost', stack.now().getUTCFullYear());
     await store.put({
       pk: `EVAL#${round}`,
       sk: 'ANSWER#wijkagent-oost',

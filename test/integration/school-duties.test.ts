@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
-import { evaluationRoundDates } from '../../shared/domain/calendar.js';
+import { evaluatieRoundDates } from '../../shared/domain/calendar.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
 import { hashFormKey } from '../../shared/domain/form-keys.js';
 import { signOverviewToken } from '../../shared/domain/overview-token.js';
@@ -22,7 +22,7 @@ const Y =
   (TODAY <= `${TODAY.slice(0, 4)}-${COVENANT.yearlyReminders.bekendmaking}` ? 0 : 1);
 const FIRST = `${Y}-${COVENANT.yearlyReminders.bekendmaking}`;
 const SECOND = addWorkingDays(FIRST, COVENANT.yearlyReminders.secondReminderWorkingDays);
-const { on: EVALUATION_DAY, summaryOn: SUMMARY_DAY } = evaluationRoundDates('Oost', Y + 1);
+const { on: EVALUATIE_DAY, summaryOn: SUMMARY_DAY } = evaluatieRoundDates('Oost', Y + 1);
 let stack: TestStack;
 
 const runOn = (date: string) => {
@@ -148,7 +148,7 @@ describe('Yearly school duties with a "gedaan" link (art. 2b, 21c)', () => {
   });
 
   it('the evaluation summary counts the wijk’s schools that did it', async () => {
-    await runOn(EVALUATION_DAY);
+    await runOn(EVALUATIE_DAY);
     await runOn(SUMMARY_DAY);
     const [summary] = await stack.waitForEmails(
       (e) =>

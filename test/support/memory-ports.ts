@@ -6,7 +6,7 @@ import {
   type ContactCheck,
   DeadlineError,
   DirectoryChangedError,
-  type EvaluationAnswer,
+  type EvaluatieAnswer,
   FormKeyChangedError,
   type IdempotencyRecord,
   LinkUsedError,
@@ -16,13 +16,13 @@ import {
   type OutboxKey,
   RateLimitedError,
   type ReminderRecord,
-  type RenewalDecision,
   type SchoolDutyRecord,
   type SendOptions,
   type Store,
   type SubmissionIndex,
   type SubmissionRecord,
   TransactionRaceError,
+  type VerlengingDecision,
 } from '../../shared/app/ports.js';
 import type { SubmissionEvent } from '../../shared/domain/actions.js';
 import type { Term } from '../../shared/domain/covenant.js';
@@ -63,10 +63,10 @@ export class MemoryStore implements Store {
   readonly events = new Map<string, Map<string, SubmissionEvent & { ttl: number }>>();
   readonly linkUses = new Map<string, { at: string }>();
   readonly reminders = new Map<string, ReminderRecord>();
-  readonly decisions = new Map<number, RenewalDecision>();
+  readonly decisions = new Map<number, VerlengingDecision>();
   readonly terms = new Map<number, Term>();
   readonly contactChecks = new Map<string, ContactCheck>();
-  readonly answers = new Map<string, EvaluationAnswer>();
+  readonly answers = new Map<string, EvaluatieAnswer>();
   readonly counters = new Map<string, number>();
   private nextSlot = 0;
   private cursor: string | undefined;
@@ -397,7 +397,7 @@ export class MemoryStore implements Store {
   }
 
   async recordDecision(
-    decision: RenewalDecision,
+    decision: VerlengingDecision,
     nextTerm: Term | undefined,
     reminder: ReminderRecord,
     outbox: NewOutboxItem[],
@@ -453,23 +453,23 @@ export class MemoryStore implements Store {
     return [...this.duties.values()].filter((d) => d.subject === subject).map(copy);
   }
 
-  async writeEvaluationAnswer(answer: EvaluationAnswer) {
+  async writeEvaluatieAnswer(answer: EvaluatieAnswer) {
     const id = `${answer.roundId}#${answer.partyId}`;
     if (this.answers.has(id)) return false;
     this.answers.set(id, copy(answer));
     return true;
   }
 
-  async getEvaluationAnswer(roundId: string, partyId: string) {
+  async getEvaluatieAnswer(roundId: string, partyId: string) {
     const found = this.answers.get(`${roundId}#${partyId}`);
     return found ? copy(found) : undefined;
   }
 
-  async listEvaluationAnswers(roundId: string) {
+  async listEvaluatieAnswers(roundId: string) {
     return [...this.answers.values()].filter((a) => a.roundId === roundId).map(copy);
   }
 
-  async eraseEvaluationText(roundId: string, partyId: string, paths: readonly string[], at: string) {
+  async eraseEvaluatieText(roundId: string, partyId: string, paths: readonly string[], at: string) {
     const found = this.answers.get(`${roundId}#${partyId}`);
     if (found) erase(found as unknown as Record<string, unknown>, paths, at);
   }

@@ -3,15 +3,15 @@ import { type CalendarState, planReminders, summerTableWarning } from '../../sha
 import {
   addMonths,
   announcedInTime,
+  beeindigingEffectiveDate,
   COVENANT,
   covenantSchema,
   currentTerm,
-  evaluationDate,
+  evaluatieDate,
   nextTerm,
-  renewalReminderDates,
   SummerTableExhaustedError,
   termEndFrom,
-  terminationEffectiveDate,
+  verlengingReminderDates,
 } from '../../shared/domain/covenant.js';
 import type { Party } from '../../shared/domain/parties.js';
 import { parseDateTime } from '../../shared/domain/time.js';
@@ -56,7 +56,7 @@ describe('Covenant calendar: terms (art. 21a)', () => {
   });
 
   it('reminds 6, 3 and 1 months before the term ends, on a school day', () => {
-    expect(renewalReminderDates(COVENANT.terms[1]!).map((r) => r.date)).toEqual([
+    expect(verlengingReminderDates(COVENANT.terms[1]!).map((r) => r.date)).toEqual([
       '2026-12-14',
       '2027-03-15', // 14 March 2027 is a Sunday
       '2027-05-14',
@@ -71,21 +71,21 @@ describe('Covenant calendar: termination takes effect on the first day of the ne
     ['2024-07-13', '2025-07-19'], // on the first day itself: the next one
     ['2026-11-28', '2027-07-17'],
   ])('confirmed on %s: effective on %s', (confirmed, effective) => {
-    expect(terminationEffectiveDate(confirmed).date).toBe(effective);
+    expect(beeindigingEffectiveDate(confirmed).date).toBe(effective);
   });
 
   it('names the page each date was taken from, and marks a date from a secondary source as such', () => {
-    expect(terminationEffectiveDate('2026-11-28').source).toBe(
+    expect(beeindigingEffectiveDate('2026-11-28').source).toBe(
       'https://www.rijksoverheid.nl/onderwerpen/schoolvakanties/overzicht-schoolvakanties-per-schooljaar/overzicht-schoolvakanties-2026-2027',
     );
     const table = [{ schoolYear: '2028-2029', firstDay: '2029-07-14', source: 'secondary' }];
-    expect(terminationEffectiveDate('2028-11-28', table).source).toBe('secondary');
+    expect(beeindigingEffectiveDate('2028-11-28', table).source).toBe('secondary');
   });
 
   it('refuses to guess past the end of the table', () => {
     const last = COVENANT.summerHolidaysMidden.at(-1)?.firstDay ?? '';
-    expect(() => terminationEffectiveDate(last)).toThrow(SummerTableExhaustedError);
-    expect(() => terminationEffectiveDate(last)).toThrow(/config\/school-holidays-midden.json/);
+    expect(() => beeindigingEffectiveDate(last)).toThrow(SummerTableExhaustedError);
+    expect(() => beeindigingEffectiveDate(last)).toThrow(/config\/school-holidays-midden.json/);
   });
 
   it('takes the summer holidays from the published school holiday table (2025-2026 to 2027-2028)', () => {
@@ -132,8 +132,8 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
     terms: COVENANT.terms,
     decidedTerms: new Set(),
     directory,
-    openTerminations: [],
-    awaitingFeedback: [],
+    openBeeindigingen: [],
+    awaitingTerugkoppeling: [],
     awaitingAnswer: [],
   };
   const keys = (date: string, s: CalendarState = state) => planReminders(s, date).map((p) => p.key);
@@ -167,7 +167,7 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
   it('reminds the gemeente weekly about an open termination, a new key each week', () => {
     const open = {
       ...state,
-      openTerminations: [{ id: 'B-1', announcedOn: '2027-01-04', partyName: 'Halt' }],
+      openBeeindigingen: [{ id: 'B-1', announcedOn: '2027-01-04', partyName: 'Halt' }],
     };
     expect(keys('2027-01-10', open).filter((k) => k.startsWith('beeindiging'))).toEqual([]);
     expect(keys('2027-01-11', open)).toContain('beeindiging-overleg#B-1#2027-01-11');
@@ -183,7 +183,7 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
   it('reminds the wijkagent when terugkoppeling is overdue, counted in working days', () => {
     const waiting = {
       ...state,
-      awaitingFeedback: [{ id: 'M-1', receivedOn: '2027-04-22', wijkagents: ['wa-oost'] }],
+      awaitingTerugkoppeling: [{ id: 'M-1', receivedOn: '2027-04-22', wijkagents: ['wa-oost'] }],
     };
     // 10 working days after Thursday 22 April 2027, skipping the weekends, Koningsdag (27 April),
     // 5 May (Algemene termijnenwet) and Hemelvaartsdag (6 May): Tuesday 11 May.
@@ -207,7 +207,7 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
   it('moves a weekly termination reminder out of the summer holiday, and sends the weeks that meet there once', () => {
     const open = {
       ...state,
-      openTerminations: [{ id: 'B-2', announcedOn: '2026-07-13', partyName: 'Halt' }],
+      openBeeindigingen: [{ id: 'B-2', announcedOn: '2026-07-13', partyName: 'Halt' }],
     };
     // Announced on Monday 13 July 2026; the summer holiday of region Midden runs 18 July to 30 August.
     const overleg = (date: string) =>
@@ -222,19 +222,17 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
   it('plans an evaluation never in a school holiday: a configured date in one is refused, a weekend moves', () => {
     const refused = covenantSchema.safeParse({
       ...COVENANT,
-      evaluationDates: { ...COVENANT.evaluationDates, Noordwest: '05-01' },
+      evaluatieDates: { ...COVENANT.evaluatieDates, Noordwest: '05-01' },
     });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toMatch(/05-01 falls in a school holiday .*meivakantie/);
     expect(covenantSchema.safeParse(COVENANT).success).toBe(true);
     // Binnenstad on 1 February: Sunday 1 February 2026, so Monday 2 February.
-    expect(evaluationDate('Binnenstad', 2026)).toBe('2026-02-02');
-    expect(evaluationDate('Noordwest', 2027)).toBe('2027-05-10');
+    expect(evaluatieDate('Binnenstad', 2026)).toBe('2026-02-02');
+    expect(evaluatieDate('Noordwest', 2027)).toBe('2027-05-10');
     for (const year of [2026, 2027, 2028])
-      for (const wijk of Object.keys(COVENANT.evaluationDates) as Array<
-        keyof typeof COVENANT.evaluationDates
-      >)
-        expect(new Date(`${evaluationDate(wijk, year)}T12:00:00Z`).getUTCDay()).not.toBe(0);
+      for (const wijk of Object.keys(COVENANT.evaluatieDates) as Array<keyof typeof COVENANT.evaluatieDates>)
+        expect(new Date(`${evaluatieDate(wijk, year)}T12:00:00Z`).getUTCDay()).not.toBe(0);
   });
 
   it('warns the coordinator six months before the last summer holiday in the table begins, once', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readCalendarState, runDaily } from '../../shared/app/daily.js';
 import { planReminders } from '../../shared/domain/calendar.js';
-import { COVENANT, lastTerm, renewalReminderDates } from '../../shared/domain/covenant.js';
+import { COVENANT, lastTerm, verlengingReminderDates } from '../../shared/domain/covenant.js';
 import { parseDateTime } from '../../shared/domain/time.js';
 import { memoryWorld } from '../support/memory-ports.js';
 
 // Six months before the configured last term ends: the renewal reminder is due (art. 21a).
-const DUE = (renewalReminderDates(lastTerm(COVENANT.terms))[0] as { date: string }).date;
+const DUE = (verlengingReminderDates(lastTerm(COVENANT.terms))[0] as { date: string }).date;
 
 describe("the daily job's planning against the in-memory ports", () => {
   it('writes each plan that is due with one outbox item per recipient, and a rerun writes nothing', async () => {

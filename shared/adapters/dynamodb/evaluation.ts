@@ -1,11 +1,11 @@
-import type { EvaluationAnswer, EvaluationRepository, SchoolDutyRecord } from '../../app/ports.js';
+import type { EvaluatieAnswer, EvaluatieRepository, SchoolDutyRecord } from '../../app/ports.js';
 import { keys, partitions } from '../table.js';
 import type { DynamoTable, Item } from './dynamo-table.js';
 import { putNew, transact } from './transact.js';
 
-const asAnswer = (roundId: string, item: Item): EvaluationAnswer => {
+const asAnswer = (roundId: string, item: Item): EvaluatieAnswer => {
   const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
-  return { roundId, ...rest } as EvaluationAnswer;
+  return { roundId, ...rest } as EvaluatieAnswer;
 };
 
 const asDuty = (subject: string, item: Item): SchoolDutyRecord => {
@@ -13,7 +13,7 @@ const asDuty = (subject: string, item: Item): SchoolDutyRecord => {
   return { subject, ...rest } as SchoolDutyRecord;
 };
 
-export function dynamoEvaluation(table: DynamoTable): EvaluationRepository {
+export function dynamoEvaluatie(table: DynamoTable): EvaluatieRepository {
   return {
     async writeSchoolDuty({ subject, ...record }) {
       const item = { ...keys.schoolDuty(subject, record.partyId), type: 'school-duty', ...record };
@@ -28,24 +28,24 @@ export function dynamoEvaluation(table: DynamoTable): EvaluationRepository {
     listSchoolDuties: async (subject) =>
       (await table.queryPrefix(partitions.schoolDuties(subject))).map((item) => asDuty(subject, item)),
 
-    async writeEvaluationAnswer({ roundId, ...answer }) {
+    async writeEvaluatieAnswer({ roundId, ...answer }) {
       const item = {
-        ...keys.evaluationAnswer(roundId, answer.partyId),
+        ...keys.evaluatieAnswer(roundId, answer.partyId),
         type: 'evaluation-answer',
         ...answer,
       };
       return (await transact(table, [{ item: putNew(table, item), refused: 'exists' }])) === 'written';
     },
 
-    async getEvaluationAnswer(roundId, partyId) {
-      const item = await table.get(keys.evaluationAnswer(roundId, partyId));
+    async getEvaluatieAnswer(roundId, partyId) {
+      const item = await table.get(keys.evaluatieAnswer(roundId, partyId));
       return item ? asAnswer(roundId, item) : undefined;
     },
 
-    listEvaluationAnswers: async (roundId) =>
-      (await table.queryPrefix(partitions.evaluationAnswers(roundId))).map((item) => asAnswer(roundId, item)),
+    listEvaluatieAnswers: async (roundId) =>
+      (await table.queryPrefix(partitions.evaluatieAnswers(roundId))).map((item) => asAnswer(roundId, item)),
 
-    eraseEvaluationText: (roundId, partyId, paths, at) =>
-      table.eraseAttributes(keys.evaluationAnswer(roundId, partyId), paths, at),
+    eraseEvaluatieText: (roundId, partyId, paths, at) =>
+      table.eraseAttributes(keys.evaluatieAnswer(roundId, partyId), paths, at),
   };
 }

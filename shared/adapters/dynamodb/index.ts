@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../app/ports.js';
 import { dynamoDirectory } from './directory.js';
 import { DynamoTable, type Item, type Key } from './dynamo-table.js';
-import { dynamoEvaluation } from './evaluation.js';
+import { dynamoEvaluatie } from './evaluation.js';
 import { dynamoEvents } from './events.js';
 import { dynamoMaintenance } from './maintenance.js';
 import { dynamoOutbox } from './outbox.js';
@@ -39,7 +39,7 @@ export function dynamoStore(doc: DynamoDBDocumentClient, tableName: string): Dyn
     ...dynamoDirectory(table),
     ...dynamoEvents(table),
     ...dynamoReminders(table),
-    ...dynamoEvaluation(table),
+    ...dynamoEvaluatie(table),
     ...dynamoRateCounters(table),
     ...dynamoMaintenance(table),
   };

@@ -1,4 +1,9 @@
-import type { ContactCheck, ReminderRecord, ReminderRepository, RenewalDecision } from '../../app/ports.js';
+import type {
+  ContactCheck,
+  ReminderRecord,
+  ReminderRepository,
+  VerlengingDecision,
+} from '../../app/ports.js';
 import type { Term } from '../../domain/covenant.js';
 import { keys, partitions } from '../table.js';
 import type { DynamoTable, Item } from './dynamo-table.js';
@@ -43,9 +48,9 @@ export function dynamoReminders(table: DynamoTable): ReminderRepository {
       return items.map((i) => ({ number: i.number, start: i.start, end: i.end, note: i.note }) as Term);
     },
 
-    listDecisions: () => table.queryPrefix<RenewalDecision>(partitions.decisions()),
+    listDecisions: () => table.queryPrefix<VerlengingDecision>(partitions.decisions()),
 
-    getDecision: (term) => table.get<RenewalDecision>(keys.decision(term)),
+    getDecision: (term) => table.get<VerlengingDecision>(keys.decision(term)),
 
     /** The reminder is the container: written only if it does not exist; the decision and term with it. */
     recordDecision: (decision, nextTerm, reminder, outbox) =>
