@@ -130,6 +130,10 @@ const DAY_S = 86_400;
 const REMINDER_TTL_DAYS = 800;
 
 /** Records a calendar answer once; returns what to say to the user. */
+/** A questionnaire or a "gedaan" link answered a second time: refused, nothing changes. */
+const alreadyAnswered = () =>
+  new ClientError(409, [{ path: 'token', message: 'Hierop is al geantwoord. Er is niets veranderd.' }]);
+
 export async function answerCalendarLink(
   deps: ActionDeps,
   token: string,
@@ -213,10 +217,7 @@ export async function answerCalendarLink(
         data,
         ttl: nowS + REMINDER_TTL_DAYS * DAY_S,
       });
-      if (!written)
-        throw new ClientError(409, [
-          { path: 'token', message: 'Hierop is al geantwoord. Er is niets veranderd.' },
-        ]);
+      if (!written) throw alreadyAnswered();
       return {
         context,
         message: 'Dank u. Uw antwoorden zijn ontvangen en komen in de samenvatting voor de gebiedsmanager.',
@@ -232,10 +233,7 @@ export async function answerCalendarLink(
         at,
         ttl: nowS + REMINDER_TTL_DAYS * DAY_S,
       });
-      if (!written)
-        throw new ClientError(409, [
-          { path: 'token', message: 'Hierop is al geantwoord. Er is niets veranderd.' },
-        ]);
+      if (!written) throw alreadyAnswered();
       return {
         context,
         message:
