@@ -15,6 +15,7 @@ import {
   type LinkContext,
   type LinkProblem,
 } from '../shared/domain/links.js';
+import { describeMeeting, MEETING_MESSAGES, PLACE_MAX, plannedMeeting } from '../shared/domain/overleg.js';
 import { submitterOf } from '../shared/domain/submission.js';
 import { Alert } from './components/alert.js';
 import { ChoiceGroup, firstChoiceAnchor } from './components/fieldset.js';
@@ -38,6 +39,7 @@ const TITLES = {
   afdoening: 'Halt-afdoening afgerond',
   'voorlichting-antwoord': 'Aanvraag voorlichting beantwoorden',
   'beeindiging-uitkomst': 'Uitkomst van het overleg over beëindiging',
+  'overleg-plannen': 'Overleg over beëindiging plannen',
   status: 'Status',
 } as const;
 
@@ -53,6 +55,8 @@ export const ACTION_ANCHORS: Record<string, string> = {
   reason: 'reason',
   outcome: firstChoiceAnchor('outcome', OUTCOMES),
   meetingOn: 'meetingOn',
+  time: 'time',
+  place: 'place',
 };
 
 const Summary = ({ context }: { context: LinkContext }) => (
@@ -110,6 +114,7 @@ const BUTTONS: Record<AnswerAction, string> = {
   afdoening: 'Afronding melden',
   'voorlichting-antwoord': 'Antwoord versturen',
   'beeindiging-uitkomst': 'Uitkomst vastleggen',
+  'overleg-plannen': 'Uitnodiging versturen',
 };
 
 /** The fields of each answer form. */
@@ -198,7 +203,46 @@ const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: strin
       <DateField ctx={ctx} name="meetingOn" label="Datum van het overleg" example={exampleDate} />
     </>
   ),
+  'overleg-plannen': (ctx, exampleDate) => (
+    <>
+      <Paragraph>
+        Alle partijen van het convenant krijgen een uitnodiging met deze datum (artikel 22b). Verandert de
+        datum later? Gebruik dan weer deze link: iedereen krijgt dan bericht van de nieuwe datum.
+      </Paragraph>
+      <DateField
+        ctx={ctx}
+        name="meetingOn"
+        label="Datum van het overleg"
+        example={exampleDate}
+        hint={`Een werkdag na vandaag, niet in een schoolvakantie van regio Midden. Bijvoorbeeld ${exampleDate}.`}
+      />
+      <TextboxField ctx={ctx} name="time" label="Tijd (niet verplicht)" hint="Bijvoorbeeld 14:00." />
+      <TextboxField
+        ctx={ctx}
+        name="place"
+        label="Plaats (niet verplicht)"
+        hint={`Bijvoorbeeld: stadhuis, zaal 2, of online. Geen namen van personen (artikel 23). Hoogstens ${PLACE_MAX} tekens.`}
+      />
+    </>
+  ),
 };
+
+/** "2026-11-10" → "10-11-2026": a stored date as the form shows it. */
+const dutchInputDate = (iso: string) => iso.split('-').reverse().join('-');
+
+/** What the form shows before anything was typed: the meeting as planned, where there is one. */
+function defaultValues(context: LinkContext): FormValues {
+  const meeting = plannedMeeting(context.events);
+  if (!meeting) return {};
+  if (context.claims.a === 'overleg-plannen')
+    return {
+      meetingOn: dutchInputDate(meeting.meetingOn),
+      time: meeting.time ?? '',
+      place: meeting.place ?? '',
+    };
+  if (context.claims.a === 'beeindiging-uitkomst') return { meetingOn: dutchInputDate(meeting.meetingOn) };
+  return {};
+}
 
 const AnswerForm = ({
   action,
@@ -233,7 +277,8 @@ export interface ActionPageInput {
 /** What a partner sees behind a link: what it is about, what happened so far, and the answer form. */
 export function actionPage(input: ActionPageInput): string {
   const { context } = input;
-  const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };
+  const ctx: FieldContext = { values: input.values ?? defaultValues(context), errors: input.errors ?? [] };
+  const meeting = context.submission.kind === 'beeindiging' ? plannedMeeting(context.events) : undefined;
   const isStatus = context.claims.a === 'status';
   const from = submitterOf(context.submission);
   const title = TITLES[context.claims.a];
@@ -249,11 +294,23 @@ export function actionPage(input: ActionPageInput): string {
           Status: <strong data-status-label>{escapeHtml(context.status)}</strong>
         </Paragraph>
       </Alert>
+      {meeting && !isStatus ? (
+        <Paragraph data-meeting>
+          Het overleg staat gepland op <strong>{escapeHtml(describeMeeting(meeting))}</strong>.
+        </Paragraph>
+      ) : (
+        ''
+      )}
       {context.claims.a === 'status' ? (
         ''
       ) : context.usedAt ? (
         <Alert type="ok" role="status">
           <Paragraph>{escapeHtml(LINK_USED_MESSAGE)}</Paragraph>
+        </Alert>
+      ) : context.claims.a === 'overleg-plannen' &&
+        context.events.some((e) => e.action === 'beeindiging-uitkomst') ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{escapeHtml(MEETING_MESSAGES.closed)}</Paragraph>
         </Alert>
       ) : (
         <AnswerForm action={context.claims.a} ctx={ctx} token={input.token} exampleDate={input.exampleDate} />
@@ -284,7 +341,12 @@ export function answerDonePage(
       </Alert>
       <Heading2>Wat nu?</Heading2>
       <UnorderedList>
-        {linkStillOpen ? (
+        {context.claims.a === 'overleg-plannen' ? (
+          <ListItem>
+            Verandert de datum? Gebruik dezelfde link: <Link href={escapeHtml(linkHref)}>datum wijzigen</Link>
+            . Alle partijen krijgen dan bericht van de nieuwe datum. Na het overleg legt u de uitkomst vast.
+          </ListItem>
+        ) : linkStillOpen ? (
           <ListItem>
             Is er later nieuws? Geef dan een update via dezelfde link:{' '}
             <Link href={escapeHtml(linkHref)}>update geven</Link>. Bewaar de e-mail met de link.

@@ -596,8 +596,16 @@ export function coordinatorOverviewPage(input: {
               {escapeHtml(
                 `${t.party}, aangekondigd op ${formatDutchDateTime(new Date(t.createdAt))} (${t.id}). `,
               )}
-              {t.actions.map((a) => (
-                <Link href={escapeHtml(a.href)}>{escapeHtml(a.label)}</Link>
+              {t.meeting ? (
+                <span data-meeting>{escapeHtml(`Overleg gepland op ${t.meeting}. `)}</span>
+              ) : (
+                <span data-meeting>Nog geen datum voor het overleg. </span>
+              )}
+              {t.actions.map((a, i) => (
+                <>
+                  {i ? ' · ' : ''}
+                  <Link href={escapeHtml(a.href)}>{escapeHtml(a.label)}</Link>
+                </>
               ))}
             </ListItem>
           ))}

@@ -8,8 +8,9 @@ import {
   type SubmissionEvent,
 } from '../domain/actions.js';
 import { beeindigingEffectiveDate, SummerTableExhaustedError } from '../domain/covenant.js';
-import { ClientError, DependencyUnavailableError } from '../domain/errors.js';
+import { ClientError, DependencyUnavailableError, ValidationError } from '../domain/errors.js';
 import { LINK_PROBLEM_MESSAGES, type LinkContext, type LinkProblem } from '../domain/links.js';
+import { MEETING_MESSAGES, plannedMeeting } from '../domain/overleg.js';
 import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import { type ActionClaims, CALENDAR_ACTIONS, type CalendarAction } from '../domain/signing.js';
 import { type Submission, submitterOf } from '../domain/submission.js';
@@ -55,6 +56,7 @@ function allowed(action: SubmissionAction, submission: Submission, party: Party)
     case 'status':
       return submitterOf(submission).id === party.id;
     case 'beeindiging-uitkomst':
+    case 'overleg-plannen':
       return submission.kind === 'beeindiging' && party.role === 'convenantcoordinator';
     case 'gezien':
       return submission.kind === 'melding' && !!recipient;
@@ -134,8 +136,28 @@ export async function answerLink(
       ANSWER_FREE_TEXT[action].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string) : undefined]),
     ),
   );
-  // The same link and the same answer give the same event id: a repeated post is a no-op.
-  const eventId = `${sha256(`${claims.n}|${canonicalJson(data)}`).slice(0, 16)}`;
+  const meeting = plannedMeeting(context.events);
+  if (action === 'beeindiging-uitkomst' && meeting && String(data.meetingOn) < meeting.meetingOn)
+    throw new ValidationError([
+      { path: 'meetingOn', message: MEETING_MESSAGES.outcomeBeforeMeeting(meeting.meetingOn) },
+    ]);
+  if (action === 'overleg-plannen') {
+    if (context.events.some((e) => e.action === 'beeindiging-uitkomst'))
+      throw new ClientError(409, [{ path: 'meetingOn', message: MEETING_MESSAGES.closed }]);
+    // The meeting as it is planned now, posted again (a double click, or from the overview's link):
+    // nothing changes and nobody is mailed again.
+    if (meeting && canonicalJson(meetingData(meeting)) === canonicalJson(data)) {
+      const status = context.status;
+      return { eventId: meeting.eventId, status, replayed: true, linkStillOpen: true, context };
+    }
+  }
+  // The same link and the same answer give the same event id: a repeated post is a no-op. A meeting's
+  // date is keyed by the submission and the date it replaces, not by the link: the email's link and
+  // the overview's link setting the same date make one event, and a date set back is a new one.
+  const eventId =
+    action === 'overleg-plannen'
+      ? sha256(`overleg|${submission.id}|${meeting?.eventId ?? ''}|${canonicalJson(data)}`).slice(0, 16)
+      : `${sha256(`${claims.n}|${canonicalJson(data)}`).slice(0, 16)}`;
   if (context.usedAt) {
     const existing = await deps.store.getEvent(submission.id, eventId);
     if (existing) return { eventId, status: context.status, replayed: true, linkStillOpen: false, context };
@@ -171,6 +193,12 @@ export async function answerLink(
     if (data.outcome === 'bevestigd')
       partyUpdates.push({ partyId: submission.party.id, leavesOn: String(data.effectiveOn) });
   }
+  if (action === 'overleg-plannen') {
+    // Art. 22b: every party is invited (a changed date: told again); providers such as the GGD are no party.
+    outbox.length = 0;
+    for (const p of (await directory()).filter((p) => isActiveOn(p, today) && isSignatory(p)))
+      outbox.push(outboxFor(p.id, 'meeting-invitation'));
+  }
   if (action === 'terugkoppeling' && data.handling === 'doorverwezen-naar-halt') {
     for (const halt of (await directory()).filter(
       (p) => p.role === 'halt' && isActiveOn(p, amsterdamDate(now)),
@@ -197,3 +225,10 @@ export async function answerLink(
     context,
   };
 }
+
+/** What a planned meeting's event holds, to compare a new post with. */
+const meetingData = (m: { meetingOn: string; time?: string; place?: string }) => ({
+  meetingOn: m.meetingOn,
+  time: m.time,
+  place: m.place,
+});

@@ -1,11 +1,13 @@
 export { DeadlineError };
 
+import type { SubmissionEvent } from '../domain/actions.js';
 import {
   afdoeningRequest,
   answerToSchool,
   confirmation,
   type EmailLinks,
   type EmailMessage,
+  meetingInvitation,
   outcomeToAll,
   type SchoolContact,
   toRecipient,
@@ -80,10 +82,11 @@ function linkActions(item: OutboxItem, submission: Submission, party: Party): Ac
     case 'submission-recipient':
       if (submission.kind === 'voorlichting') return ['voorlichting-antwoord'];
       if (submission.kind === 'beeindiging')
-        return party.role === 'convenantcoordinator' ? ['beeindiging-uitkomst'] : [];
+        return party.role === 'convenantcoordinator' ? ['overleg-plannen', 'beeindiging-uitkomst'] : [];
       if (submission.kind === 'mededeling' || submission.kind === 'afspraak') return [];
       return party.role === 'wijkagent' ? ['gezien', 'terugkoppeling'] : ['gezien'];
     case 'outcome-to-all':
+    case 'meeting-invitation':
       return [];
     case 'afdoening-request':
       return ['afdoening'];
@@ -129,6 +132,14 @@ async function render(
       return afdoeningRequest(submission, await event(), party, links, await contact());
     case 'outcome-to-all':
       return outcomeToAll(submission, await event(), party, links);
+    case 'meeting-invitation':
+      return meetingInvitation(
+        submission,
+        await event(),
+        await deps.store.listEvents<SubmissionEvent>(submission.id),
+        party,
+        links,
+      );
     default:
       throw new UndeliverableError(`unknown template ${String((item as { template?: unknown }).template)}`);
   }

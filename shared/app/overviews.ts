@@ -10,6 +10,7 @@ import {
 } from '../domain/covenant.js';
 import { UnauthorizedError } from '../domain/errors.js';
 import { MELDING_CATEGORIES } from '../domain/melding.js';
+import { describeMeeting, plannedMeeting } from '../domain/overleg.js';
 import {
   agreementLine,
   applyFilter,
@@ -92,7 +93,8 @@ export async function overviewUrlFor(deps: Pick<OverviewDeps, 'store' | 'links'>
 function answerActions(s: Submission, party: Party, viaReferral: boolean): ActionKind[] {
   if (viaReferral) return ['afdoening'];
   if (s.kind === 'voorlichting') return ['voorlichting-antwoord'];
-  if (s.kind === 'beeindiging') return party.role === 'convenantcoordinator' ? ['beeindiging-uitkomst'] : [];
+  if (s.kind === 'beeindiging')
+    return party.role === 'convenantcoordinator' ? ['overleg-plannen', 'beeindiging-uitkomst'] : [];
   return party.role === 'wijkagent' ? ['gezien', 'terugkoppeling'] : ['gezien'];
 }
 
@@ -274,18 +276,30 @@ export async function coordinatorOverview(
     toIso,
   );
   const terminations: CoordinatorOverview['terminations'] = [];
+  const meetings: CalendarEntry[] = [];
   for (const b of announced) {
     const events = await deps.store.listEvents<SubmissionEvent>(b.id);
     if (events.some((e) => e.action === 'beeindiging-uitkomst')) continue;
+    const meeting = plannedMeeting(events);
+    // Art. 22b: the meeting the coordinator planned goes in the agenda too.
+    if (meeting && meeting.meetingOn >= today)
+      meetings.push({
+        date: meeting.meetingOn,
+        what: `Overleg over beëindiging door ${b.party.name} (artikel 22b)`,
+      });
+    const actions = await signed(deps, ['overleg-plannen', 'beeindiging-uitkomst'], b.id, coordinator.id);
     terminations.push({
       id: b.id,
       party: b.party.name,
       createdAt: b.createdAt,
-      actions: await signed(deps, ['beeindiging-uitkomst'], b.id, coordinator.id),
+      ...(meeting ? { meeting: describeMeeting(meeting) } : {}),
+      actions: meeting
+        ? actions.map((a) => (a.action === 'overleg-plannen' ? { ...a, label: 'Datum overleg wijzigen' } : a))
+        : actions,
     });
   }
 
-  const calendar: CalendarEntry[] = [];
+  const calendar: CalendarEntry[] = [...meetings];
   const terms: Term[] = [...COVENANT.terms, ...(await deps.store.listTerms())];
   const term = currentTerm(terms, today) ?? lastTerm(terms);
   const nextVerlenging = verlengingReminderDates(term)

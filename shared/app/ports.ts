@@ -135,6 +135,7 @@ export type OutboxTemplate =
   | 'answer-to-school'
   | 'afdoening-request'
   | 'outcome-to-all'
+  | 'meeting-invitation'
   | 'reminder';
 
 /** An outbox item's identity in the store: handed along by the use cases, never built by them. */

@@ -30,7 +30,7 @@ const SUBMISSION_FREE_TEXT: Record<string, string[]> = {
   afspraak: ['afspraak.text'],
 };
 /** Free-text attributes of answers (events) on a submission. */
-const EVENT_FREE_TEXT = ['data.text', 'data.reason', 'data.reference'];
+const EVENT_FREE_TEXT = ['data.text', 'data.reason', 'data.reference', 'data.place'];
 const DAY_MS = 86_400_000;
 
 export interface ErasureResult {

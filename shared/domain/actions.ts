@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { OUTCOMES } from './beeindiging.js';
 import { unknownFieldsError } from './fields.js';
+import { describeMeeting, overlegSchema, plannedMeeting } from './overleg.js';
 import type { ActionKind, CalendarAction } from './signing.js';
 
 /** Actions on a submission (the calendar's own actions are handled apart). */
@@ -59,6 +60,7 @@ export const ACTION_LABELS: Record<SubmissionAction, string> = {
   afdoening: 'Halt-afdoening afgerond',
   'voorlichting-antwoord': 'antwoord op de aanvraag',
   'beeindiging-uitkomst': 'uitkomst van het overleg over beëindiging',
+  'overleg-plannen': 'datum van het overleg over beëindiging',
   status: 'status',
 };
 
@@ -69,6 +71,7 @@ export const ACTION_ARTICLES: Record<SubmissionAction, string> = {
   afdoening: '16',
   'voorlichting-antwoord': '9, 13, 17',
   'beeindiging-uitkomst': '22b, 22c',
+  'overleg-plannen': '22b',
   status: '8',
 };
 
@@ -163,6 +166,7 @@ export function answerSchemas(now: () => Date, today: () => string) {
       },
       { error: unknownFieldsError('de uitkomst') },
     ),
+    'overleg-plannen': overlegSchema(today),
     'voorlichting-antwoord': z
       .strictObject(
         {
@@ -227,6 +231,7 @@ export const ANSWER_FREE_TEXT: Record<AnswerKind, readonly string[]> = {
   afdoening: ['reference'],
   'voorlichting-antwoord': ['reason'],
   'beeindiging-uitkomst': [],
+  'overleg-plannen': ['place'],
 };
 
 export interface SubmissionEvent {
@@ -241,7 +246,9 @@ export interface SubmissionEvent {
 
 /** A link may be used again for a terugkoppeling that is not final: the police can send updates. */
 export const isFinal = (action: AnswerKind, data: Record<string, unknown>): boolean =>
-  action !== 'terugkoppeling' || FINAL_HANDLINGS.has(String(data.handling));
+  action === 'overleg-plannen'
+    ? false // the meeting may move: the same link sets a new date until the outcome is recorded
+    : action !== 'terugkoppeling' || FINAL_HANDLINGS.has(String(data.handling));
 
 /** The status of a submission, derived from its events only: there is no second copy that can drift. */
 export function deriveStatus(
@@ -255,7 +262,12 @@ export function deriveStatus(
   const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   if (kind === 'beeindiging') {
     const outcome = sorted.filter((e) => e.action === 'beeindiging-uitkomst').at(-1);
-    if (!outcome) return 'Aangekondigd, overleg nog niet vastgelegd';
+    if (!outcome) {
+      const meeting = plannedMeeting(sorted);
+      return meeting
+        ? `Overleg gepland op ${describeMeeting({ meetingOn: meeting.meetingOn, ...(meeting.time ? { time: meeting.time } : {}) })}`
+        : 'Aangekondigd, overleg nog niet vastgelegd';
+    }
     return outcome.data.outcome === 'bevestigd'
       ? `Bevestigd: deelname eindigt op ${String(outcome.data.effectiveOn)}`
       : 'Ingetrokken: de partij blijft deelnemen';

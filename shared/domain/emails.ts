@@ -3,6 +3,7 @@ import { AFSPRAAK_LABELS } from './afspraak.js';
 import { html, type SafeHtml, singleLine } from './html.js';
 import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS, LOCATION_LABELS, type Melding, SUBCATEGORY_LABELS } from './melding.js';
+import { describeMeeting, meetingHistory } from './overleg.js';
 import { type Party, ROLES } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
 import type { ActionKind } from './signing.js';
@@ -46,6 +47,7 @@ const LINK_LABELS: Record<ActionKind, string> = {
   afdoening: 'Meld dat de Halt-afdoening is afgerond',
   'voorlichting-antwoord': 'Beantwoord de aanvraag',
   'beeindiging-uitkomst': 'Leg de uitkomst van het overleg vast',
+  'overleg-plannen': 'Plan het overleg: kies de datum (artikel 22b)',
   status: 'Bekijk de status en de antwoorden',
 };
 
@@ -393,6 +395,14 @@ export function describeEvent(event: SubmissionEvent): string[] {
         ];
       }
       return [`${event.partyName} wijst de aanvraag af.`, `Reden: ${String(d.reason ?? '')}`];
+    case 'overleg-plannen':
+      return [
+        `De gemeente heeft het overleg gepland op ${describeMeeting({
+          meetingOn: String(d.meetingOn),
+          ...(typeof d.time === 'string' ? { time: d.time } : {}),
+          ...(typeof d.place === 'string' ? { place: d.place } : {}),
+        })}.`,
+      ];
     case 'beeindiging-uitkomst':
       return d.outcome === 'bevestigd'
         ? [
@@ -423,6 +433,50 @@ export function outcomeToAll(
   });
 }
 
+/**
+ * To every party: the invitation to the meeting the gemeente organises about a termination (art.
+ * 22b). When the date changed, the same email says so, with the date it replaces: the wording follows
+ * from the event's place among the meeting's events, so it is right however the emails are delivered.
+ */
+export function meetingInvitation(
+  submission: Submission,
+  event: SubmissionEvent,
+  events: readonly SubmissionEvent[],
+  party: Party,
+  links: EmailLinks,
+): EmailMessage {
+  const history = meetingHistory(events);
+  const index = history.findIndex((m) => m.eventId === event.eventId);
+  const meeting = history[index];
+  if (!meeting) throw new Error(`meeting event ${event.eventId} not among the events of ${submission.id}`);
+  const before = index > 0 ? history[index - 1] : undefined;
+  const leaving = submitterOf(submission).name;
+  const when = describeMeeting(meeting);
+  return compose({
+    subject: `${before ? 'Gewijzigd: overleg' : 'Uitnodiging: overleg'} over beëindiging door ${leaving} op ${formatDutchDate(meeting.meetingOn)} [${submission.id}]`,
+    greeting: `Beste ${party.contactName},`,
+    intro: before
+      ? `De datum van het overleg over het voornemen van ${leaving} om te stoppen met het convenant is veranderd. Het overleg is nu op ${when}.`
+      : `${leaving} wil stoppen met het convenant. De gemeente organiseert daarover overleg tussen alle partijen (artikel 22b). U bent uitgenodigd.`,
+    facts: [
+      ['Overleg', when],
+      ...(before ? ([['In plaats van', describeMeeting(before)]] as Facts) : []),
+      ...submissionFacts(submission),
+    ],
+    sections: [
+      {
+        title: 'Wat er daarna gebeurt',
+        lines: [
+          'Na het overleg legt de gemeente de uitkomst vast. U krijgt daarover bericht.',
+          'Blijft het bij het voornemen, dan eindigt de deelname op de eerste dag van de eerstvolgende zomervakantie voor het voortgezet onderwijs na het overleg (artikel 22c).',
+        ],
+      },
+    ],
+    links,
+    closing: `Kunt u niet? Laat het de gemeente weten en noem de referentie ${submission.id}.`,
+  });
+}
+
 /** "Doorverwezen naar Halt" → "doorverwezen naar Halt": only the first letter, names keep their capital. */
 const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
@@ -442,7 +496,9 @@ export function answerToSchool(
           ? 'Halt-afdoening afgerond'
           : event.action === 'beeindiging-uitkomst'
             ? 'Uitkomst overleg'
-            : 'Gezien';
+            : event.action === 'overleg-plannen'
+              ? 'Datum overleg'
+              : 'Gezien';
   return compose({
     subject: `${label} – ${submissionWhat(submission)} – ${where(submission)} [${submission.id}]`,
     greeting: `Beste ${school.contactName},`,

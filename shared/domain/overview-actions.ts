@@ -13,5 +13,6 @@ export const OVERVIEW_ACTION_LABELS: Partial<Record<ActionKind, string>> = {
   afdoening: 'Afdoening vastleggen',
   'voorlichting-antwoord': 'Beantwoorden',
   'beeindiging-uitkomst': 'Uitkomst vastleggen',
+  'overleg-plannen': 'Overleg plannen',
   status: 'Status bekijken',
 };

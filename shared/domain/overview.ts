@@ -229,7 +229,14 @@ export interface CoordinatorOverview {
   today: string;
   wijken: WijkGlance[];
   calendar: CalendarEntry[];
-  terminations: Array<{ id: string; party: string; createdAt: string; actions: SignedAction[] }>;
+  terminations: Array<{
+    id: string;
+    party: string;
+    createdAt: string;
+    /** The meeting the coordinator planned (art. 22b), in words, if it set a date. */
+    meeting?: string;
+    actions: SignedAction[];
+  }>;
   gaps: DirectoryGap[];
   /** The yearly school duties (art. 2b, 21c): how many schools answered "gedaan". */
   schoolDuties: DutyCount[];

@@ -11,6 +11,7 @@ export const ACTIONS = [
   'afdoening',
   'voorlichting-antwoord',
   'beeindiging-uitkomst',
+  'overleg-plannen',
   'status',
   'verlenging',
   'evaluatie',

@@ -129,6 +129,14 @@ export function createActiesHandler(deps: ActiesDeps) {
       }
       if (body.format === 'form') {
         if (error instanceof LinkError) return htmlPage(error.statusCode, linkProblemPage(error.problem));
+        if (error instanceof ClientError && error.statusCode === 409)
+          return htmlPage(
+            409,
+            messagePage('Dit kan niet meer', [
+              error.errors[0]?.message ?? LINK_USED_MESSAGE,
+              'Er is niets veranderd.',
+            ]),
+          );
         if (error instanceof ClientError && (error.statusCode === 400 || error.statusCode === 422)) {
           const context = await openLink(deps, token);
           return htmlPage(

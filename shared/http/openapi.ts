@@ -593,6 +593,10 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
               'Uitkomst van het overleg over beëindiging (artikel 22b, c).',
             ),
             schemaOf(
+              answers['overleg-plannen'],
+              'Datum, en eventueel tijd en plaats, van het overleg over beëindiging (artikel 22b).',
+            ),
+            schemaOf(
               calendarAnswerSchema('verlenging', () => today),
               'Besluit over verlenging (artikel 21a).',
             ),

@@ -1,0 +1,121 @@
+import * as z from 'zod';
+import type { SubmissionEvent } from './actions.js';
+import { unknownFieldsError } from './fields.js';
+import { schoolHolidayOn } from './school-holidays.js';
+import { formatDutchDate, parseDate } from './time.js';
+import { addDays, isAtwHoliday, isWorkingDay } from './working-days.js';
+
+/**
+ * Art. 22b: "De gemeente draagt zorg voor overleg over bedoeld voornemen tussen alle partijen." The
+ * coordinator sets the meeting's date (and, if it likes, a time and a place) through a signed link;
+ * every signatory gets an invitation, and a changed date an update. See docs/adr/0020.
+ */
+export const PLACE_MAX = 200;
+/** A meeting is planned within a year: the calendar tables reach about that far. */
+export const MEETING_MAX_DAYS_AHEAD = 366;
+
+export const MEETING_MESSAGES = {
+  missing: 'Vul de datum van het overleg in.',
+  notADate: 'Vul een datum in, bijvoorbeeld 7-12-2026.',
+  notFuture: 'Kies een datum na vandaag. Het overleg moet nog plaatsvinden.',
+  tooFar: 'Kies een datum binnen een jaar.',
+  weekend: 'Deze datum valt in het weekend. Kies een werkdag.',
+  holiday: 'Deze datum is een feestdag. Kies een andere werkdag.',
+  schoolHoliday: (name: string) =>
+    `Deze datum valt in de ${name} van regio Midden. Dan zijn de scholen dicht. Kies een andere dag.`,
+  unknownYear: 'Voor deze datum zijn de feestdagen nog niet bekend. Kies een eerdere datum.',
+  time: 'Schrijf de tijd als uur en minuten, bijvoorbeeld 14:00.',
+  placeLong: `Maak de plaats korter: hoogstens ${PLACE_MAX} tekens.`,
+  closed: 'De uitkomst van dit overleg is al vastgelegd. De datum van het overleg kan niet meer veranderen.',
+  outcomeBeforeMeeting: (meetingOn: string) =>
+    `Het overleg staat gepland op ${formatDutchDate(meetingOn)}. Leg de uitkomst vast op of na die dag, met de datum waarop het overleg was.`,
+} as const;
+
+/**
+ * Why a date cannot be the meeting's date, or undefined when it can: a day after today and within a
+ * year, a working day (no weekend, no public holiday of the Algemene termijnenwet) and no school
+ * holiday of region Midden, because the schools are parties too.
+ */
+export function meetingDateProblem(date: string, today: string): string | undefined {
+  if (date <= today) return MEETING_MESSAGES.notFuture;
+  if (date > addDays(today, MEETING_MAX_DAYS_AHEAD)) return MEETING_MESSAGES.tooFar;
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return MEETING_MESSAGES.weekend;
+  if (isAtwHoliday(date)) return MEETING_MESSAGES.holiday;
+  if (!isWorkingDay(date)) return MEETING_MESSAGES.unknownYear;
+  const schoolHoliday = schoolHolidayOn(date);
+  if (schoolHoliday) return MEETING_MESSAGES.schoolHoliday(schoolHoliday.name);
+  return undefined;
+}
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** The body of the `overleg-plannen` link: the date, and optionally a time and a place (no names). */
+export const overlegSchema = (today: () => string) =>
+  z
+    .strictObject(
+      {
+        meetingOn: z.string({ error: MEETING_MESSAGES.missing }).transform((value, ctx) => {
+          const date = parseDate(value);
+          const problem = date ? meetingDateProblem(date, today()) : MEETING_MESSAGES.notADate;
+          if (problem || !date) {
+            ctx.addIssue({ code: 'custom', message: problem ?? MEETING_MESSAGES.notADate });
+            return z.NEVER;
+          }
+          return date;
+        }),
+        time: z.preprocess(
+          blankToUndefined,
+          z
+            .string({ error: MEETING_MESSAGES.time })
+            .trim()
+            .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, MEETING_MESSAGES.time)
+            .transform((t) => t.replace('.', ':').padStart(5, '0'))
+            .optional(),
+        ),
+        place: z.preprocess(
+          blankToUndefined,
+          z.string().trim().max(PLACE_MAX, MEETING_MESSAGES.placeLong).optional(),
+        ),
+      },
+      { error: unknownFieldsError('de planning') },
+    )
+    .transform(({ meetingOn, time, place }) => ({
+      meetingOn,
+      ...(time ? { time } : {}),
+      ...(place ? { place } : {}),
+    }));
+
+export interface PlannedMeeting {
+  eventId: string;
+  meetingOn: string;
+  time?: string;
+  place?: string;
+  at: string;
+}
+
+const byTime = (a: SubmissionEvent, b: SubmissionEvent) =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+
+/** Every date the coordinator set for the meeting, oldest first (the last one holds). */
+export function meetingHistory(events: readonly SubmissionEvent[]): PlannedMeeting[] {
+  return events
+    .filter((e) => e.action === 'overleg-plannen')
+    .sort(byTime)
+    .map((e) => ({
+      eventId: e.eventId,
+      meetingOn: String(e.data.meetingOn),
+      ...(typeof e.data.time === 'string' ? { time: e.data.time } : {}),
+      ...(typeof e.data.place === 'string' ? { place: e.data.place } : {}),
+      at: e.at,
+    }));
+}
+
+/** The meeting as planned now, if the coordinator set a date. */
+export const plannedMeeting = (events: readonly SubmissionEvent[]): PlannedMeeting | undefined =>
+  meetingHistory(events).at(-1);
+
+/** "dinsdag 10 november 2026 om 14:00, stadhuis": the meeting in words. */
+export const describeMeeting = (m: Pick<PlannedMeeting, 'meetingOn' | 'time' | 'place'>): string =>
+  `${formatDutchDate(m.meetingOn)}${m.time ? ` om ${m.time}` : ''}${m.place ? `, ${m.place}` : ''}`;
