@@ -439,7 +439,7 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
         tags: ['Antwoorden'],
         summary: 'Antwoorden via een ondertekende link',
         description:
-          'Een partner antwoordt via de ondertekende link uit een e-mail, zonder account: gezien, terugkoppeling (artikel 8), afdoening (artikel 16), een antwoord op een aanvraag voor voorlichting, de uitkomst van een overleg over beëindiging, of een antwoord op de convenantkalender. Welke velden horen bij welke link, staat in de link zelf.',
+          'Een partner antwoordt via de ondertekende link uit een e-mail, zonder account: gezien, terugkoppeling (artikel 8), afdoening (artikel 16), een antwoord op een aanvraag voor voorlichting, de datum of de uitkomst van een overleg over beëindiging (artikel 22b; een nieuwe datum via dezelfde link stuurt iedereen een wijziging, na de uitkomst antwoordt zij 409), of een antwoord op de convenantkalender. Welke velden horen bij welke link, staat in de link zelf.',
         parameters: [
           {
             name: 'token',
