@@ -14,6 +14,7 @@ import type { FieldError as DomainFieldError } from '../shared/domain/errors.js'
 import { markSegments } from '../shared/domain/marks.js';
 import {
   describeDateTimeInput,
+  formatDutchDate,
   parseDate,
   parseDateTime,
   parseOccurrence,
@@ -269,7 +270,15 @@ function updateCounter(textarea: HTMLTextAreaElement): void {
 function updatePreview(input: HTMLInputElement): void {
   const preview = document.querySelector<HTMLElement>(`[data-preview-for="${CSS.escape(input.id)}"]`);
   if (!preview) return;
-  const words = input.value.trim() ? describeDateTimeInput(input.value) : undefined;
+  // A date-only field (the date of a meeting, of a decision) shows the day without "tijd onbekend".
+  const read = preview.dataset.dateOnly === undefined ? undefined : readDateTimeInput(input.value);
+  const words = !input.value.trim()
+    ? undefined
+    : preview.dataset.dateOnly === undefined
+      ? describeDateTimeInput(input.value)
+      : read && !read.time
+        ? formatDutchDate(read.date)
+        : undefined;
   preview.textContent = words ? `U vulde in: ${words}.` : '';
 }
 

@@ -395,7 +395,10 @@ export function partnerOverviewPage(input: {
 }): string {
   const failed = input.mededeling?.errors?.length;
   return page(
-    <PageLayout title={`${failed ? 'Fout in bericht – ' : ''}Overzicht ${input.party.name}`}>
+    <PageLayout
+      title={`${failed ? 'Fout in bericht – ' : ''}Overzicht ${input.party.name}`}
+      script={Boolean(input.mededeling)}
+    >
       <Heading1>Overzicht {escapeHtml(input.party.name)}</Heading1>
       <Paragraph>
         Wat aan u (
@@ -572,7 +575,10 @@ export function coordinatorOverviewPage(input: {
 }): string {
   const o = input.overview;
   return page(
-    <PageLayout title={`${input.afspraak?.errors?.length ? 'Fout in afspraak – ' : ''}Overzicht convenant`}>
+    <PageLayout
+      title={`${input.afspraak?.errors?.length ? 'Fout in afspraak – ' : ''}Overzicht convenant`}
+      script={Boolean(input.afspraak)}
+    >
       <Heading1>Overzicht convenant: alle wijken</Heading1>
       <Paragraph>
         Voor {escapeHtml(input.party.name)} ({escapeHtml(ROLES[input.party.role])}). Alleen aantallen,

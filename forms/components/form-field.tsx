@@ -164,8 +164,8 @@ export interface TextboxOptions {
   value?: string;
   dataField?: string;
   rules?: FieldRules;
-  /** A line under the field that shows the date as the script reads it, in words. */
-  preview?: boolean;
+  /** A line under the field that shows the date as the script reads it, in words ('date': a date only, no time). */
+  preview?: boolean | 'date';
 }
 
 /** A Utrecht textbox in its form field. A field with its own id (one of several dates) leaves the error to its group. */
@@ -196,7 +196,13 @@ export const TextboxField = ({ ctx, ...o }: TextboxOptions & { ctx: FieldContext
         />
       </div>
       {previewId ? (
-        <p class="utrecht-paragraph app-preview" id={previewId} aria-live="polite" data-preview-for={id}></p>
+        <p
+          class="utrecht-paragraph app-preview"
+          id={previewId}
+          aria-live="polite"
+          data-preview-for={id}
+          data-date-only={o.preview === 'date' ? '' : undefined}
+        ></p>
       ) : (
         ''
       )}
@@ -217,7 +223,7 @@ export const DateField = ({
   label: string;
   example: string;
   hint?: string;
-}) => <TextboxField ctx={ctx} name={name} label={label} hint={hint} inputmode="numeric" preview />;
+}) => <TextboxField ctx={ctx} name={name} label={label} hint={hint} inputmode="numeric" preview="date" />;
 
 /** A Utrecht textarea with a character counter. */
 export const TextareaField = ({

@@ -226,6 +226,85 @@ describe('Overviews in Chromium', () => {
       await page.goto(target);
       await page.screenshot({ path: join(process.cwd(), 'docs', `${name}.png`), fullPage: false });
     }
+    // The forms on the overviews, filled in as a user would (a chosen radio must look chosen).
+    await page.goto(pages()[1][1]);
+    const mededeling = page.locator('[data-mededeling]');
+    await mededeling.getByLabel('Lyceum De Proefhoek').check();
+    await mededeling.getByLabel('Controle van kluisjes').check();
+    await mededeling
+      .getByLabel('Uw bericht')
+      .fill('Donderdag om 10 uur controleren wij met de schoolleiding de kluisjes in gang B.');
+    await mededeling.screenshot({ path: join(process.cwd(), 'docs', 'overzicht-wijkagent-mededeling.png') });
+    await page.goto(pages()[2][1]);
+    const afspraak = page.locator('[data-afspraak]');
+    await afspraak.getByLabel('Oost', { exact: true }).check();
+    await afspraak.getByLabel('Fietsverlichtingsactie').check();
+    await afspraak
+      .getByLabel('Wat is afgesproken')
+      .fill('De wijkagent en JoU controleren de fietsverlichting bij de schoolpoort voor de herfstvakantie.');
+    await afspraak.screenshot({ path: join(process.cwd(), 'docs', 'overzicht-coordinator-afspraak.png') });
     await context.close();
+  });
+
+  it('the coordinator plans the meeting about a termination without JavaScript (art. 22b)', async () => {
+    const announced = await postJson(`${stack.url}/api/beeindigingen`, {
+      formKey: stack.keyOf('buurtteam-vo'),
+      reason: 'Door een nieuwe werkwijze kunnen wij niet meer aan het convenant meedoen.',
+    });
+    expect(announced.status).toBe(201);
+    const context = await newContext(browser, { javaScriptEnabled: false, width: 375, now: clock });
+    const page = await context.newPage();
+    await page.goto(pages()[2][1]);
+    const terminations = page.locator('[data-terminations]');
+    expect(await terminations.textContent()).toMatch(/Nog geen datum voor het overleg/);
+    await terminations.getByRole('link', { name: 'Overleg plannen' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Overleg over beëindiging plannen');
+    const meetingPage = page.url();
+    // A Saturday is refused at the field, in Dutch; the values stay.
+    await page.getByLabel('Datum van het overleg').fill('19-12-2026');
+    await page.getByLabel('Plaats (niet verplicht)').fill('Stadhuis, zaal 2');
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    expect(await page.locator('#meetingOn-fout').textContent()).toMatch(/valt in het weekend/);
+    expect(await page.getByLabel('Plaats (niet verplicht)').inputValue()).toBe('Stadhuis, zaal 2');
+    await page.getByLabel('Datum van het overleg').fill('18-12-2026');
+    await page.getByLabel('Tijd (niet verplicht)').fill('14:00');
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Dank u, uw antwoord is ontvangen');
+    await stack.waitForEmails(
+      (e) => e.subject.includes(announced.body.id) && e.subject.startsWith('Uitnodiging: overleg'),
+      1,
+    );
+    await page.goto(pages()[2][1]);
+    expect(await page.locator('[data-terminations]').textContent()).toMatch(
+      /Overleg gepland op vrijdag 18 december 2026 om 14:00, Stadhuis, zaal 2/,
+    );
+    expect(await page.locator('[data-calendar]').textContent()).toMatch(
+      /Overleg over beëindiging door Buurtteam vo/,
+    );
+    // The same link shows the meeting as planned, ready to change.
+    await page.goto(meetingPage);
+    expect(await page.getByLabel('Datum van het overleg').inputValue()).toBe('18-12-2026');
+    await context.close();
+
+    const checked = await newContext(browser, { width: 375, now: clock });
+    const axePage = await checked.newPage();
+    await axePage.goto(meetingPage);
+    expect(await axeViolations(axePage)).toEqual([]);
+    expect(await overflows(axePage)).toBe(false);
+    await axePage.getByLabel('Datum van het overleg').fill('25-12-2026');
+    await axePage.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await axePage.locator('#foutmeldingen').waitFor();
+    expect(await axeViolations(axePage)).toEqual([]);
+    if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      await axePage.goto(meetingPage);
+      await axePage.getByLabel('Datum van het overleg').fill('18-12-2026');
+      await axePage.getByLabel('Tijd (niet verplicht)').fill('14:00');
+      await axePage.getByLabel('Plaats (niet verplicht)').fill('Stadhuis, zaal 2');
+      await axePage
+        .locator('form')
+        .filter({ has: axePage.getByRole('button', { name: 'Uitnodiging versturen' }) })
+        .screenshot({ path: join(process.cwd(), 'docs', 'overleg-plannen.png') });
+    }
+    await checked.close();
   });
 });
