@@ -158,6 +158,7 @@ export async function answerLink(
     action === 'overleg-plannen'
       ? sha256(`overleg|${submission.id}|${meeting?.eventId ?? ''}|${canonicalJson(data)}`).slice(0, 16)
       : `${sha256(`${claims.n}|${canonicalJson(data)}`).slice(0, 16)}`;
+  if (action === 'overleg-plannen' && meeting) data.replaces = meeting.eventId;
   if (context.usedAt) {
     const existing = await deps.store.getEvent(submission.id, eventId);
     if (existing) return { eventId, status: context.status, replayed: true, linkStillOpen: false, context };

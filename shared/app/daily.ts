@@ -1,6 +1,7 @@
 import type { SubmissionEvent } from '../domain/actions.js';
 import { type CalendarState, planReminders, type ReminderPlan } from '../domain/calendar.js';
 import { COVENANT } from '../domain/covenant.js';
+import { plannedMeeting } from '../domain/overleg.js';
 import type {
   BeeindigingSubmission,
   MeldingSubmission,
@@ -64,8 +65,11 @@ export async function readCalendarState(deps: DailyDeps, date: string): Promise<
     decidedTerms: new Set(decisions.map((d) => d.term)),
     directory,
     schoolDuties,
+    // Art. 22b: no weekly reminder while the meeting is planned for a later day; from its day on, the
+    // reminder asks for the outcome again.
     openBeeindigingen: terminations
       .filter((t) => !has(t.id, 'beeindiging-uitkomst'))
+      .filter((t) => (plannedMeeting(eventsOf.get(t.id) ?? [])?.meetingOn ?? date) <= date)
       .map((t) => ({ id: t.id, announcedOn: amsterdamDate(new Date(t.createdAt)), partyName: t.party.name })),
     awaitingTerugkoppeling: candidates
       .filter((s): s is MeldingSubmission => s.kind === 'melding')

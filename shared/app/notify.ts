@@ -146,9 +146,9 @@ async function render(
 }
 
 /** Which link a calendar email carries, and what it points at. */
-const NOTICE_LINKS: Partial<Record<NoticeKind, ActionKind>> = {
+const NOTICE_LINKS: Partial<Record<NoticeKind, ActionKind | ActionKind[]>> = {
   verlenging: 'verlenging',
-  'beeindiging-overleg': 'beeindiging-uitkomst',
+  'beeindiging-overleg': ['overleg-plannen', 'beeindiging-uitkomst'],
   'evaluatie-uitnodiging': 'wijkrapport',
   'evaluatie-vragenlijst': 'evaluatie',
   'evaluatie-samenvatting': 'wijkrapport',
@@ -203,10 +203,9 @@ export async function evaluatieSummary(
 async function renderNotice(deps: NotifyDeps, item: OutboxItem, party: Party): Promise<EmailMessage> {
   const notice = (await deps.store.getReminder(item.subjectId)) as Notice | undefined;
   if (!notice) throw new UndeliverableError(`reminder ${item.pk} not found`);
-  const action = NOTICE_LINKS[notice.kind];
-  const links: EmailLinks = action
-    ? { [action]: await deps.links.url(action, notice.subjectId, party.id) }
-    : {};
+  const links: EmailLinks = {};
+  for (const action of [NOTICE_LINKS[notice.kind] ?? []].flat())
+    links[action] = await deps.links.url(action, notice.subjectId, party.id);
   const summary =
     notice.kind === 'evaluatie-samenvatting'
       ? {

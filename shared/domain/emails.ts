@@ -3,7 +3,7 @@ import { AFSPRAAK_LABELS } from './afspraak.js';
 import { html, type SafeHtml, singleLine } from './html.js';
 import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS, LOCATION_LABELS, type Melding, SUBCATEGORY_LABELS } from './melding.js';
-import { describeMeeting, meetingHistory } from './overleg.js';
+import { describeMeeting, meetingChange } from './overleg.js';
 import { type Party, ROLES } from './parties.js';
 import type { Recipient, RoutingGap } from './routing.js';
 import type { ActionKind } from './signing.js';
@@ -435,8 +435,8 @@ export function outcomeToAll(
 
 /**
  * To every party: the invitation to the meeting the gemeente organises about a termination (art.
- * 22b). When the date changed, the same email says so, with the date it replaces: the wording follows
- * from the event's place among the meeting's events, so it is right however the emails are delivered.
+ * 22b). When the date changed, the same email says so, with the date it replaces (the event names it),
+ * so the wording is right in whatever order the emails are delivered.
  */
 export function meetingInvitation(
   submission: Submission,
@@ -445,11 +445,7 @@ export function meetingInvitation(
   party: Party,
   links: EmailLinks,
 ): EmailMessage {
-  const history = meetingHistory(events);
-  const index = history.findIndex((m) => m.eventId === event.eventId);
-  const meeting = history[index];
-  if (!meeting) throw new Error(`meeting event ${event.eventId} not among the events of ${submission.id}`);
-  const before = index > 0 ? history[index - 1] : undefined;
+  const { meeting, before } = meetingChange(event, events);
   const leaving = submitterOf(submission).name;
   const when = describeMeeting(meeting);
   return compose({

@@ -92,29 +92,55 @@ export interface PlannedMeeting {
   meetingOn: string;
   time?: string;
   place?: string;
+  /** The event of the date this one replaced (a changed date). */
+  replaces?: string;
   at: string;
 }
 
-const byTime = (a: SubmissionEvent, b: SubmissionEvent) =>
-  a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+const later = (a: SubmissionEvent, b: SubmissionEvent) =>
+  a.at > b.at || (a.at === b.at && a.eventId > b.eventId) ? a : b;
 
-/** Every date the coordinator set for the meeting, oldest first (the last one holds). */
+const asMeeting = (e: SubmissionEvent): PlannedMeeting => ({
+  eventId: e.eventId,
+  meetingOn: String(e.data.meetingOn),
+  ...(typeof e.data.time === 'string' ? { time: e.data.time } : {}),
+  ...(typeof e.data.place === 'string' ? { place: e.data.place } : {}),
+  ...(typeof e.data.replaces === 'string' ? { replaces: e.data.replaces } : {}),
+  at: e.at,
+});
+
+/**
+ * Every date the coordinator set for the meeting, first to last: each event names the one it
+ * replaced, so the order does not hang on clocks (two changes in one millisecond). Two changes of the
+ * same date at once (a fork) go on with the later one.
+ */
 export function meetingHistory(events: readonly SubmissionEvent[]): PlannedMeeting[] {
-  return events
-    .filter((e) => e.action === 'overleg-plannen')
-    .sort(byTime)
-    .map((e) => ({
-      eventId: e.eventId,
-      meetingOn: String(e.data.meetingOn),
-      ...(typeof e.data.time === 'string' ? { time: e.data.time } : {}),
-      ...(typeof e.data.place === 'string' ? { place: e.data.place } : {}),
-      at: e.at,
-    }));
+  const meetings = events.filter((e) => e.action === 'overleg-plannen');
+  const chain: PlannedMeeting[] = [];
+  let previous: string | undefined;
+  for (;;) {
+    const next = meetings
+      .filter((e) => (typeof e.data.replaces === 'string' ? e.data.replaces : undefined) === previous)
+      .reduce<SubmissionEvent | undefined>((a, b) => (a ? later(a, b) : b), undefined);
+    if (!next || chain.length >= meetings.length) return chain;
+    chain.push(asMeeting(next));
+    previous = next.eventId;
+  }
 }
 
 /** The meeting as planned now, if the coordinator set a date. */
 export const plannedMeeting = (events: readonly SubmissionEvent[]): PlannedMeeting | undefined =>
   meetingHistory(events).at(-1);
+
+/** The meeting one event set, and the one it replaced (for the email that tells of a change). */
+export function meetingChange(
+  event: SubmissionEvent,
+  events: readonly SubmissionEvent[],
+): { meeting: PlannedMeeting; before?: PlannedMeeting } {
+  const meeting = asMeeting(event);
+  const replaced = meeting.replaces ? events.find((e) => e.eventId === meeting.replaces) : undefined;
+  return replaced ? { meeting, before: asMeeting(replaced) } : { meeting };
+}
 
 /** "dinsdag 10 november 2026 om 14:00, stadhuis": the meeting in words. */
 export const describeMeeting = (m: Pick<PlannedMeeting, 'meetingOn' | 'time' | 'place'>): string =>

@@ -139,7 +139,7 @@ export function noticeEmail(
           {
             title: 'Wat wordt er gevraagd',
             lines: [
-              'Organiseer het overleg en leg de uitkomst vast via de link. U krijgt elke week een herinnering tot de uitkomst is vastgelegd.',
+              'Plan het overleg via de eerste link: alle partijen krijgen dan een uitnodiging. Leg na het overleg de uitkomst vast via de tweede link. U krijgt elke week een herinnering tot de uitkomst is vastgelegd; staat het overleg gepland, dan pas weer vanaf de dag van het overleg.',
             ],
           },
         ],

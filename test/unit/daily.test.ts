@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { answerLink } from '../../shared/app/actions.js';
+import { submitBeeindiging } from '../../shared/app/beeindigingen.js';
 import { readCalendarState, runDaily } from '../../shared/app/daily.js';
 import { planReminders } from '../../shared/domain/calendar.js';
 import { COVENANT, lastTerm, verlengingReminderDates } from '../../shared/domain/covenant.js';
 import { parseDateTime } from '../../shared/domain/time.js';
+import { addDays, nextSchoolDay } from '../../shared/domain/working-days.js';
+import { validBeeindiging } from '../support/bodies.js';
+import { TODAY } from '../support/clock.js';
 import { memoryWorld } from '../support/memory-ports.js';
 
 // Six months before the configured last term ends: the renewal reminder is due (art. 21a).
@@ -49,5 +54,26 @@ describe("the daily job's planning against the in-memory ports", () => {
     });
     const result = await runDaily({ store: world.store, now: world.now }, DUE);
     expect(result.written.filter((key) => key.startsWith('verlenging'))).toEqual([]);
+  });
+
+  it('holds the weekly meeting reminder while the meeting is planned for a later day (art. 22b)', async () => {
+    const world = memoryWorld(parseDateTime(`${TODAY}T10:00`) as Date);
+    const deps = { store: world.store, now: world.now, retention: world.retention };
+    const { response } = await submitBeeindiging(
+      deps,
+      validBeeindiging(world.keyOf('buurtteam-vo')),
+      'daily-overleg-1',
+    );
+    const meetingOn = nextSchoolDay(addDays(TODAY, 20));
+    const token = await world.links.token('overleg-plannen', response.id, 'gemeente-convenant');
+    await answerLink({ ...deps, links: world.links }, token, { meetingOn }, () =>
+      world.store.listDirectory(),
+    );
+    const reminders = async (date: string) =>
+      (await runDaily({ store: world.store, now: world.now }, date)).written.filter((k) =>
+        k.startsWith(`beeindiging-overleg#${response.id}#`),
+      );
+    expect(await reminders(addDays(TODAY, 14))).toEqual([]);
+    expect(await reminders(meetingOn)).toHaveLength(1);
   });
 });
