@@ -175,5 +175,15 @@ describe('The meeting about a termination (art. 22b)', () => {
     const late = await plan({ meetingOn: dutch(nextSchoolDay(addDays(movedTo, 1))) });
     expect(late.status).toBe(409);
     expect(late.body.detail).toContain(MEETING_MESSAGES.closed);
+    const latePage = await fetch(`${stack.url}/api/acties/${meetingLink}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ meetingOn: dutch(nextSchoolDay(addDays(movedTo, 1))) }),
+    });
+    expect(latePage.status).toBe(409);
+    expect(await latePage.text()).toContain('kan niet meer veranderen');
+    expect(await (await fetch(`${stack.url}/acties/${meetingLink}`)).text()).toContain(
+      'kan niet meer veranderen',
+    );
   });
 });
