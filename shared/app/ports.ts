@@ -174,7 +174,10 @@ export interface OutboxItem extends OutboxKey {
   ttl: number;
 }
 
-export type ClaimOutcome = 'claimed' | 'sent' | 'busy' | 'missing';
+/** A claim taken holds the item as it now is (no second read); a refused one says why. */
+export type ClaimOutcome =
+  | { outcome: 'claimed'; item: OutboxItem }
+  | { outcome: 'sent' | 'busy' | 'missing' };
 
 export interface OutboxRepository {
   getOutbox(key: OutboxKey): Promise<OutboxItem | undefined>;
