@@ -248,6 +248,13 @@ export interface EventRepository {
     fromIso: string,
     toIso: string,
   ): Promise<Array<T & { submissionId: string }>>;
+  /**
+   * Maintenance: gives the answers of one submission stored before the report index (ADR 0017) their
+   * index keys; answers that have them are left alone. Counts what it indexed and what it found done.
+   */
+  indexAnswersOf(
+    submission: Pick<Submission, 'id' | 'kind'> & { createdAt?: string; school?: { wijk?: string } },
+  ): Promise<{ indexed: number; already: number }>;
   getLinkUse(nonce: string): Promise<{ at: string } | undefined>;
   eraseEventText(submissionId: string, eventId: string, paths: readonly string[], at: string): Promise<void>;
 }

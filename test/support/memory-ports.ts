@@ -358,6 +358,11 @@ export class MemoryStore implements Store {
     );
   }
 
+  /** In memory every answer is found through its submission: there is no index to fill. */
+  async indexAnswersOf(submission: { id: string }) {
+    return { indexed: 0, already: this.events.get(submission.id)?.size ?? 0 };
+  }
+
   async getLinkUse(nonce: string) {
     const found = this.linkUses.get(nonce);
     return found ? copy(found) : undefined;
