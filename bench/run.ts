@@ -7,7 +7,6 @@ import { BatchWriteItemCommand, TransactWriteItemsCommand } from '@aws-sdk/clien
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { deployedDelivery } from '../infra/delivery.js';
 import {
   createTable,
   freePort,
@@ -28,7 +27,7 @@ import { WIJKEN } from '../shared/domain/wijken.js';
 import { NAMES, ORDINARY } from '../test/fixtures/privacy-corpus.js';
 import { generatedCorpus } from '../test/fixtures/privacy-generators.js';
 import { bundleReport, bundleWithMetafile } from './bundles.js';
-import { endToEndProbe, measureEndToEnd } from './e2e.js';
+import { endToEndDelivery, endToEndProbe, measureEndToEnd, measureEndToEndOnOwnStack } from './e2e.js';
 import { dynamoItemSize, percentile, round } from './stats.js';
 
 /**
@@ -133,7 +132,7 @@ const app = await startLocalApp({
   tableName,
   port: await freePort(),
   // End to end measures our code, not the SES account's pace: 500 emails/s, the deployed timeout.
-  delivery: { ...deployedDelivery(), sesSendRatePerSecond: 500, streamBatchSize: 100 },
+  delivery: endToEndDelivery(),
   streamObserver: e2eProbe.observer,
   env: {
     RATE_LIMIT_PER_KEY_PER_MINUTE: '10000',
@@ -361,6 +360,14 @@ try {
     body: meldingBody,
   });
   for (const row of e2eRows) record(...row);
+  // The same at Lambda's pace (the stream read every 250 ms), on a table of its own: what AWS adds.
+  const atLambdaPace = await measureEndToEndOnOwnStack({
+    ddbEndpoint: ddb.endpoint,
+    ses,
+    samples: 50,
+    pollIntervalMs: 250,
+  });
+  for (const row of atLambdaPace.rows) record(...row);
   const baselinePost = percentile(intakeTimes, 50);
   record(
     'end to end p50 against intake alone',

@@ -30,6 +30,8 @@ export interface LocalAppOptions {
   retryAttempts?: number;
   retryBaseDelayMs?: number;
   onDeadLetter?: (letter: DeadLetter) => void;
+  /** The stream poller's wait after an empty read (default 50 ms; Lambda reads about every 250 ms). */
+  pollIntervalMs?: number;
   /** Sees the stream's batches as they are read and handed to notify (the benchmark's breakdown). */
   streamObserver?: StreamObserver;
   /** The clock of the handlers: links, expiry, report periods, the daily job (default: the real one). */
@@ -99,6 +101,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     bisectBatchOnError: true,
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
     ...(options.streamObserver ? { observer: options.streamObserver } : {}),
+    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });
   await poller.start();
   // The scheduled sweeper, as EventBridge Scheduler runs it: one run at a time, each with its deadline.
