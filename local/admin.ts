@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyDirectoryDiff, diffDirectory, rotateKey } from '../shared/app/admin.js';
 import { DirectoryFileError, readDirectoryFile } from '../shared/app/directory.js';
+import { backfillReportIndex } from '../shared/app/report.js';
+import { WIJKEN } from '../shared/domain/wijken.js';
 import { createRuntime } from '../shared/handlers/runtime.js';
 import {
   describeLocalStack,
@@ -23,12 +25,14 @@ const USAGE = `Operator commands (local stack by default; AWS with --aws and the
                                                          (locally also written to .local/parties.json)
   npm run admin -- failed                                notifications that were not sent (yet)
   npm run admin -- redrive (<pk> <sk> | --all)           send unsent notifications again
+  npm run admin -- backfill-report-index                 index answers stored before ADR 0017 for the
+                                                         wijk report (once; a second run changes nothing)
 
 Options: --aws --table <name> --region <region> --base-url <https://forms.example.org>
 Every command first says which stack it talks to. Exit codes: 0 done, 1 failed, 2 usage.
 `;
 
-const COMMANDS = ['import', 'export', 'rotate-key', 'failed', 'redrive'];
+const COMMANDS = ['import', 'export', 'rotate-key', 'failed', 'redrive', 'backfill-report-index'];
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -222,6 +226,17 @@ try {
         process.stdout.write(`\r  ${index + 1}/${targets.length}`);
       }
       console.log(`\n${redriven} notification(s) queued again.`);
+      break;
+    }
+    case 'backfill-report-index': {
+      // Utrecht's wijken and any other wijk a party of the directory names.
+      const wijken = [...WIJKEN, ...(await store.listDirectory()).flatMap((p) => (p.wijk ? [p.wijk] : []))];
+      const result = await backfillReportIndex(store, wijken, {
+        onProgress: (done) => process.stdout.write(`\r  ${done.submissions} submission(s) read`),
+      });
+      console.log(
+        `\n${result.submissions} melding(en) and voorlichting(en) read: ${result.indexed} answer(s) indexed now, ${result.already} already indexed.`,
+      );
       break;
     }
   }

@@ -130,7 +130,7 @@ export async function startDynamoDbLocal(port: number): Promise<RunningService> 
 type SesServerFactory = (config?: { host?: string; port?: number }) => Promise<Server>;
 
 /** aws-ses-v2-local in this process: the SES API plus an inbox viewer at its root and `GET /store`. */
-export async function startSesEmulator(port: number): Promise<RunningService> {
+export async function startSesEmulator(port: number): Promise<RunningService & { server: Server }> {
   const mod = (await import('aws-ses-v2-local')) as unknown as {
     default: SesServerFactory | { default: SesServerFactory };
   };
@@ -139,6 +139,7 @@ export async function startSesEmulator(port: number): Promise<RunningService> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
+    server,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

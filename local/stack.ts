@@ -13,7 +13,7 @@ import { createRuntime, type Runtime } from '../shared/handlers/runtime.js';
 import type { HttpHandlerName } from '../shared/http/routes.js';
 import { createTable } from './emulators.js';
 import { createLocalServer, type HttpHandler } from './server.js';
-import { type DeadLetter, invokeWithDeadline, StreamPoller } from './stream.js';
+import { type DeadLetter, invokeWithDeadline, type StreamObserver, StreamPoller } from './stream.js';
 
 export const EXAMPLE_DIRECTORY = fileURLToPath(new URL('../config/directory.example.json', import.meta.url));
 
@@ -30,6 +30,10 @@ export interface LocalAppOptions {
   retryAttempts?: number;
   retryBaseDelayMs?: number;
   onDeadLetter?: (letter: DeadLetter) => void;
+  /** The stream poller's wait after an empty read (default 50 ms; Lambda reads about every 250 ms). */
+  pollIntervalMs?: number;
+  /** Sees the stream's batches as they are read and handed to notify (the benchmark's breakdown). */
+  streamObserver?: StreamObserver;
   /** The clock of the handlers: links, expiry, report periods, the daily job (default: the real one). */
   now?: () => Date;
 }
@@ -96,6 +100,8 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     retryBaseDelayMs: options.retryBaseDelayMs ?? 200,
     bisectBatchOnError: true,
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+    ...(options.streamObserver ? { observer: options.streamObserver } : {}),
+    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });
   await poller.start();
   // The scheduled sweeper, as EventBridge Scheduler runs it: one run at a time, each with its deadline.

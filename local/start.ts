@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const sesPort = portFrom('SES_PORT', 8005);
   const ddbPort = portFrom('DDB_PORT', 8000);
   const delivery = localDelivery();
+  const pollIntervalMs = positiveFrom('STREAM_POLL_INTERVAL_MS');
   takeLock();
   await assertPortFree(port, 'PORT');
   await assertPortFree(sesPort, 'SES_PORT');
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
       tableName: 'covenant-local',
       port,
       delivery,
+      ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {}),
       onDeadLetter: (letter) =>
         console.error(
           `notify: a batch of ${letter.DDBStreamBatchInfo.batchSize} record(s) failed ${letter.requestContext.approximateInvokeCount} times; the sweeper delivers what is unsent (npm run admin -- failed)`,

@@ -230,13 +230,15 @@ export async function deliver(
 ): Promise<DeliveryOutcome> {
   if (options.notAfter !== undefined && Date.now() > options.notAfter) throw new DeadlineError();
   const claim = await deps.store.claimOutbox(key, deps.now().getTime(), deps.leaseMs);
-  if (claim === 'sent') return 'already-sent';
-  if (claim === 'missing') return 'gone';
-  if (claim === 'busy') throw new ClaimedElsewhereError(key);
+  if (claim.outcome !== 'claimed') {
+    if (claim.outcome === 'sent') return 'already-sent';
+    if (claim.outcome === 'missing') return 'gone';
+    throw new ClaimedElsewhereError(key);
+  }
+  // The claim returned the item: what to send, to whom, about what.
+  const { item } = claim;
   let messageId: string;
   try {
-    const item = await deps.store.getOutbox(key);
-    if (!item) throw new UndeliverableError(`outbox item ${key.pk}/${key.sk} vanished`);
     // The recipient, its overview link and the submission do not depend on each other: read at once.
     const [party, overview, submission] = await Promise.all([
       deps.store.getParty(item.recipientId),

@@ -175,7 +175,10 @@ export interface OutboxItem extends OutboxKey {
   ttl: number;
 }
 
-export type ClaimOutcome = 'claimed' | 'sent' | 'busy' | 'missing';
+/** A claim taken holds the item as it now is (no second read); a refused one says why. */
+export type ClaimOutcome =
+  | { outcome: 'claimed'; item: OutboxItem }
+  | { outcome: 'sent' | 'busy' | 'missing' };
 
 export interface OutboxRepository {
   getOutbox(key: OutboxKey): Promise<OutboxItem | undefined>;
@@ -246,6 +249,13 @@ export interface EventRepository {
     fromIso: string,
     toIso: string,
   ): Promise<Array<T & { submissionId: string }>>;
+  /**
+   * Maintenance: gives the answers of one submission stored before the report index (ADR 0017) their
+   * index keys; answers that have them are left alone. Counts what it indexed and what it found done.
+   */
+  indexAnswersOf(
+    submission: Pick<Submission, 'id' | 'kind'> & { createdAt?: string; school?: { wijk?: string } },
+  ): Promise<{ indexed: number; already: number }>;
   getLinkUse(nonce: string): Promise<{ at: string } | undefined>;
   eraseEventText(submissionId: string, eventId: string, paths: readonly string[], at: string): Promise<void>;
 }

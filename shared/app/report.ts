@@ -30,3 +30,48 @@ export async function loadWijkReport(
     events.set(submissionId, [...(events.get(submissionId) ?? []), e as SubmissionEvent]);
   return buildWijkReport({ wijk, to, meldingen, voorlichtingen, events });
 }
+
+export interface ReportIndexBackfill {
+  /** Meldingen and voorlichtingen read through the submissions index. */
+  submissions: number;
+  /** Answers that got their index keys in this run. */
+  indexed: number;
+  /** Answers that had them already (written after ADR 0017, or by an earlier run). */
+  already: number;
+}
+
+/**
+ * Maintenance, once per deployment that has answers from before ADR 0017: gives those answers their
+ * report index keys. Reads every wijk's meldingen and voorlichtingen through the submissions index
+ * (one paged Query per kind and wijk, no Scan), then each submission's answers (one Query each,
+ * `parallel` submissions at a time). Idempotent: an answer with index keys is left alone, so a
+ * second run, or a run after an interrupted one, writes only what is still missing.
+ */
+export async function backfillReportIndex(
+  store: Pick<SubmissionRepository, 'submissionsIn'> & Pick<EventRepository, 'indexAnswersOf'>,
+  wijken: readonly string[],
+  options: { parallel?: number; onProgress?: (done: ReportIndexBackfill) => void } = {},
+): Promise<ReportIndexBackfill> {
+  const total: ReportIndexBackfill = { submissions: 0, indexed: 0, already: 0 };
+  const parallel = options.parallel ?? 16;
+  for (const kind of ['melding', 'voorlichting'] as const) {
+    for (const wijk of new Set(wijken)) {
+      // Every time: creation times are ISO strings, all between these two.
+      const found = await store.submissionsIn<MeldingSubmission | VoorlichtingSubmission>(
+        { kind, wijk },
+        '0000',
+        '9999',
+      );
+      for (let i = 0; i < found.length; i += parallel) {
+        const counts = await Promise.all(found.slice(i, i + parallel).map((s) => store.indexAnswersOf(s)));
+        total.submissions += counts.length;
+        for (const c of counts) {
+          total.indexed += c.indexed;
+          total.already += c.already;
+        }
+        options.onProgress?.({ ...total });
+      }
+    }
+  }
+  return total;
+}

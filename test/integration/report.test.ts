@@ -1,4 +1,9 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoClient } from '../../local/emulators.js';
 import { dynamoStore } from '../../shared/adapters/dynamodb/index.js';
@@ -13,8 +18,60 @@ import { postJson, type StoredEmail, startTestStack, type TestStack } from '../s
  */
 let stack: TestStack;
 
+/** Oost's submissions: three meldingen (the first answered) and a voorlichting (refused). */
+const meldingen: string[] = [];
+let voorlichtingId = '';
+
 beforeAll(async () => {
   stack = await startTestStack();
+  const formKey = stack.keyOf('lyceum-de-proefhoek');
+  for (const description of [
+    'Ruiten van het fietsenhok zijn ingegooid in de nacht.',
+    'Uit een kluisje in gang B zijn twee laptops gestolen.',
+    'Op het schoolplein is een brommer beschadigd.',
+  ]) {
+    const res = await postJson(`${stack.url}/api/meldingen`, {
+      formKey,
+      category: 'strafbaar-feit',
+      subcategory: 'vernieling',
+      location: 'schoolterrein',
+      occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
+      description,
+    });
+    expect(res.status).toBe(201);
+    meldingen.push(res.body.id as string);
+  }
+  const voorlichting = await postJson(`${stack.url}/api/voorlichtingen`, {
+    formKey,
+    provider: 'halt',
+    theme: 'groepsdruk',
+    audience: ['leerlingen'],
+    groupSize: 30,
+    preferredDates: [addWorkingDays(amsterdamDate(stack.now()), 15)],
+  });
+  expect(voorlichting.status).toBe(201);
+  voorlichtingId = voorlichting.body.id as string;
+
+  const [forPolice] = await stack.waitForEmails(
+    (e) =>
+      e.subject.includes(meldingen[0] as string) &&
+      e.destination.to[0] === 'wijkagent.oost@politie.example.org',
+    1,
+  );
+  const feedback = await postJson(
+    `${stack.url}/api/acties/${linkIn(forPolice, /Vertel de school hoe u de melding oppakt/)}`,
+    { handling: 'in-behandeling', text: 'De wijkagent komt morgen langs.' },
+  );
+  expect(feedback.status).toBe(201);
+  const [forHalt] = await stack.waitForEmails(
+    (e) => e.subject.includes(voorlichtingId) && e.destination.to[0] === 'contact@halt.example.org',
+    1,
+  );
+  const answer = await postJson(`${stack.url}/api/acties/${linkIn(forHalt, /Beantwoord de aanvraag/)}`, {
+    answer: 'afgewezen',
+    reason: 'Deze periode zijn wij volgeboekt.',
+  });
+  expect(answer.status).toBe(201);
 });
 
 afterAll(async () => {
@@ -29,57 +86,6 @@ function linkIn(email: StoredEmail | undefined, label: RegExp): string {
 
 describe('Wijk report reads', () => {
   it('counts answered meldingen and voorlichtingen from the index, in four Queries', async () => {
-    const formKey = stack.keyOf('lyceum-de-proefhoek');
-    const meldingen: string[] = [];
-    for (const description of [
-      'Ruiten van het fietsenhok zijn ingegooid in de nacht.',
-      'Uit een kluisje in gang B zijn twee laptops gestolen.',
-      'Op het schoolplein is een brommer beschadigd.',
-    ]) {
-      const res = await postJson(`${stack.url}/api/meldingen`, {
-        formKey,
-        category: 'strafbaar-feit',
-        subcategory: 'vernieling',
-        location: 'schoolterrein',
-        occurredAt: formatDutchInput(new Date(stack.now().getTime() - 3_600_000)),
-        description,
-      });
-      expect(res.status).toBe(201);
-      meldingen.push(res.body.id as string);
-    }
-    const voorlichting = await postJson(`${stack.url}/api/voorlichtingen`, {
-      formKey,
-      provider: 'halt',
-      theme: 'groepsdruk',
-      audience: ['leerlingen'],
-      groupSize: 30,
-      preferredDates: [addWorkingDays(amsterdamDate(stack.now()), 15)],
-    });
-    expect(voorlichting.status).toBe(201);
-
-    const [forPolice] = await stack.waitForEmails(
-      (e) =>
-        e.subject.includes(meldingen[0] as string) &&
-        e.destination.to[0] === 'wijkagent.oost@politie.example.org',
-      1,
-    );
-    const feedback = await postJson(
-      `${stack.url}/api/acties/${linkIn(forPolice, /Vertel de school hoe u de melding oppakt/)}`,
-      { handling: 'in-behandeling', text: 'De wijkagent komt morgen langs.' },
-    );
-    expect(feedback.status).toBe(201);
-    const [forHalt] = await stack.waitForEmails(
-      (e) =>
-        e.subject.includes(voorlichting.body.id as string) &&
-        e.destination.to[0] === 'contact@halt.example.org',
-      1,
-    );
-    const answer = await postJson(`${stack.url}/api/acties/${linkIn(forHalt, /Beantwoord de aanvraag/)}`, {
-      answer: 'afgewezen',
-      reason: 'Deze periode zijn wij volgeboekt.',
-    });
-    expect(answer.status).toBe(201);
-
     // The product's store over a client that counts what it sends.
     const sent: string[] = [];
     const doc = DynamoDBDocumentClient.from(localDynamoClient(inject('ddbEndpoint')));
@@ -100,5 +106,86 @@ describe('Wijk report reads', () => {
     expect(report.terugkoppeling.medianWorkingDays).toBe(0);
     expect(report.voorlichtingPerProvider.halt?.afgewezen).toBe(1);
     expect(report.voorlichtingPerProvider.halt?.open).toBe(0);
+  });
+
+  it('finds answers stored before the index once they are backfilled, and a second run changes nothing', async () => {
+    const doc = DynamoDBDocumentClient.from(localDynamoClient(inject('ddbEndpoint')));
+    const table = stack.app.runtime.clients.store.tableName;
+    const store = dynamoStore(doc, table);
+    const today = amsterdamDate(stack.now());
+    // Every answer of Oost's submissions, as stored (the event items of their partitions).
+    const answers = async () => {
+      const all: Record<string, unknown>[] = [];
+      for (const id of [...meldingen, voorlichtingId]) {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
+            ExpressionAttributeValues: { ':pk': `SUB#${id}`, ':evt': 'EVT#' },
+            ConsistentRead: true,
+          }),
+        );
+        all.push(...(out.Items ?? []));
+      }
+      return all;
+    };
+    const stored = await answers();
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(stored.every((a) => typeof a.gsi1pk === 'string')).toBe(true);
+
+    // The shape before ADR 0017: the same answers without index keys. The report misses them.
+    for (const a of stored)
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: a.pk, sk: a.sk },
+          UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+        }),
+      );
+    const before = await loadWijkReport(store, 'Oost', today);
+    expect(before.terugkoppeling.answered).toBe(0);
+    expect(before.voorlichtingPerProvider.halt?.afgewezen ?? 0).toBe(0);
+
+    // The operator command, as a process against this stack (npm run admin -- backfill-report-index).
+    const stateDir = join(mkdtempSync(join(tmpdir(), 'backfill-')), '.local');
+    mkdirSync(stateDir);
+    writeFileSync(
+      join(stateDir, 'stack.json'),
+      JSON.stringify({
+        pid: process.pid,
+        ddbEndpoint: inject('ddbEndpoint'),
+        sesEndpoint: stack.ses.endpoint,
+        tableName: table,
+        url: stack.url,
+      }),
+    );
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const backfill = () => {
+      const run = spawnSync(
+        join(root, 'node_modules', '.bin', 'tsx'),
+        [join(root, 'local', 'admin.ts'), 'backfill-report-index'],
+        {
+          cwd: tmpdir(),
+          encoding: 'utf8',
+          env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', COVENANT_STATE_DIR: stateDir },
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout;
+    };
+
+    expect(backfill()).toContain(
+      `4 melding(en) and voorlichting(en) read: ${stored.length} answer(s) indexed now, 0 already indexed.`,
+    );
+    // Each answer has exactly the keys it was written with, and the report counts it again.
+    expect(await answers()).toEqual(stored);
+    const after = await loadWijkReport(store, 'Oost', today);
+    expect(after.terugkoppeling.answered).toBe(1);
+    expect(after.voorlichtingPerProvider.halt?.afgewezen).toBe(1);
+
+    // A second run finds everything indexed and writes nothing.
+    expect(backfill()).toContain(`0 answer(s) indexed now, ${stored.length} already indexed.`);
+    expect(await answers()).toEqual(stored);
+    doc.destroy();
   });
 });

@@ -202,14 +202,14 @@ export class MemoryStore implements Store {
 
   async claimOutbox(key: OutboxKey, nowMs: number, leaseMs: number) {
     const item = this.outbox.get(this.outboxId(key));
-    if (!item) return 'missing' as const;
+    if (!item) return { outcome: 'missing' as const };
     const claimable =
       item.status === 'pending' || (item.status === 'sending' && (item.leaseUntil ?? 0) < nowMs);
-    if (!claimable) return item.status === 'sent' ? ('sent' as const) : ('busy' as const);
+    if (!claimable) return { outcome: item.status === 'sent' ? ('sent' as const) : ('busy' as const) };
     item.status = 'sending';
     item.leaseUntil = nowMs + leaseMs;
     item.attempts += 1;
-    return 'claimed' as const;
+    return { outcome: 'claimed' as const, item: copy(item) };
   }
 
   async markSent(key: OutboxKey, messageId: string, sentAt: string) {
@@ -356,6 +356,11 @@ export class MemoryStore implements Store {
         (e) => ({ ...copy(e), submissionId: s.id }) as unknown as T & { submissionId: string },
       ),
     );
+  }
+
+  /** In memory every answer is found through its submission: there is no index to fill. */
+  async indexAnswersOf(submission: { id: string }) {
+    return { indexed: 0, already: this.events.get(submission.id)?.size ?? 0 };
   }
 
   async getLinkUse(nonce: string) {

@@ -58,7 +58,7 @@ describe('deliver against the in-memory ports', () => {
 
   it('does not send while another delivery holds a live claim', async () => {
     const { deps, key, mailer, store, now } = await queued();
-    expect(await store.claimOutbox(key, now().getTime(), 60_000)).toBe('claimed');
+    expect(await store.claimOutbox(key, now().getTime(), 60_000)).toMatchObject({ outcome: 'claimed' });
     await expect(deliver(deps, key)).rejects.toMatchObject({ name: 'ClaimedElsewhereError' });
     expect(mailer.sent).toHaveLength(0);
   });

@@ -7,6 +7,19 @@ import { outboxSteps } from './outbox.js';
 import { inboxItem } from './submissions.js';
 import { put, putNew, type Step, transact } from './transact.js';
 
+type IndexedSubmission = Parameters<EventRepository['indexAnswersOf']>[0];
+
+/** The report index keys of an answer (ADR 0017); undefined for what the report does not count. */
+function answerIndexKeys(submission: IndexedSubmission, eventId: string) {
+  const wijk = submission.school?.wijk;
+  if ((submission.kind !== 'melding' && submission.kind !== 'voorlichting') || !wijk || !submission.createdAt)
+    return undefined;
+  return {
+    gsi1pk: reportEventsIndexPk(submission.kind, wijk),
+    gsi1sk: reportEventsIndexSk(submission.createdAt, submission.id, eventId),
+  };
+}
+
 export function dynamoEvents(table: DynamoTable): EventRepository {
   return {
     /**
@@ -16,14 +29,7 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
     async recordAnswer({ submission, event, consumeNonce, outbox, partyUpdates = [], inbox = [] }) {
       // Answers to meldingen and voorlichtingen are indexed by wijk and their submission's time, so
       // the wijk report reads them with the submissions in a few Queries (ADR 0017).
-      const wijk = submission.school?.wijk;
-      const index =
-        (submission.kind === 'melding' || submission.kind === 'voorlichting') && wijk && submission.createdAt
-          ? {
-              gsi1pk: reportEventsIndexPk(submission.kind, wijk),
-              gsi1sk: reportEventsIndexSk(submission.createdAt, submission.id, event.eventId),
-            }
-          : {};
+      const index = answerIndexKeys(submission, event.eventId) ?? {};
       const stored = { ...keys.event(submission.id, event.eventId), type: 'event', ...event, ...index };
       const steps: Step[] = [
         { item: putNew(table, stored), refused: 'exists' },
@@ -90,6 +96,46 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
         `${toIso}#\uffff`,
       );
       return items.map((e) => ({ ...e, submissionId: e.pk.slice('SUB#'.length) }));
+    },
+
+    /**
+     * Gives a submission's answers stored before ADR 0017 their report index keys: one Query on the
+     * submission's partition (keys and index keys only), then one conditional update per answer
+     * without them. An answer that has them is left alone, so a second run writes nothing.
+     */
+    async indexAnswersOf(submission) {
+      const found = { indexed: 0, already: 0 };
+      if (!answerIndexKeys(submission, '')) return found;
+      const events = await table.queryAll<{ pk: string; sk: string; gsi1pk?: string }>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': partitions.events(submission.id).pk,
+          ':prefix': partitions.events(submission.id).prefix,
+        },
+        ProjectionExpression: 'pk, sk, gsi1pk',
+      });
+      for (const event of events) {
+        if (event.gsi1pk) {
+          found.already++;
+          continue;
+        }
+        const index = answerIndexKeys(submission, event.sk.slice('EVT#'.length)) as {
+          gsi1pk: string;
+          gsi1sk: string;
+        };
+        const written = await table.update(
+          {
+            Key: { pk: event.pk, sk: event.sk },
+            UpdateExpression: 'SET gsi1pk = :pk, gsi1sk = :sk',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi1pk)',
+            ExpressionAttributeValues: { ':pk': index.gsi1pk, ':sk': index.gsi1sk },
+          },
+          true,
+        );
+        if (written === 'refused') found.already++;
+        else found.indexed++;
+      }
+      return found;
     },
 
     getLinkUse: (nonce) => table.get<{ at: string }>(keys.linkUse(nonce)),

@@ -56,13 +56,15 @@ export function dynamoOutbox(table: DynamoTable): OutboxRepository {
             ':now': nowMs,
             ':one': 1,
           },
+          // The claimed item comes back with the claim: the sender needs no read of its own.
+          ReturnValues: 'ALL_NEW',
         },
         true,
       );
-      if (claimed !== 'refused') return 'claimed';
+      if (claimed !== 'refused') return { outcome: 'claimed', item: claimed as unknown as OutboxItem };
       const current = await getOutbox(item);
-      if (!current) return 'missing';
-      return current.status === 'sent' ? 'sent' : 'busy';
+      if (!current) return { outcome: 'missing' };
+      return { outcome: current.status === 'sent' ? 'sent' : 'busy' };
     },
 
     async markSent(item, messageId, sentAt) {
