@@ -1,14 +1,28 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { percentile, round } from './stats.js';
 
 /**
  * `npm run bench:bundles`: bundles every function as the CDK does (esbuild, ESM, minified) with a
- * metafile, and prints each bundle's biggest inputs, by package, and by file. This is how to check
+ * metafile, sets its size and module import time against a bundle of only the AWS SDK clients it
+ * uses, and prints each bundle's biggest inputs, by package, and by file. This is how to check
  * that tree shaking and `sideEffects` keep out what a function does not use; `npm run bench` puts
- * the same table in bench/results.md.
+ * the same figures in bench/results.md.
  */
 export const FUNCTIONS = ['intake', 'pages', 'health', 'acties', 'notify', 'daily', 'bounces'] as const;
+
+/** The AWS SDK clients each function uses: its baseline is a bundle of only these. */
+export const CLIENTS_OF: Record<(typeof FUNCTIONS)[number], string[]> = {
+  intake: ['client-dynamodb', 'lib-dynamodb'],
+  pages: ['client-dynamodb', 'lib-dynamodb'],
+  health: ['client-dynamodb', 'lib-dynamodb'],
+  acties: ['client-dynamodb', 'lib-dynamodb', 'client-secrets-manager'],
+  notify: ['client-dynamodb', 'lib-dynamodb', 'client-ses', 'client-secrets-manager'],
+  daily: ['client-dynamodb', 'lib-dynamodb'],
+  bounces: ['client-dynamodb', 'lib-dynamodb'],
+};
 
 export const OUTDIR = join(process.cwd(), 'bench', '.bundles');
 
@@ -63,6 +77,79 @@ export function biggestInputs(metafile: Metafile, top = 8) {
 
 const kB = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
 
+function importOnce(file: string): number {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
+    ],
+    {
+      env: {
+        ...process.env,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        TABLE_NAME: 't',
+        SENDER_EMAIL: 'a@example.org',
+        ACTION_LINK_SECRET: 'x'.repeat(40),
+        AWS_REGION: 'eu-west-1',
+      },
+    },
+  );
+  return Number(String(out).trim());
+}
+
+/**
+ * Function and baseline alternate, nine times each, and the fastest of each counts: the import's
+ * own work, not the moments a shared machine's cores were busy elsewhere (the median is kept too).
+ */
+function importMs(a: string, b: string) {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    ta.push(importOnce(a));
+    tb.push(importOnce(b));
+  }
+  return { a: Math.min(...ta), b: Math.min(...tb), aMedian: percentile(ta, 50), bMedian: percentile(tb, 50) };
+}
+
+/** One function's cold start: bundle size and import time, and the same for its SDK clients alone. */
+export async function coldStart(name: (typeof FUNCTIONS)[number]) {
+  const clients = CLIENTS_OF[name];
+  const fnFile = join(OUTDIR, `${name}.mjs`);
+  const sdkFile = join(OUTDIR, `${name}-sdk.mjs`);
+  const { size } = await bundleWithMetafile({ file: `functions/${name}.ts` }, fnFile);
+  const { size: sdkSize } = await bundleWithMetafile(
+    {
+      contents: `${clients.map((c, i) => `import * as c${i} from '@aws-sdk/${c}';`).join('\n')}\n(globalThis as Record<string, unknown>).keep = [${clients.map((_, i) => `c${i}`).join(', ')}];`,
+    },
+    sdkFile,
+  );
+  const times = importMs(fnFile, sdkFile);
+  return { size, sdkSize, ...times };
+}
+
+/** Rows (what, measured, baseline, ratio) of size and import time for every function. */
+export async function coldStartRows(): Promise<Array<[string, string, string, string]>> {
+  const rows: Array<[string, string, string, string]> = [];
+  for (const name of FUNCTIONS) {
+    const c = await coldStart(name);
+    rows.push([
+      `cold start ${name}: size`,
+      kB(c.size),
+      `SDK clients only ${kB(c.sdkSize)}`,
+      `${round(c.size / c.sdkSize)}×`,
+    ]);
+    rows.push([
+      `cold start ${name}: import (fastest of 9, alternating)`,
+      `${round(c.a)} ms (median ${round(c.aMedian)} ms)`,
+      `SDK clients only ${round(c.b)} ms (median ${round(c.bMedian)} ms)`,
+      `${round(c.a / c.b)}×`,
+    ]);
+  }
+  return rows;
+}
+
 /** Markdown: per function, its biggest packages and files in the bundle. */
 export async function bundleReport(): Promise<string[]> {
   const lines = [
@@ -87,5 +174,7 @@ export async function bundleReport(): Promise<string[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log((await bundleReport()).join('\n'));
+  console.log('| what | measured | baseline | ratio |\n|---|---|---|---|');
+  for (const row of await coldStartRows()) console.log(`| ${row.join(' | ')} |`);
+  console.log(`\n${(await bundleReport()).join('\n')}`);
 }

@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
@@ -26,7 +26,7 @@ import { formatDutchInput } from '../shared/domain/time.js';
 import { WIJKEN } from '../shared/domain/wijken.js';
 import { NAMES, ORDINARY } from '../test/fixtures/privacy-corpus.js';
 import { generatedCorpus } from '../test/fixtures/privacy-generators.js';
-import { bundleReport, bundleWithMetafile } from './bundles.js';
+import { bundleReport, coldStartRows } from './bundles.js';
 import { endToEndDelivery, endToEndProbe, measureEndToEnd, measureEndToEndOnOwnStack } from './e2e.js';
 import { dynamoItemSize, percentile, round } from './stats.js';
 
@@ -270,82 +270,9 @@ try {
     `warm ${trips.warm}×`,
   );
 
-  // 2. Cold start: bundle size and module import time per function, against the AWS SDK clients it uses.
-  const outdir = join(process.cwd(), 'bench', '.bundles');
-  mkdirSync(outdir, { recursive: true });
-  const clientsOf: Record<string, string[]> = {
-    intake: ['client-dynamodb', 'lib-dynamodb'],
-    pages: ['client-dynamodb', 'lib-dynamodb'],
-    health: ['client-dynamodb', 'lib-dynamodb'],
-    acties: ['client-dynamodb', 'lib-dynamodb', 'client-secrets-manager'],
-    notify: ['client-dynamodb', 'lib-dynamodb', 'client-ses', 'client-secrets-manager'],
-    daily: ['client-dynamodb', 'lib-dynamodb'],
-    bounces: ['client-dynamodb', 'lib-dynamodb'],
-  };
-  // The same esbuild options as the CDK (ESM, minified, `module` before `main`): bench/bundles.ts.
-  const bundle = async (entry: string, file: string, stdin?: string) =>
-    (await bundleWithMetafile(stdin ? { contents: stdin } : { file: entry }, file)).size;
-  const importOnce = (file: string) => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
-      ],
-      {
-        env: {
-          ...process.env,
-          TABLE_NAME: 't',
-          SENDER_EMAIL: 'a@example.org',
-          ACTION_LINK_SECRET: 'x'.repeat(40),
-          AWS_REGION: 'eu-west-1',
-        },
-      },
-    );
-    return Number(String(out).trim());
-  };
-  // Function and baseline alternate, nine times each, and the fastest of each counts: the import's
-  // own work, not the moments a shared machine's cores were busy elsewhere (the median is printed too).
-  const importMs = (a: string, b: string) => {
-    const ta: number[] = [];
-    const tb: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      ta.push(importOnce(a));
-      tb.push(importOnce(b));
-    }
-    return {
-      a: Math.min(...ta),
-      b: Math.min(...tb),
-      aMedian: percentile(ta, 50),
-      bMedian: percentile(tb, 50),
-    };
-  };
-  for (const [name, clients] of Object.entries(clientsOf)) {
-    const fnFile = join(outdir, `${name}.mjs`);
-    const sdkFile = join(outdir, `${name}-sdk.mjs`);
-    const size = await bundle(`functions/${name}.ts`, fnFile);
-    const sdkSize = await bundle(
-      '',
-      sdkFile,
-      `${clients.map((c, i) => `import * as c${i} from '@aws-sdk/${c}';`).join('\n')}\n(globalThis as Record<string, unknown>).keep = [${clients.map((_, i) => `c${i}`).join(', ')}];`,
-    );
-    const times = importMs(fnFile, sdkFile);
-    const ms = times.a;
-    const sdkMs = times.b;
-    record(
-      `cold start ${name}: size`,
-      `${Math.round(size / 1024)} kB`,
-      `SDK clients only ${Math.round(sdkSize / 1024)} kB`,
-      `${round(size / sdkSize)}×`,
-    );
-    record(
-      `cold start ${name}: import (fastest of 9, alternating)`,
-      `${round(ms)} ms (median ${round(times.aMedian)} ms)`,
-      `SDK clients only ${round(sdkMs)} ms (median ${round(times.bMedian)} ms)`,
-      `${round(ms / sdkMs)}×`,
-    );
-  }
+  // 2. Cold start: bundle size and module import time per function, against the AWS SDK clients it
+  // uses (bench/bundles.ts, the same esbuild options as the CDK: ESM, minified, `module` first).
+  for (const row of await coldStartRows()) record(...row);
 
   // 3. End to end: from POST to the email in the SES store, over 200 meldingen, at the local
   // stack's defaults, against its floor, with where the time goes (bench/e2e.ts; alone:
