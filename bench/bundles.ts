@@ -75,6 +75,29 @@ export function biggestInputs(metafile: Metafile, top = 8) {
   };
 }
 
+/**
+ * Why an input is in a bundle: the chain of imports from the entry to the first input whose path
+ * contains `target` (breadth first, so the shortest chain). Empty when no input matches.
+ */
+export function importChain(metafile: Metafile, entry: string, target: string): string[] {
+  const previous = new Map<string, string | undefined>([[entry, undefined]]);
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.shift() as string;
+    if (file.includes(target)) {
+      const chain: string[] = [];
+      for (let at: string | undefined = file; at !== undefined; at = previous.get(at)) chain.unshift(at);
+      return chain;
+    }
+    for (const { path } of metafile.inputs[file]?.imports ?? [])
+      if (!previous.has(path) && metafile.inputs[path]) {
+        previous.set(path, file);
+        queue.push(path);
+      }
+  }
+  return [];
+}
+
 const kB = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
 
 function importOnce(file: string): number {
@@ -173,7 +196,13 @@ export async function bundleReport(): Promise<string[]> {
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--why') {
+  // `npm run bench:bundles -- --why health entities`: the import chain that brings an input in.
+  const [name, target] = process.argv.slice(3) as [string, string];
+  const { metafile } = await bundleWithMetafile({ file: `functions/${name}.ts` }, join(OUTDIR, `${name}.mjs`));
+  const chain = importChain(metafile, `functions/${name}.ts`, target);
+  console.log(chain.length ? chain.join('\n  imports ') : `${target} is not in the ${name} bundle`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('| what | measured | baseline | ratio |\n|---|---|---|---|');
   for (const row of await coldStartRows()) console.log(`| ${row.join(' | ')} |`);
   console.log(`\n${(await bundleReport()).join('\n')}`);

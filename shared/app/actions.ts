@@ -16,10 +16,10 @@ import { type ActionClaims, CALENDAR_ACTIONS, type CalendarAction } from '../dom
 import { type Submission, submitterOf } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';
-import { assertNoPersonalData, parseOrThrow } from './intake.js';
 import { newOutboxItem } from './outbox.js';
 import { type Links, LinkUsedError, type NewEvent, type NewOutboxItem, type Store } from './ports.js';
 import { enforceAnswerLimits } from './rate-limit.js';
+import { assertNoPersonalData, parseOrThrow } from './validation.js';
 
 export interface ActionDeps {
   store: Store;

@@ -5,7 +5,8 @@ import type { Recipient } from '../domain/routing.js';
 import type { AfspraakSubmission } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { newReference } from './ids.js';
-import { type Accepted, assertNoPersonalData, type IntakeDeps, parseOrThrow, storeOnce } from './intake.js';
+import { type Accepted, type IntakeDeps, storeOnce } from './intake.js';
+import { assertNoPersonalData, parseOrThrow } from './validation.js';
 
 const ARTICLE_20 =
   'De convenantpartners maken per wijk en per school specifieke afspraken over de gevraagde inzet.';

@@ -1,28 +1,15 @@
 import type { SubmissionEvent } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
-import { announcedInTime, COVENANT, currentTerm, lastTerm, type Term } from '../domain/covenant.js';
+import { announcedInTime, currentTerm, lastTerm } from '../domain/covenant.js';
 import { OpenBeeindigingError } from '../domain/errors.js';
 import { isActiveOn, isSignatory, type Party } from '../domain/parties.js';
 import type { Recipient } from '../domain/routing.js';
 import type { BeeindigingSubmission } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { newReference } from './ids.js';
-import {
-  type Accepted,
-  assertNoPersonalData,
-  authenticate,
-  type IntakeDeps,
-  parseOrThrow,
-  storeOnce,
-} from './intake.js';
-
-/** The configured terms plus the renewals the gemeente recorded through the product. */
-export async function allTerms(deps: Pick<IntakeDeps, 'store'>): Promise<Term[]> {
-  const recorded = await deps.store.listTerms();
-  const byNumber = new Map<number, Term>(COVENANT.terms.map((t) => [t.number, t]));
-  for (const t of recorded) byNumber.set(t.number, t);
-  return [...byNumber.values()].sort((a, b) => a.number - b.number);
-}
+import { type Accepted, authenticate, type IntakeDeps, storeOnce } from './intake.js';
+import { allTerms } from './terms.js';
+import { assertNoPersonalData, parseOrThrow } from './validation.js';
 
 /** Everyone else is told (art. 22a); the gemeente's coordinator also organises the meeting (art. 22b). */
 function recipientsOf(directory: readonly Party[], leaving: Party, today: string): Recipient[] {

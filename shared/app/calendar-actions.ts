@@ -10,9 +10,9 @@ import { EVALUATIE_QUESTIONS } from '../domain/reminder-emails.js';
 import type { CalendarAction } from '../domain/signing.js';
 import { amsterdamDate } from '../domain/time.js';
 import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
-import { allTerms } from './beeindigingen.js';
-import { assertNoPersonalData, parseOrThrow } from './intake.js';
 import { newOutboxItem, reminderRecord } from './outbox.js';
+import { allTerms } from './terms.js';
+import { assertNoPersonalData, parseOrThrow } from './validation.js';
 
 /** A calendar link, checked: the party may use it, and what it points at. */
 const reminderRecipients = async (deps: ActionDeps, key: string) =>

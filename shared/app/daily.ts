@@ -10,11 +10,11 @@ import type {
 import { amsterdamDate } from '../domain/time.js';
 import { WIJKEN } from '../domain/wijken.js';
 import { addDays } from '../domain/working-days.js';
-import { allTerms } from './beeindigingen.js';
 import { newOutboxItem, reminderRecord } from './outbox.js';
 import type { Store } from './ports.js';
 import { type ErasureResult, eraseOldFreeText } from './retention.js';
 import { readSchoolDuties } from './school-duties.js';
+import { allTerms } from './terms.js';
 
 export interface DailyDeps {
   store: Store;

@@ -1,18 +1,12 @@
-import type * as z from 'zod';
 import {
   ClientError,
-  type FieldError,
   IdempotencyConflictError,
   IdempotencyInFlightError,
-  PersonalDataError,
-  toFieldErrors,
   UnauthorizedError,
-  ValidationError,
 } from '../domain/errors.js';
 import { authenticatingFormKey } from '../domain/fields.js';
 import { hashFormKey } from '../domain/form-keys.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
-import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy.js';
 import { amsterdamDate } from '../domain/time.js';
 import { canonicalJson, sha256 } from './ids.js';
 import type { IntakeCache } from './intake-cache.js';
@@ -96,46 +90,6 @@ export const authenticateSchool = (
     `${refusal} Gebruik de formulierlink van uw school.`,
     deps.cache,
   );
-
-/**
- * Validates, or throws every field error at once. Free-text fields that hold personal data are
- * named in the same answer, so nobody fixes the form twice.
- */
-export function parseOrThrow<S extends z.ZodType>(
-  schema: S,
-  raw: Record<string, unknown>,
-  freeTextFields: readonly string[] = [],
-): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const errors = toFieldErrors(result.error);
-  const free = Object.fromEntries(
-    freeTextFields
-      .filter((field) => typeof raw[field] === 'string' && !errors.some((e) => e.path === field))
-      .map((field) => [field, raw[field] as string]),
-  );
-  errors.push(...personalDataErrors(free));
-  throw new ValidationError(errors);
-}
-
-/**
- * Article 23, the one place that turns the guard's findings into field errors: each field with
- * personal data is named, with what was found and where (`found`: kind, text, start, end), so the
- * forms can mark the words. All free-text fields of one submission are checked together too.
- */
-export function personalDataErrors(fields: Record<string, string | undefined>): FieldError[] {
-  return findPersonalDataInFields(fields).map(({ field, findings }) => ({
-    path: field,
-    message: personalDataMessage(findings),
-    found: findings.map(({ kind, text, start, end }) => ({ kind, text, start, end })),
-  }));
-}
-
-/** Article 23: refuses free text that holds personal data, naming the field and what was found. */
-export function assertNoPersonalData(fields: Record<string, string | undefined>): void {
-  const errors = personalDataErrors(fields);
-  if (errors.length) throw new PersonalDataError(errors);
-}
 
 /**
  * The idempotency key of a request that brought none: the submission is keyed by its party and its

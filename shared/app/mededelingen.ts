@@ -4,7 +4,8 @@ import { isActiveOn, type Party } from '../domain/parties.js';
 import type { MededelingSubmission } from '../domain/submission.js';
 import { amsterdamDate } from '../domain/time.js';
 import { newReference } from './ids.js';
-import { type Accepted, assertNoPersonalData, type IntakeDeps, parseOrThrow, storeOnce } from './intake.js';
+import { type Accepted, type IntakeDeps, storeOnce } from './intake.js';
+import { assertNoPersonalData, parseOrThrow } from './validation.js';
 
 /** The schools this wijkagent may address, for the form's choice list and for the check. */
 export async function mededelingSchools(deps: Pick<IntakeDeps, 'store' | 'now'>, wijkagent: Party) {

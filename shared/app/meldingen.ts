@@ -1,15 +1,9 @@
 import { meldingSchema } from '../domain/melding.js';
 import { routeMelding } from '../domain/routing.js';
 import { amsterdamDate } from '../domain/time.js';
-import {
-  type Accepted,
-  assertNoPersonalData,
-  authenticateSchool,
-  directoryOf,
-  type IntakeDeps,
-  parseOrThrow,
-} from './intake.js';
+import { type Accepted, authenticateSchool, directoryOf, type IntakeDeps } from './intake.js';
 import { storeRoutedSubmission } from './submissions.js';
+import { assertNoPersonalData, parseOrThrow } from './validation.js';
 
 /** One schema per clock: zod compiles a schema on first use, which is too slow to do per request. */
 const schemas = new WeakMap<() => Date, ReturnType<typeof meldingSchema>>();

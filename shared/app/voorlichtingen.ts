@@ -4,21 +4,14 @@ import { type RoutingDecision, route } from '../domain/routing.js';
 import { amsterdamDate } from '../domain/time.js';
 import {
   isFixedProvider,
-  providerChoices,
   VOORLICHTING_MESSAGES,
   VOORLICHTING_ROUTES,
   voorlichtingSchema,
 } from '../domain/voorlichting.js';
 import { isWorkingDay } from '../domain/working-days.js';
-import {
-  type Accepted,
-  assertNoPersonalData,
-  authenticateSchool,
-  directoryOf,
-  type IntakeDeps,
-  parseOrThrow,
-} from './intake.js';
+import { type Accepted, authenticateSchool, directoryOf, type IntakeDeps } from './intake.js';
 import { storeRoutedSubmission } from './submissions.js';
+import { assertNoPersonalData, parseOrThrow } from './validation.js';
 
 /** One schema per clock: zod compiles a schema on first use, which is too slow to do per request. */
 const schemas = new WeakMap<() => Date, ReturnType<typeof voorlichtingSchema>>();
@@ -78,16 +71,5 @@ export async function submitVoorlichting(
     kind: 'voorlichting',
     payload,
     decision,
-  });
-}
-
-/** The providers the voorlichting form offers: the fixed ones and the directory's (art. 3d). */
-export async function voorlichtingProviders(deps: Pick<IntakeDeps, 'store' | 'now' | 'cache'>) {
-  const today = amsterdamDate(deps.now());
-  const directory = await directoryOf(deps);
-  const byId = new Map(directory.map((p) => [p.id, p]));
-  return providerChoices(directory, (id) => {
-    const party = byId.get(id);
-    return !!party && isActiveOn(party, today);
   });
 }

@@ -24,7 +24,8 @@ import {
   requestCounters,
   tooManyRequests,
 } from '../app/rate-limit.js';
-import { submitVoorlichting, voorlichtingProviders } from '../app/voorlichtingen.js';
+import { voorlichtingProviders } from '../app/voorlichting-providers.js';
+import { submitVoorlichting } from '../app/voorlichtingen.js';
 import {
   ClientError,
   DependencyUnavailableError,

@@ -18,7 +18,7 @@ import { meldingForm } from '../../forms/melding-form.js';
 import { confirmationPage, indexPage, keyProblemPage } from '../../forms/pages.js';
 import { voorlichtingForm } from '../../forms/voorlichting-form.js';
 import type { Store } from '../app/ports.js';
-import { voorlichtingProviders } from '../app/voorlichtingen.js';
+import { voorlichtingProviders } from '../app/voorlichting-providers.js';
 import { deriveStatus, type SubmissionEvent } from '../domain/actions.js';
 import { DependencyUnavailableError } from '../domain/errors.js';
 import { isActiveOn } from '../domain/parties.js';
