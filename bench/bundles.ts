@@ -199,7 +199,10 @@ export async function bundleReport(): Promise<string[]> {
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--why') {
   // `npm run bench:bundles -- --why health entities`: the import chain that brings an input in.
   const [name, target] = process.argv.slice(3) as [string, string];
-  const { metafile } = await bundleWithMetafile({ file: `functions/${name}.ts` }, join(OUTDIR, `${name}.mjs`));
+  const { metafile } = await bundleWithMetafile(
+    { file: `functions/${name}.ts` },
+    join(OUTDIR, `${name}.mjs`),
+  );
   const chain = importChain(metafile, `functions/${name}.ts`, target);
   console.log(chain.length ? chain.join('\n  imports ') : `${target} is not in the ${name} bundle`);
 } else if (import.meta.url === `file://${process.argv[1]}`) {

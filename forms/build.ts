@@ -11,6 +11,9 @@ const out = join(here, 'generated');
 /** The static files, by hashed name, with a `.br` and a `.gz` of each text file beside it. */
 export const ASSETS_DIR = join(out, 'assets');
 
+/** The OpenAPI description with tokens for the day and the origin, which the health function fills in. */
+export const OPENAPI_TEMPLATE_FILE = join(out, 'openapi.json');
+
 /** zod re-exports every language's messages; ours are Dutch and written by us, so none ship to the browser. */
 const withoutZodLocales: Plugin = {
   name: 'without-zod-locales',
@@ -102,6 +105,9 @@ export async function buildAssets(): Promise<{ css: string; js: string; font: Ui
   // Only the current build's files: an old hash left behind would be shipped with the function.
   for (const name of readdirSync(ASSETS_DIR)) if (!keep.has(name)) rmSync(join(ASSETS_DIR, name));
   rmSync(join(out, 'assets.ts'), { force: true });
+  // The API description from the live zod schemas, so the health function carries no zod to make it.
+  const { openApiTemplate } = await import('../shared/http/openapi.js');
+  writeIfChanged(OPENAPI_TEMPLATE_FILE, JSON.stringify(openApiTemplate()));
   return { css, js, font: font.contents };
 }
 

@@ -21,10 +21,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Files a function's package holds beside its bundle, copied after bundling: the pages function
  * serves the stylesheet, script, font and icon from there, read when asked for, so no bundle carries
- * them (docs/adr/0015-static-assets-beside-the-pages-function.md).
+ * them (docs/adr/0015-static-assets-beside-the-pages-function.md); the health function fills in the
+ * OpenAPI description built from the zod schemas (docs/adr/0020-cold-start-data-beside-the-code.md).
  */
-export const PACKAGED_FILES: Partial<Record<FunctionName, { from: string; to: string }>> = {
-  pages: { from: 'forms/generated/assets', to: 'assets' },
+export const PACKAGED_FILES: Partial<Record<FunctionName, Array<{ from: string; to: string }>>> = {
+  pages: [{ from: 'forms/generated/assets', to: 'assets' }],
+  health: [{ from: 'forms/generated/openapi.json', to: 'openapi.json' }],
 };
 
 /**
@@ -108,9 +110,8 @@ export class CovenantFunction extends NodejsFunction {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => [
-                  `cp -R "${inputDir}/${files.from}" "${outputDir}/${files.to}"`,
-                ],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  files.map(({ from, to }) => `cp -R "${inputDir}/${from}" "${outputDir}/${to}"`),
               },
             }
           : {}),

@@ -5,7 +5,7 @@ import { beeindigingSchema } from '../domain/beeindiging.js';
 import { meldingSchema } from '../domain/melding.js';
 import { amsterdamDate } from '../domain/time.js';
 import { voorlichtingSchema } from '../domain/voorlichting.js';
-import { addDays, isWorkingDay } from '../domain/working-days.js';
+import { dateToken, fillOpenApi, type OpenApiOptions, ORIGIN_TOKEN } from './openapi-fill.js';
 import { PROBLEM_KINDS, type ProblemKind, problemOf, problemType } from './problems.js';
 import { API_PREFIX, OPENAPI_PATH } from './routes.js';
 import { API_VERSION } from './version.js';
@@ -159,13 +159,6 @@ const jsonSchema = (schema: z.ZodType): Json => {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-/** A working day three to four weeks ahead, so the example request for voorlichting validates on any day. */
-function exampleWorkingDay(today: string, offset: number): string {
-  let date = addDays(today, offset);
-  while (!isWorkingDay(date)) date = addDays(date, 1);
-  return date;
-}
-
 const headers = {
   'API-Version': {
     description: 'De volledige versie van de API (semver).',
@@ -292,20 +285,25 @@ function submissionOperation(options: {
   };
 }
 
-export interface OpenApiOptions {
-  /** The origin the description is served from (`https://…`), listed first under `servers`. */
-  origin?: string;
-  now?: Date;
+/** The document as served: the template built at build time, filled with the day and the origin. */
+export function openApiDocument(options: OpenApiOptions = {}): Json {
+  return fillOpenApi(JSON.stringify(openApiTemplate()), options);
 }
 
-export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {}): Json {
+/**
+ * The document with a token for the origin and for each date its examples need (`{{gisteren}}`,
+ * `{{werkdag+21}}`): the same on every day, so `forms/build.ts` writes it once (openapi.json) and the
+ * health function fills it in without zod (`fillOpenApi`, README "Cold start"). The schemas come
+ * from the live zod schemas; a unit test checks they do not depend on the day.
+ */
+export function openApiTemplate(now = new Date()): Json {
   const today = amsterdamDate(now);
   const stub = { today: () => today, isWorkingDay: () => true };
   const answers = answerSchemas(
     () => now,
     () => today,
   );
-  const occurredAt = `${addDays(today, -1)}T10:30:00+01:00`;
+  const occurredAt = `${dateToken('gisteren')}T10:30:00+01:00`;
 
   const meldingExamples: Record<string, Example> = {
     diefstal: {
@@ -355,7 +353,7 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
         theme: 'groepsdruk',
         audience: ['leerlingen', 'ouders'],
         groupSize: 60,
-        preferredDates: [exampleWorkingDay(today, 21), exampleWorkingDay(today, 28)],
+        preferredDates: [dateToken('werkdag+21'), dateToken('werkdag+28')],
         withParentMeeting: true,
       },
     },
@@ -497,7 +495,7 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
     },
   } as Record<string, Record<string, Json>>;
 
-  const deprecatedServer = origin ?? 'https://veiligschool.example.org';
+  const deprecatedServer = ORIGIN_TOKEN;
   const paths: Record<string, unknown> = { ...submissionPaths };
   for (const [path, item] of Object.entries(submissionPaths)) {
     const deprecated: Record<string, unknown> = {
@@ -533,8 +531,8 @@ export function openApiDocument({ origin, now = new Date() }: OpenApiOptions = {
     },
   };
 
+  // fillOpenApi puts the origin the document is served from first.
   const servers = [
-    ...(origin ? [{ url: `${origin}${API_PREFIX}`, description: 'Deze omgeving.' }] : []),
     {
       url: `https://veiligschool.example.org${API_PREFIX}`,
       description: 'Voorbeeld van een productieadres; uw gemeente publiceert het echte.',

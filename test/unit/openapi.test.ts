@@ -3,10 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../shared/http/openapi.js';
+import { OPENAPI_TEMPLATE_FILE } from '../../forms/build.js';
+import { createHealthHandler } from '../../shared/handlers/health.js';
+import { openApiDocument, openApiTemplate } from '../../shared/http/openapi.js';
+import { fillOpenApi } from '../../shared/http/openapi-fill.js';
 import { PROBLEM_KINDS, problemType } from '../../shared/http/problems.js';
-import { API_PREFIX, ROUTES } from '../../shared/http/routes.js';
+import { API_PREFIX, OPENAPI_PATH, ROUTES } from '../../shared/http/routes.js';
 import { API_VERSION } from '../../shared/http/version.js';
 
 const RULESET = 'test/fixtures/adr-ruleset.yaml';
@@ -105,5 +110,63 @@ describe('The OpenAPI description covers the route table', () => {
   it('documents every problem type', () => {
     const text = JSON.stringify(document);
     for (const kind of Object.keys(PROBLEM_KINDS)) expect(text).toContain(problemType(kind as never));
+  });
+});
+
+describe('The OpenAPI description the health function serves: built once, filled in per request', () => {
+  const built = () => readFileSync(OPENAPI_TEMPLATE_FILE, 'utf8');
+
+  it('is built from the live zod schemas: the file equals the template of today’s code', () => {
+    // vitest.config.ts runs forms/build.ts first, like every entry point (ADR 0011).
+    expect(JSON.parse(built())).toEqual(openApiTemplate());
+  });
+
+  it('does not depend on the day it was built: only the examples’ dates change, when filled in', () => {
+    const winter = new Date('2026-12-24T09:00:00Z');
+    const summer = new Date('2027-07-05T09:00:00Z');
+    expect(openApiTemplate(winter)).toEqual(openApiTemplate(summer));
+    const filled = fillOpenApi(built(), { origin: 'https://school.example.org', now: winter });
+    expect(filled).toEqual(openApiDocument({ origin: 'https://school.example.org', now: winter }));
+    const text = JSON.stringify(filled);
+    expect(text).not.toMatch(/\{\{/);
+    expect(text).toContain('"occurredAt":"2026-12-23T10:30:00+01:00"');
+    // Three weeks after 24 December is 14 January 2027, a Thursday and a working day.
+    expect(text).toContain('"preferredDates":["2027-01-14","2027-01-21"]');
+    expect((filled.servers as Array<{ url: string }>)[0]?.url).toBe(
+      `https://school.example.org${API_PREFIX}`,
+    );
+  });
+
+  const event = (routeKey: string) =>
+    ({
+      routeKey,
+      rawPath: routeKey.split(' ')[1],
+      headers: { host: 'school.example.org', 'x-forwarded-proto': 'https' },
+      requestContext: { http: { method: 'GET' } },
+    }) as unknown as APIGatewayProxyEventV2;
+  const context = {} as never;
+  const logger = new Logger({ logLevel: 'SILENT' });
+  const store = { ping: async () => undefined } as never;
+
+  it('serves the built file filled in for the request’s origin and day', async () => {
+    const now = new Date('2026-12-24T09:00:00Z');
+    const handler = createHealthHandler({ store, logger, now: () => now });
+    const response = await handler(event(`GET ${OPENAPI_PATH}`), context);
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body as string)).toEqual(
+      openApiDocument({ origin: 'https://school.example.org', now }),
+    );
+  });
+
+  it('answers 503 in Dutch, not an empty or stale description, when the file is missing', async () => {
+    const handler = createHealthHandler({
+      store,
+      logger,
+      now: () => new Date(),
+      openApiTemplate: () => Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })),
+    });
+    const response = await handler(event(`GET ${OPENAPI_PATH}`), context);
+    expect(response.statusCode).toBe(503);
+    expect(response.body).toContain('De beschrijving van de API is tijdelijk niet beschikbaar.');
   });
 });
