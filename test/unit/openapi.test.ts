@@ -122,16 +122,16 @@ describe('The OpenAPI description the health function serves: built once, filled
   });
 
   it('does not depend on the day it was built: only the examples’ dates change, when filled in', () => {
-    const winter = new Date('2026-12-24T09:00:00Z');
+    const winter = new Date('2026-12-19T09:00:00Z');
     const summer = new Date('2027-07-05T09:00:00Z');
     expect(openApiTemplate(winter)).toEqual(openApiTemplate(summer));
     const filled = fillOpenApi(built(), { origin: 'https://school.example.org', now: winter });
     expect(filled).toEqual(openApiDocument({ origin: 'https://school.example.org', now: winter }));
     const text = JSON.stringify(filled);
     expect(text).not.toMatch(/\{\{/);
-    expect(text).toContain('"occurredAt":"2026-12-23T10:30:00+01:00"');
-    // Three weeks after 24 December is 14 January 2027, a Thursday and a working day.
-    expect(text).toContain('"preferredDates":["2027-01-14","2027-01-21"]');
+    expect(text).toContain('"occurredAt":"2026-12-18T10:30:00+01:00"');
+    // Three and four weeks after Saturday 19 December are Saturdays: the next Monday is the example.
+    expect(text).toContain('"preferredDates":["2027-01-11","2027-01-18"]');
     expect((filled.servers as Array<{ url: string }>)[0]?.url).toBe(
       `https://school.example.org${API_PREFIX}`,
     );
