@@ -14,6 +14,9 @@ export const ASSETS_DIR = join(out, 'assets');
 /** The OpenAPI description with tokens for the day and the origin, which the health function fills in. */
 export const OPENAPI_TEMPLATE_FILE = join(out, 'openapi.json');
 
+/** The privacy guard's lists, a data file beside the code of the functions that check free text. */
+export const PRIVACY_LISTS_FILE = join(out, 'privacy-lists.json');
+
 /** zod re-exports every language's messages; ours are Dutch and written by us, so none ship to the browser. */
 const withoutZodLocales: Plugin = {
   name: 'without-zod-locales',
@@ -108,6 +111,18 @@ export async function buildAssets(): Promise<{ css: string; js: string; font: Ui
   // The API description from the live zod schemas, so the health function carries no zod to make it.
   const { openApiTemplate } = await import('../shared/http/openapi.js');
   writeIfChanged(OPENAPI_TEMPLATE_FILE, JSON.stringify(openApiTemplate()));
+  // The privacy guard's word and name lists, read at its first check (shared/domain/privacy-lists.ts).
+  const list = async (name: string) =>
+    ((await import(`@zxcvbn-ts/language-nl-be/dist/${name}.json.js`)) as { default: string[] }).default;
+  writeIfChanged(
+    PRIVACY_LISTS_FILE,
+    JSON.stringify({
+      boysFirstnames: await list('boysFirstnames'),
+      girlsFirstnames: await list('girlsFirstnames'),
+      lastnames: await list('lastnames'),
+      commonWords: await list('commonWords'),
+    }),
+  );
   return { css, js, font: font.contents };
 }
 

@@ -22,11 +22,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * Files a function's package holds beside its bundle, copied after bundling: the pages function
  * serves the stylesheet, script, font and icon from there, read when asked for, so no bundle carries
  * them (docs/adr/0015-static-assets-beside-the-pages-function.md); the health function fills in the
- * OpenAPI description built from the zod schemas (docs/adr/0020-cold-start-data-beside-the-code.md).
+ * OpenAPI description built from the zod schemas, and the privacy guard reads its word lists
+ * (docs/adr/0020-cold-start-data-beside-the-code.md).
  */
 export const PACKAGED_FILES: Partial<Record<FunctionName, Array<{ from: string; to: string }>>> = {
   pages: [{ from: 'forms/generated/assets', to: 'assets' }],
   health: [{ from: 'forms/generated/openapi.json', to: 'openapi.json' }],
+  // The privacy guard's word and name lists, for the functions that check free text.
+  intake: [{ from: 'forms/generated/privacy-lists.json', to: 'privacy-lists.json' }],
+  acties: [{ from: 'forms/generated/privacy-lists.json', to: 'privacy-lists.json' }],
 };
 
 /**

@@ -1,8 +1,5 @@
-import boysFirstnames from '@zxcvbn-ts/language-nl-be/dist/boysFirstnames.json.js';
-import commonWords from '@zxcvbn-ts/language-nl-be/dist/commonWords.json.js';
-import girlsFirstnames from '@zxcvbn-ts/language-nl-be/dist/girlsFirstnames.json.js';
-import lastnames from '@zxcvbn-ts/language-nl-be/dist/lastnames.json.js';
 import { decodeHTML } from 'entities/lib/decode.js';
+import { type PrivacyLists, readPrivacyLists } from './privacy-lists.js';
 
 /**
  * Article 23: no personal data is exchanged under the covenant. Free text is checked before it is
@@ -484,13 +481,25 @@ interface Lexicon {
   surnames: ReadonlySet<string>;
 }
 let lexiconBuilt: Lexicon | undefined;
+let listsSource: () => PrivacyLists = () => readPrivacyLists();
+
 /**
- * The word and name lists, folded, built at the first check rather than at import: a function that
- * never checks free text (pages, health, daily) keeps neither the lists nor the work, because
- * nothing at the top of this module touches them and esbuild drops what is unreachable.
+ * Where the lists come from: by default the data file beside the code (privacy-lists.ts). Tests
+ * point it elsewhere to prove the guard fails closed; the lists are built again at the next check.
+ */
+export function usePrivacyLists(source: () => PrivacyLists = () => readPrivacyLists()): void {
+  listsSource = source;
+  lexiconBuilt = undefined;
+}
+
+/**
+ * The word and name lists, folded, read and built at the first check rather than at import: no
+ * bundle carries them, and a function that never checks free text never reads them. A missing list
+ * throws (DependencyUnavailableError, 503) and is tried again at the next check.
  */
 function lexicon(): Lexicon {
   if (lexiconBuilt) return lexiconBuilt;
+  const { boysFirstnames, girlsFirstnames, lastnames, commonWords } = listsSource();
   const surnames = new Set<string>();
   for (const raw of lastnames) {
     const name = fold(raw);
@@ -1081,6 +1090,8 @@ function isHandle(text: string, start: number, end: number): boolean {
 /** Every piece of personal data found in the text, in the order of the text; empty when it may be stored. */
 export function findPersonalData(original: string): PersonalDataFinding[] {
   if (!original) return [];
+  // Fails closed: without its lists the guard refuses to judge any text, not only texts with words.
+  lexicon();
   const n = normalise(original);
   const found: PersonalDataFinding[] = [];
   for (const [kind, detect] of DETECTORS) {

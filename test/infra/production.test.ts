@@ -153,6 +153,35 @@ describe('Stack: production defaults', () => {
     const piece = css.slice(1000, 1100);
     for (const dir of dirs) expect(readFileSync(join(dir, 'index.mjs'), 'utf8').includes(piece)).toBe(false);
   });
+
+  it('ships the privacy guard’s lists beside every function that checks free text, and the OpenAPI template beside health', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
+    ) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+    const dirs = Object.values(manifest.files)
+      .filter((f) => f.source.packaging === 'zip')
+      .map((f) => join(outdir, f.source.path));
+    // A bundle that names the lists file reads it at its first check: the file must be beside it.
+    const checking = dirs.filter((d) =>
+      readFileSync(join(d, 'index.mjs'), 'utf8').includes('privacy-lists.json'),
+    );
+    expect(checking).toHaveLength(2);
+    for (const dir of checking) {
+      const lists = JSON.parse(readFileSync(join(dir, 'privacy-lists.json'), 'utf8')) as Record<
+        string,
+        string[]
+      >;
+      expect(lists.lastnames?.length).toBeGreaterThan(5000);
+      // The lists are in no bundle: a run of surnames from the file is in no function's JavaScript.
+      const piece = JSON.stringify(lists.lastnames?.slice(100, 104)).slice(1, -1);
+      for (const d of dirs) expect(readFileSync(join(d, 'index.mjs'), 'utf8').includes(piece)).toBe(false);
+    }
+    const withDescription = dirs.filter((d) => existsSync(join(d, 'openapi.json')));
+    expect(withDescription).toHaveLength(1);
+    expect(readFileSync(join(withDescription[0] as string, 'openapi.json'), 'utf8')).toContain(
+      '{{werkdag+21}}',
+    );
+  });
 });
 
 describe('Settings: what an operator must give', () => {
