@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../domain/zod.js';
 import { type FieldError, PersonalDataError, toFieldErrors, ValidationError } from '../domain/errors.js';
 import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy.js';
 
@@ -10,7 +10,7 @@ import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy
  * Validates, or throws every field error at once. Free-text fields that hold personal data are
  * named in the same answer, so nobody fixes the form twice.
  */
-export function parseOrThrow<S extends z.ZodType>(
+export function parseOrThrow<S extends z.ZodMiniType>(
   schema: S,
   raw: Record<string, unknown>,
   freeTextFields: readonly string[] = [],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { OUTCOMES } from './beeindiging.js';
 import { unknownFieldsError } from './fields.js';
 import { describeMeeting, overlegSchema, plannedMeeting } from './overleg.js';
@@ -75,63 +75,76 @@ export const ACTION_ARTICLES: Record<SubmissionAction, string> = {
   status: '8',
 };
 
-const shortText = (what: string, max: number) =>
+const shortText = (what: string, max: number, ...checks: Array<z.core.$ZodCheck<string>>) =>
   z
     .string({ error: `Vul ${what} in.` })
-    .trim()
-    .max(max, `Gebruik hoogstens ${max} tekens.`);
+    .check(z.trim(), z.maxLength(max, `Gebruik hoogstens ${max} tekens.`), ...checks);
 
 const asList = (value: unknown) =>
   value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value];
 
 /** A calendar date (ISO or Dutch) that is today or earlier: when something happened or was decided. */
 export const dateUpTo = (today: () => string, missing: string, future: string) =>
-  z.string({ error: missing }).transform((value, ctx) => {
-    const date = parseDate(value);
-    if (!date) {
-      ctx.addIssue({ code: 'custom', message: 'Vul een datum in, bijvoorbeeld 7-12-2026.' });
-      return z.NEVER;
-    }
-    if (date > today()) {
-      ctx.addIssue({ code: 'custom', message: future });
-      return z.NEVER;
-    }
-    return date;
-  });
+  z.pipe(
+    z.string({ error: missing }),
+    z.transform((value: string, ctx) => {
+      const date = parseDate(value);
+      if (!date) {
+        z.customIssue(ctx, 'Vul een datum in, bijvoorbeeld 7-12-2026.');
+        return z.NEVER;
+      }
+      if (date > today()) {
+        z.customIssue(ctx, future);
+        return z.NEVER;
+      }
+      return date;
+    }),
+  );
 
 export function answerSchemas(now: () => Date, today: () => string) {
-  const futureWorkingDays = z.preprocess(
-    asList,
-    z
-      .array(z.string())
-      .min(1, 'Stel minstens één andere datum voor.')
-      .max(3, 'Stel hoogstens drie data voor.')
-      .transform((values, ctx) => {
+  const futureWorkingDays = z.pipe(
+    z.transform(asList),
+    z.pipe(
+      z
+        .array(z.string())
+        .check(
+          z.minLength(1, 'Stel minstens één andere datum voor.'),
+          z.maxLength(3, 'Stel hoogstens drie data voor.'),
+        ),
+      z.transform((values: string[], ctx) => {
         const dates: string[] = [];
         for (const value of values) {
           const date = parseDate(value);
           if (!date)
-            ctx.addIssue({
-              code: 'custom',
-              message: `"${value.slice(0, 20)}" is geen datum. Schrijf bijvoorbeeld 7-12-2026.`,
-            });
-          else if (date <= today())
-            ctx.addIssue({ code: 'custom', message: `${value} ligt niet in de toekomst.` });
-          else if (!isWorkingDay(date))
-            ctx.addIssue({ code: 'custom', message: `${value} is geen werkdag.` });
+            z.customIssue(ctx, `"${value.slice(0, 20)}" is geen datum. Schrijf bijvoorbeeld 7-12-2026.`);
+          else if (date <= today()) z.customIssue(ctx, `${value} ligt niet in de toekomst.`);
+          else if (!isWorkingDay(date)) z.customIssue(ctx, `${value} is geen werkdag.`);
           else dates.push(date);
         }
         return dates.sort();
       }),
+    ),
+  );
+  const voorlichtingAnswer = z.strictObject(
+    {
+      answer: z.enum(ANSWERS, {
+        error: 'Kies uw antwoord: accepteer, stel een andere datum voor of wijs af.',
+      }),
+      plannedAt: z.optional(z.string()),
+      proposedDates: z.optional(z.unknown()),
+      reason: z.optional(z.string().check(z.trim(), z.maxLength(500, 'Gebruik hoogstens 500 tekens.'))),
+    },
+    { error: unknownFieldsError('het antwoord') },
   );
   return {
     gezien: z.strictObject({}, { error: unknownFieldsError('het antwoord') }),
     terugkoppeling: z.strictObject(
       {
         handling: z.enum(HANDLINGS, { error: 'Kies hoe de melding wordt opgepakt.' }),
-        text: shortText('een korte toelichting', 500).min(
-          5,
-          'Geef een korte toelichting, in minstens 5 tekens.',
+        text: shortText(
+          'een korte toelichting',
+          500,
+          z.minLength(5, 'Geef een korte toelichting, in minstens 5 tekens.'),
         ),
       },
       { error: unknownFieldsError('de terugkoppeling') },
@@ -144,14 +157,17 @@ export function answerSchemas(now: () => Date, today: () => string) {
           'Vul de datum in waarop de afdoening is afgerond.',
           'Deze datum ligt in de toekomst. Vul de datum van afronding in.',
         ),
-        reference: z
-          .string()
-          .trim()
-          .regex(
-            /^[A-Za-z0-9/-]{0,40}$/,
-            'Een referentie bestaat uit hoogstens 40 letters, cijfers, - of /; geen namen.',
-          )
-          .optional(),
+        reference: z.optional(
+          z
+            .string()
+            .check(
+              z.trim(),
+              z.regex(
+                /^[A-Za-z0-9/-]{0,40}$/,
+                'Een referentie bestaat uit hoogstens 40 letters, cijfers, - of /; geen namen.',
+              ),
+            ),
+        ),
       },
       { error: unknownFieldsError('het antwoord') },
     ),
@@ -167,35 +183,19 @@ export function answerSchemas(now: () => Date, today: () => string) {
       { error: unknownFieldsError('de uitkomst') },
     ),
     'overleg-plannen': overlegSchema(today),
-    'voorlichting-antwoord': z
-      .strictObject(
-        {
-          answer: z.enum(ANSWERS, {
-            error: 'Kies uw antwoord: accepteer, stel een andere datum voor of wijs af.',
-          }),
-          plannedAt: z.string().optional(),
-          proposedDates: z.unknown().optional(),
-          reason: z.string().trim().max(500, 'Gebruik hoogstens 500 tekens.').optional(),
-        },
-        { error: unknownFieldsError('het antwoord') },
-      )
-      .transform((answer, ctx) => {
+    'voorlichting-antwoord': z.pipe(
+      voorlichtingAnswer,
+      z.transform((answer: z.output<typeof voorlichtingAnswer>, ctx) => {
         if (answer.answer === 'geaccepteerd') {
           const planned = answer.plannedAt ? parseDateTime(answer.plannedAt) : undefined;
           if (!planned) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['plannedAt'],
-              message: 'Vul datum en tijd van de les in, bijvoorbeeld 7-12-2026 10:00.',
-            });
+            z.customIssue(ctx, 'Vul datum en tijd van de les in, bijvoorbeeld 7-12-2026 10:00.', [
+              'plannedAt',
+            ]);
             return z.NEVER;
           }
           if (planned.getTime() <= now().getTime()) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['plannedAt'],
-              message: 'Dit tijdstip ligt niet in de toekomst.',
-            });
+            z.customIssue(ctx, 'Dit tijdstip ligt niet in de toekomst.', ['plannedAt']);
             return z.NEVER;
           }
           return { answer: answer.answer, plannedAt: planned.toISOString() };
@@ -203,22 +203,18 @@ export function answerSchemas(now: () => Date, today: () => string) {
         if (answer.answer === 'ander-voorstel') {
           const dates = futureWorkingDays.safeParse(answer.proposedDates);
           if (!dates.success) {
-            for (const issue of dates.error.issues)
-              ctx.addIssue({ code: 'custom', path: ['proposedDates'], message: issue.message });
+            for (const issue of dates.error.issues) z.customIssue(ctx, issue.message, ['proposedDates']);
             return z.NEVER;
           }
           return { answer: answer.answer, proposedDates: dates.data };
         }
         if (!answer.reason || answer.reason.length < 5) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['reason'],
-            message: 'Geef een korte reden, in minstens 5 tekens.',
-          });
+          z.customIssue(ctx, 'Geef een korte reden, in minstens 5 tekens.', ['reason']);
           return z.NEVER;
         }
         return { answer: answer.answer, reason: answer.reason };
       }),
+    ),
   } as const;
 }
 

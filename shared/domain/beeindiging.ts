@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 
 /** Article 22a: a party announces in writing, before the term ends, that it intends to leave. */
@@ -9,20 +9,25 @@ export const BEEINDIGING_MESSAGES = {
   reasonLong: `De toelichting is te lang. Maak haar korter: hoogstens ${REASON_MAX} tekens.`,
 } as const;
 
-export const beeindigingSchema = z
-  .strictObject(
-    {
-      formKey: formKeyField,
-      idempotencyKey: idempotencyKeyField,
-      reason: z
-        .string({ error: BEEINDIGING_MESSAGES.reasonShort })
-        .trim()
-        .min(10, BEEINDIGING_MESSAGES.reasonShort)
-        .max(REASON_MAX, BEEINDIGING_MESSAGES.reasonLong),
-    },
-    { error: unknownFieldsError('het voornemen') },
-  )
-  .transform(({ reason }) => ({ reason }));
+const beeindigingFields = z.strictObject(
+  {
+    formKey: formKeyField,
+    idempotencyKey: idempotencyKeyField,
+    reason: z
+      .string({ error: BEEINDIGING_MESSAGES.reasonShort })
+      .check(
+        z.trim(),
+        z.minLength(10, BEEINDIGING_MESSAGES.reasonShort),
+        z.maxLength(REASON_MAX, BEEINDIGING_MESSAGES.reasonLong),
+      ),
+  },
+  { error: unknownFieldsError('het voornemen') },
+);
+
+export const beeindigingSchema = z.pipe(
+  beeindigingFields,
+  z.transform(({ reason }: z.output<typeof beeindigingFields>) => ({ reason })),
+);
 
 export type Beeindiging = z.output<typeof beeindigingSchema>;
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from './zod.js';
 
 /** One problem with one field, in the contract's error shape. */
 export interface FieldError {
@@ -104,7 +104,7 @@ export class OpenBeeindigingError extends ClientError {
 }
 
 /** Turns zod issues into the contract's `{path, message}` list; a field appears once, with its first message. */
-export function toFieldErrors(error: z.ZodError): FieldError[] {
+export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const issue of error.issues) {

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 
 /** A form sends booleans as "true", "on" or "ja"; a missing checkbox means false. */
-export const formBoolean = z.preprocess(
-  (value) => {
+export const formBoolean = z.pipe(
+  z.transform((value: unknown) => {
     if (typeof value !== 'string') return value;
     if (['true', 'on', 'ja', '1'].includes(value)) return true;
     if (['false', 'nee', '0', ''].includes(value)) return false;
     return value;
-  },
+  }),
   z.boolean({ error: 'Kies ja of nee.' }),
 );
 
@@ -18,16 +18,24 @@ export const list = (values: readonly string[]) =>
 /** Fields every submission form shares: the party's key and an optional idempotency key. */
 export const formKeyField = z
   .string({ error: 'De formuliersleutel ontbreekt. Open het formulier via de link van uw organisatie.' })
-  .min(1, 'De formuliersleutel ontbreekt. Open het formulier via de link van uw organisatie.')
-  .max(200, 'Deze formuliersleutel is te lang. Open het formulier via de link van uw organisatie.');
+  .check(
+    z.minLength(1, 'De formuliersleutel ontbreekt. Open het formulier via de link van uw organisatie.'),
+    z.maxLength(200, 'Deze formuliersleutel is te lang. Open het formulier via de link van uw organisatie.'),
+  );
 
 /** The form key as it authenticates: the lookup and the per-key rate limit both count this one. */
 export const authenticatingFormKey = (raw: unknown): string => (typeof raw === 'string' ? raw.trim() : '');
 
-export const idempotencyKeyField = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, 'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.')
-  .optional();
+export const idempotencyKeyField = z.optional(
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[A-Za-z0-9_-]{8,100}$/,
+        'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.',
+      ),
+    ),
+);
 
 /** The object-level message: an unknown field is named, anything that is not an object is explained. */
 export const unknownFieldsError = (what: string) => (issue: { code: string; keys?: string[] }) =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 import { parseOccurrence } from './time.js';
 
@@ -81,84 +81,117 @@ export const MELDING_MESSAGES = {
  * and a few minutes of clock difference between a school's computer and the server is tolerated.
  */
 export function meldingSchema(now: () => Date, clockSkewMs = 5 * 60_000) {
-  return z
-    .strictObject(
-      {
-        formKey: formKeyField,
-        idempotencyKey: idempotencyKeyField,
-        category: z.enum(MELDING_CATEGORIES, { error: MELDING_MESSAGES.category }),
-        subcategory: z.string({ error: MELDING_MESSAGES.subcategory }).optional(),
-        location: z.enum(LOCATIONS, { error: MELDING_MESSAGES.location }),
-        occurredAt: z.string({ error: MELDING_MESSAGES.occurredAtMissing }).transform((value, ctx) => {
-          if (value.trim() === '') {
-            ctx.addIssue({ code: 'custom', message: MELDING_MESSAGES.occurredAtMissing });
-            return z.NEVER;
-          }
-          const occurrence = parseOccurrence(value);
-          if (!occurrence) {
-            ctx.addIssue({ code: 'custom', message: MELDING_MESSAGES.occurredAtInvalid });
-            return z.NEVER;
-          }
-          if (
-            occurrence.instant.getTime() >
-            now().getTime() + (occurrence.timeKnown ? clockSkewMs : 12 * 3_600_000)
-          ) {
-            ctx.addIssue({ code: 'custom', message: MELDING_MESSAGES.occurredAtFuture });
-            return z.NEVER;
-          }
-          return occurrence;
-        }),
-        description: z
-          .string({ error: MELDING_MESSAGES.descriptionShort })
-          .trim()
-          .min(10, MELDING_MESSAGES.descriptionShort)
-          .max(DESCRIPTION_MAX, MELDING_MESSAGES.descriptionLong),
-        aangifteOverwogen: formBoolean.optional(),
-      },
-      { error: unknownFieldsError('de melding') },
-    )
-    .superRefine(
-      (melding, ctx) => {
-        // Runs even when other fields failed, so the school sees every problem in one go.
-        if (!(MELDING_CATEGORIES as readonly string[]).includes(melding.category)) return;
-        const allowed: readonly string[] | undefined =
-          melding.category in SUBCATEGORIES
-            ? SUBCATEGORIES[melding.category as keyof typeof SUBCATEGORIES]
-            : undefined;
-        const subcategory = typeof melding.subcategory === 'string' ? melding.subcategory : '';
-        if (allowed && !allowed.includes(subcategory)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['subcategory'],
-            message: MELDING_MESSAGES.subcategory,
-          });
-        }
-        if (!allowed && subcategory) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['subcategory'],
-            message: `Bij ${CATEGORY_LABELS[melding.category].toLowerCase()} hoort geen subcategorie. Laat dit veld leeg.`,
-          });
-        }
-        if (melding.category !== 'strafbaar-feit' && melding.aangifteOverwogen === true) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['aangifteOverwogen'],
-            message: MELDING_MESSAGES.aangifte,
-          });
-        }
-      },
-      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-    )
-    .transform(({ formKey: _formKey, idempotencyKey: _idempotencyKey, occurredAt, ...melding }) => ({
-      ...melding,
-      occurredAt: occurredAt.instant.toISOString(),
-      // A date without a time: the time is unknown (stored at noon, shown as "tijd onbekend").
-      ...(occurredAt.timeKnown ? {} : { occurredAtTimeUnknown: true as const }),
-      subcategory: melding.subcategory || undefined,
-      aangifteOverwogen:
-        melding.category === 'strafbaar-feit' ? (melding.aangifteOverwogen ?? false) : undefined,
-    }));
+  return z.pipe(
+    z
+      .strictObject(
+        {
+          formKey: formKeyField,
+          idempotencyKey: idempotencyKeyField,
+          category: z.enum(MELDING_CATEGORIES, { error: MELDING_MESSAGES.category }),
+          subcategory: z.optional(z.string({ error: MELDING_MESSAGES.subcategory })),
+          location: z.enum(LOCATIONS, { error: MELDING_MESSAGES.location }),
+          occurredAt: z.pipe(
+            z.string({ error: MELDING_MESSAGES.occurredAtMissing }),
+            z.transform((value: string, ctx) => {
+              if (value.trim() === '') {
+                ctx.issues.push({
+                  code: 'custom',
+                  message: MELDING_MESSAGES.occurredAtMissing,
+                  input: value,
+                });
+                return z.NEVER;
+              }
+              const occurrence = parseOccurrence(value);
+              if (!occurrence) {
+                ctx.issues.push({
+                  code: 'custom',
+                  message: MELDING_MESSAGES.occurredAtInvalid,
+                  input: value,
+                });
+                return z.NEVER;
+              }
+              if (
+                occurrence.instant.getTime() >
+                now().getTime() + (occurrence.timeKnown ? clockSkewMs : 12 * 3_600_000)
+              ) {
+                ctx.issues.push({ code: 'custom', message: MELDING_MESSAGES.occurredAtFuture, input: value });
+                return z.NEVER;
+              }
+              return occurrence;
+            }),
+          ),
+          description: z
+            .string({ error: MELDING_MESSAGES.descriptionShort })
+            .check(
+              z.trim(),
+              z.minLength(10, MELDING_MESSAGES.descriptionShort),
+              z.maxLength(DESCRIPTION_MAX, MELDING_MESSAGES.descriptionLong),
+            ),
+          aangifteOverwogen: z.optional(formBoolean),
+        },
+        { error: unknownFieldsError('de melding') },
+      )
+      .check(
+        z.superRefine(
+          (melding, ctx) => {
+            // Runs even when other fields failed, so the school sees every problem in one go.
+            if (!(MELDING_CATEGORIES as readonly string[]).includes(melding.category)) return;
+            const allowed: readonly string[] | undefined =
+              melding.category in SUBCATEGORIES
+                ? SUBCATEGORIES[melding.category as keyof typeof SUBCATEGORIES]
+                : undefined;
+            const subcategory = typeof melding.subcategory === 'string' ? melding.subcategory : '';
+            if (allowed && !allowed.includes(subcategory)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['subcategory'],
+                message: MELDING_MESSAGES.subcategory,
+              });
+            }
+            if (!allowed && subcategory) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['subcategory'],
+                message: `Bij ${CATEGORY_LABELS[melding.category].toLowerCase()} hoort geen subcategorie. Laat dit veld leeg.`,
+              });
+            }
+            if (melding.category !== 'strafbaar-feit' && melding.aangifteOverwogen === true) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['aangifteOverwogen'],
+                message: MELDING_MESSAGES.aangifte,
+              });
+            }
+          },
+          { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+        ),
+      ),
+    z.transform(
+      ({
+        formKey: _formKey,
+        idempotencyKey: _idempotencyKey,
+        occurredAt,
+        ...melding
+      }: {
+        formKey: string;
+        idempotencyKey?: string;
+        category: MeldingCategory;
+        subcategory?: string;
+        location: (typeof LOCATIONS)[number];
+        occurredAt: NonNullable<ReturnType<typeof parseOccurrence>>;
+        description: string;
+        aangifteOverwogen?: boolean;
+      }) => ({
+        ...melding,
+        occurredAt: occurredAt.instant.toISOString(),
+        // A date without a time: the time is unknown (stored at noon, shown as "tijd onbekend").
+        ...(occurredAt.timeKnown ? {} : { occurredAtTimeUnknown: true as const }),
+        subcategory: melding.subcategory || undefined,
+        aangifteOverwogen:
+          melding.category === 'strafbaar-feit' ? (melding.aangifteOverwogen ?? false) : undefined,
+      }),
+    ),
+  );
 }
 
 export type Melding = z.output<ReturnType<typeof meldingSchema>>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 import type { RouteRule } from './routing.js';
 import { parseDate } from './time.js';
@@ -134,7 +134,7 @@ export interface DateChecks {
 }
 
 export function voorlichtingSchema({ today, isWorkingDay }: DateChecks) {
-  return z
+  const fields = z
     .strictObject(
       {
         formKey: formKeyField,
@@ -142,88 +142,98 @@ export function voorlichtingSchema({ today, isWorkingDay }: DateChecks) {
         // A fixed provider or a directory party's id; which ones exist is checked against the directory.
         provider: z
           .string({ error: VOORLICHTING_MESSAGES.provider })
-          .trim()
-          .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, VOORLICHTING_MESSAGES.provider),
+          .check(z.trim(), z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, VOORLICHTING_MESSAGES.provider)),
         // A form without JavaScript sends both the Halt choice and the free-text field: the filled one counts.
-        theme: z.preprocess(
-          (v) => (Array.isArray(v) ? (v.find((x) => typeof x === 'string' && x.trim() !== '') ?? '') : v),
+        theme: z.pipe(
+          z.transform((v: unknown) =>
+            Array.isArray(v) ? (v.find((x) => typeof x === 'string' && x.trim() !== '') ?? '') : v,
+          ),
           // Checked against the provider below: Halt's themes are chosen, the others typed.
-          z.string({ error: VOORLICHTING_MESSAGES.theme }).trim().max(200, VOORLICHTING_MESSAGES.themeLong),
+          z
+            .string({ error: VOORLICHTING_MESSAGES.theme })
+            .check(z.trim(), z.maxLength(200, VOORLICHTING_MESSAGES.themeLong)),
         ),
-        audience: z.preprocess(
-          asList,
+        audience: z.pipe(
+          z.transform(asList),
           z
             .array(z.enum(AUDIENCES, { error: VOORLICHTING_MESSAGES.audience }), {
               error: VOORLICHTING_MESSAGES.audience,
             })
-            .min(1, VOORLICHTING_MESSAGES.audience)
-            .max(3),
+            .check(z.minLength(1, VOORLICHTING_MESSAGES.audience), z.maxLength(3)),
         ),
         groupSize: z.coerce
           .number({ error: VOORLICHTING_MESSAGES.groupSize })
-          .int('Vul het aantal deelnemers in als heel getal.')
-          .min(1, 'Vul het aantal deelnemers in: minstens 1.')
-          .max(2000, 'Hoogstens 2000 deelnemers per aanvraag; doe voor grotere groepen meer aanvragen.'),
-        preferredDates: z.preprocess(
-          asList,
-          z
-            .array(z.string(), { error: VOORLICHTING_MESSAGES.preferredDates })
-            .min(1, VOORLICHTING_MESSAGES.preferredDates)
-            .max(3, 'Vul hoogstens drie voorkeursdata in.')
-            .transform((values, ctx) => {
+          .check(
+            z.int('Vul het aantal deelnemers in als heel getal.'),
+            z.minimum(1, 'Vul het aantal deelnemers in: minstens 1.'),
+            z.maximum(
+              2000,
+              'Hoogstens 2000 deelnemers per aanvraag; doe voor grotere groepen meer aanvragen.',
+            ),
+          ),
+        preferredDates: z.pipe(
+          z.transform(asList),
+          z.pipe(
+            z
+              .array(z.string(), { error: VOORLICHTING_MESSAGES.preferredDates })
+              .check(
+                z.minLength(1, VOORLICHTING_MESSAGES.preferredDates),
+                z.maxLength(3, 'Vul hoogstens drie voorkeursdata in.'),
+              ),
+            z.transform((values: string[], ctx) => {
               const dates: string[] = [];
+              const issue = (message: string) => ctx.issues.push({ code: 'custom', message, input: values });
               for (const value of values) {
                 const date = parseDate(value);
                 if (!date) {
-                  ctx.addIssue({
-                    code: 'custom',
-                    message: VOORLICHTING_MESSAGES.dateInvalid,
-                  });
+                  issue(VOORLICHTING_MESSAGES.dateInvalid);
                 } else if (date <= today()) {
-                  ctx.addIssue({
-                    code: 'custom',
-                    message: `${value} ligt niet in de toekomst. Kies een latere datum.`,
-                  });
+                  issue(`${value} ligt niet in de toekomst. Kies een latere datum.`);
                 } else if (!isWorkingDay(date)) {
-                  ctx.addIssue({
-                    code: 'custom',
-                    message: `${value} is geen werkdag (weekend of feestdag). Kies een andere datum.`,
-                  });
+                  issue(`${value} is geen werkdag (weekend of feestdag). Kies een andere datum.`);
                 } else if (!dates.includes(date)) {
                   dates.push(date);
                 }
               }
               return dates.sort();
             }),
+          ),
         ),
-        withParentMeeting: formBoolean.optional(),
-        remarks: z.string().trim().max(REMARKS_MAX, VOORLICHTING_MESSAGES.remarksLong).optional(),
+        withParentMeeting: z.optional(formBoolean),
+        remarks: z.optional(
+          z.string().check(z.trim(), z.maxLength(REMARKS_MAX, VOORLICHTING_MESSAGES.remarksLong)),
+        ),
       },
       { error: unknownFieldsError('de aanvraag') },
     )
-    .superRefine(
-      (request, ctx) => {
-        if (typeof request.theme !== 'string') return;
-        if (request.provider !== 'halt' && request.theme.length < 3) {
-          ctx.addIssue({ code: 'custom', path: ['theme'], message: VOORLICHTING_MESSAGES.theme });
-        }
-        if (request.provider === 'halt' && !(HALT_THEMES as readonly string[]).includes(request.theme)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['theme'],
-            message: VOORLICHTING_MESSAGES.haltTheme,
-          });
-        }
-      },
-      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-    )
-    .transform(({ formKey: _f, idempotencyKey: _i, ...request }) => ({
+    .check(
+      z.superRefine(
+        (request, ctx) => {
+          if (typeof request.theme !== 'string') return;
+          if (request.provider !== 'halt' && request.theme.length < 3) {
+            ctx.addIssue({ code: 'custom', path: ['theme'], message: VOORLICHTING_MESSAGES.theme });
+          }
+          if (request.provider === 'halt' && !(HALT_THEMES as readonly string[]).includes(request.theme)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['theme'],
+              message: VOORLICHTING_MESSAGES.haltTheme,
+            });
+          }
+        },
+        { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+      ),
+    );
+  return z.pipe(
+    fields,
+    z.transform(({ formKey: _f, idempotencyKey: _i, ...request }: z.output<typeof fields>) => ({
       ...request,
       /** Set at intake for a provider from the directory: its label when the request was made. */
       providerLabel: undefined as string | undefined,
       withParentMeeting: request.withParentMeeting ?? false,
       remarks: request.remarks || undefined,
-    }));
+    })),
+  );
 }
 
 export type Voorlichting = z.output<ReturnType<typeof voorlichtingSchema>>;

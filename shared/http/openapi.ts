@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod.js';
 import { calendarAnswerSchema } from '../app/calendar-actions.js';
 import { answerSchemas } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
@@ -64,7 +64,7 @@ const FIELD_DESCRIPTIONS: Record<string, string> = {
 };
 
 /** JSON Schema from zod, input side, without `$schema`, with the Dutch descriptions added. */
-function schemaOf(schema: z.ZodType, description: string): Json {
+function schemaOf(schema: z.ZodMiniType, description: string): Json {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
   delete json.$schema;
   const properties = (json.properties ?? {}) as Record<string, Json>;
@@ -80,78 +80,81 @@ function schemaOf(schema: z.ZodType, description: string): Json {
   return { description, ...json };
 }
 
+/** A schema with its Dutch description (zod/mini: metadata is a check, so the schema is a copy). */
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+  schema.check(z.meta({ description })) as T;
+
 const submissionAccepted = z.object({
-  id: z.string().meta({ description: 'Het referentienummer van de inzending.' }),
-  status: z.string().meta({ description: 'De status van de inzending, bijvoorbeeld `ontvangen`.' }),
-  notified: z
-    .array(z.string())
-    .meta({ description: 'De organisaties (uit het adresboek) die een e-mail krijgen.' }),
+  id: described(z.string(), 'Het referentienummer van de inzending.'),
+  status: described(z.string(), 'De status van de inzending, bijvoorbeeld `ontvangen`.'),
+  notified: described(z.array(z.string()), 'De organisaties (uit het adresboek) die een e-mail krijgen.'),
 });
 
 const responseSchemas = {
-  InzendingOntvangen: submissionAccepted.meta({ description: 'De inzending is opgeslagen.' }),
-  BeeindigingOntvangen: submissionAccepted
-    .extend({
-      termEnd: z.string().meta({ description: 'Einddatum van de lopende looptijd van het convenant.' }),
-      timely: z.boolean().meta({ description: 'Aangekondigd vóór of op die einddatum (artikel 22a)?' }),
-    })
-    .meta({
-      description: 'Het voornemen tot beëindiging is opgeslagen; alle andere partijen krijgen bericht.',
+  InzendingOntvangen: described(submissionAccepted, 'De inzending is opgeslagen.'),
+  BeeindigingOntvangen: described(
+    z.extend(submissionAccepted, {
+      termEnd: described(z.string(), 'Einddatum van de lopende looptijd van het convenant.'),
+      timely: described(z.boolean(), 'Aangekondigd vóór of op die einddatum (artikel 22a)?'),
     }),
-  AntwoordOntvangen: z
-    .object({
-      id: z.string().meta({ description: 'Referentie van het antwoord.' }),
-      status: z.string().meta({ description: 'De status van de melding of aanvraag na dit antwoord.' }),
-      linkStillOpen: z.boolean().meta({ description: 'Kan deze link nog een volgend antwoord geven?' }),
-    })
-    .or(
+    'Het voornemen tot beëindiging is opgeslagen; alle andere partijen krijgen bericht.',
+  ),
+  AntwoordOntvangen: described(
+    z.union([
       z.object({
-        status: z
-          .string()
-          .meta({ description: 'Wat er is vastgelegd (antwoorden op de convenantkalender).' }),
+        id: described(z.string(), 'Referentie van het antwoord.'),
+        status: described(z.string(), 'De status van de melding of aanvraag na dit antwoord.'),
+        linkStillOpen: described(z.boolean(), 'Kan deze link nog een volgend antwoord geven?'),
       }),
-    )
-    .meta({ description: 'Het antwoord is vastgelegd; de school (of elke partij) krijgt bericht.' }),
-  Gezondheid: z
-    .object({ status: z.literal('ok') })
-    .meta({ description: 'De dienst en de opslag antwoorden.' }),
-  Probleem: z
-    .object({
-      type: z.string().meta({ description: 'URI van het soort probleem (zie de README).' }),
-      status: z.number().int().meta({ description: 'De HTTP-statuscode.' }),
-      title: z.string().meta({ description: 'Korte Nederlandse omschrijving van het soort probleem.' }),
-      detail: z
-        .string()
-        .meta({ description: 'Wat er in dit geval mis is en wat u kunt doen, in het Nederlands.' }),
-      invalidParams: z
-        .array(
-          z.object({
-            name: z.string().meta({ description: 'Het veld.' }),
-            reason: z
-              .string()
-              .meta({ description: 'Wat er mis is met het veld, zoals het formulier het toont.' }),
-            found: z
-              .array(
-                z.object({
-                  kind: z
-                    .string()
-                    .meta({ description: 'Soort persoonsgegeven, bijvoorbeeld naam of telefoonnummer.' }),
-                  text: z.string().meta({ description: 'De gevonden woorden, zoals ze in het veld staan.' }),
-                  start: z.number().int().meta({ description: 'Begin in de tekst van het veld (UTF-16).' }),
-                  end: z.number().int().meta({ description: 'Einde (exclusief) in de tekst van het veld.' }),
-                }),
-              )
-              .optional()
-              .meta({ description: 'Bij persoonsgegevens (artikel 23): wat er gevonden is en waar.' }),
-          }),
-        )
-        .optional()
-        .meta({ description: 'Elk ongeldig veld tegelijk, met de reden.' }),
-    })
-    .meta({ description: 'Probleemdetails volgens RFC 9457.' }),
+      z.object({
+        status: described(z.string(), 'Wat er is vastgelegd (antwoorden op de convenantkalender).'),
+      }),
+    ]),
+    'Het antwoord is vastgelegd; de school (of elke partij) krijgt bericht.',
+  ),
+  Gezondheid: described(z.object({ status: z.literal('ok') }), 'De dienst en de opslag antwoorden.'),
+  Probleem: described(
+    z.object({
+      type: described(z.string(), 'URI van het soort probleem (zie de README).'),
+      status: described(z.number().check(z.int()), 'De HTTP-statuscode.'),
+      title: described(z.string(), 'Korte Nederlandse omschrijving van het soort probleem.'),
+      detail: described(z.string(), 'Wat er in dit geval mis is en wat u kunt doen, in het Nederlands.'),
+      invalidParams: described(
+        z.optional(
+          z.array(
+            z.object({
+              name: described(z.string(), 'Het veld.'),
+              reason: described(z.string(), 'Wat er mis is met het veld, zoals het formulier het toont.'),
+              found: described(
+                z.optional(
+                  z.array(
+                    z.object({
+                      kind: described(
+                        z.string(),
+                        'Soort persoonsgegeven, bijvoorbeeld naam of telefoonnummer.',
+                      ),
+                      text: described(z.string(), 'De gevonden woorden, zoals ze in het veld staan.'),
+                      start: described(z.number().check(z.int()), 'Begin in de tekst van het veld (UTF-16).'),
+                      end: described(
+                        z.number().check(z.int()),
+                        'Einde (exclusief) in de tekst van het veld.',
+                      ),
+                    }),
+                  ),
+                ),
+                'Bij persoonsgegevens (artikel 23): wat er gevonden is en waar.',
+              ),
+            }),
+          ),
+        ),
+        'Elk ongeldig veld tegelijk, met de reden.',
+      ),
+    }),
+    'Probleemdetails volgens RFC 9457.',
+  ),
 };
 
-const jsonSchema = (schema: z.ZodType): Json => {
+const jsonSchema = (schema: z.ZodMiniType): Json => {
   const json = z.toJSONSchema(schema) as Json;
   delete json.$schema;
   return json;
