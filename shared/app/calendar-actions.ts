@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod.js';
 import { dateUpTo } from '../domain/actions.js';
 import { parseDutySubject } from '../domain/calendar.js';
 import { DECISIONS, nextTerm, type Term } from '../domain/covenant.js';
@@ -73,10 +73,10 @@ export async function openCalendarLink(deps: ActionDeps, token: string): Promise
 const SCORE_MESSAGE = 'Kies een antwoord op deze vraag.';
 const score = z.coerce
   .number({ error: SCORE_MESSAGE })
-  .int(SCORE_MESSAGE)
-  .min(1, SCORE_MESSAGE)
-  .max(5, SCORE_MESSAGE);
-const comment = z.string().trim().max(1000, 'Gebruik hoogstens 1000 tekens per toelichting.').optional();
+  .check(z.int(SCORE_MESSAGE), z.minimum(1, SCORE_MESSAGE), z.maximum(5, SCORE_MESSAGE));
+const comment = z.optional(
+  z.string().check(z.trim(), z.maxLength(1000, 'Gebruik hoogstens 1000 tekens per toelichting.')),
+);
 
 export function calendarAnswerSchema(action: CalendarAction, today: () => string) {
   switch (action) {

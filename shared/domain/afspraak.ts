@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { idempotencyKeyField, list, unknownFieldsError } from './fields.js';
 import { WIJKEN } from './wijken.js';
 
@@ -33,30 +33,40 @@ export const AFSPRAAK_MESSAGES = {
   textLong: `De tekst is te lang. Maak hem korter: hoogstens ${AFSPRAAK_TEXT_MAX} tekens.`,
 } as const;
 
-export const afspraakSchema = z
-  .strictObject(
-    {
-      idempotencyKey: idempotencyKeyField,
-      wijk: z.preprocess(
-        (v) => WIJKEN.find((w) => w === v || wijkSlug(w) === v) ?? v,
-        z.enum(WIJKEN, { error: AFSPRAAK_MESSAGES.wijk }),
-      ),
-      /** A school's id, or empty for every school of the wijk. */
-      school: z
+const afspraakFields = z.strictObject(
+  {
+    idempotencyKey: idempotencyKeyField,
+    wijk: z.pipe(
+      z.transform((v: unknown) => WIJKEN.find((w) => w === v || wijkSlug(w) === v) ?? v),
+      z.enum(WIJKEN, { error: AFSPRAAK_MESSAGES.wijk }),
+    ),
+    /** A school's id, or empty for every school of the wijk. */
+    school: z.optional(
+      z
         .string({ error: AFSPRAAK_MESSAGES.school })
-        .trim()
-        .max(100, AFSPRAAK_MESSAGES.school)
-        .optional(),
-      soort: z.enum(AFSPRAAK_SOORTEN, { error: AFSPRAAK_MESSAGES.soort }),
-      text: z
-        .string({ error: AFSPRAAK_MESSAGES.textShort })
-        .trim()
-        .min(AFSPRAAK_TEXT_MIN, AFSPRAAK_MESSAGES.textShort)
-        .max(AFSPRAAK_TEXT_MAX, AFSPRAAK_MESSAGES.textLong),
-    },
-    { error: unknownFieldsError('de afspraak') },
-  )
-  .transform(({ wijk, school, soort, text }) => ({ wijk, school: school || undefined, soort, text }));
+        .check(z.trim(), z.maxLength(100, AFSPRAAK_MESSAGES.school)),
+    ),
+    soort: z.enum(AFSPRAAK_SOORTEN, { error: AFSPRAAK_MESSAGES.soort }),
+    text: z
+      .string({ error: AFSPRAAK_MESSAGES.textShort })
+      .check(
+        z.trim(),
+        z.minLength(AFSPRAAK_TEXT_MIN, AFSPRAAK_MESSAGES.textShort),
+        z.maxLength(AFSPRAAK_TEXT_MAX, AFSPRAAK_MESSAGES.textLong),
+      ),
+  },
+  { error: unknownFieldsError('de afspraak') },
+);
+
+export const afspraakSchema = z.pipe(
+  afspraakFields,
+  z.transform(({ wijk, school, soort, text }: z.output<typeof afspraakFields>) => ({
+    wijk,
+    school: school || undefined,
+    soort,
+    text,
+  })),
+);
 
 export interface Afspraak {
   soort: AfspraakSoort;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import covenantFile from '../../config/covenant.json' with { type: 'json' };
 import { schoolHolidayOn, summerHolidays } from './school-holidays.js';
 import { WIJKEN } from './wijken.js';
@@ -11,37 +11,39 @@ import { atwDeadline, nextSchoolDay } from './working-days.js';
  */
 const isoDate = z.iso.date();
 
+const int = (min: number, max?: number) =>
+  z.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
+const monthDay = () => z.string().check(z.regex(/^\d{2}-\d{2}$/));
+
 export const covenantSchema = z.strictObject({
-  $comment: z.string().optional(),
+  $comment: z.optional(z.string()),
   signedOn: isoDate,
-  termYears: z.number().int().min(1).max(10),
+  termYears: int(1, 10),
   terms: z
     .array(
       z.strictObject({
-        number: z.number().int().min(1),
+        number: int(1),
         start: isoDate,
         end: isoDate,
-        note: z.string().optional(),
+        note: z.optional(z.string()),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
   summerHolidaysMidden: z
     .array(
       z.strictObject({
-        schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
+        schoolYear: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
         firstDay: isoDate,
         /** The page the date was taken from (rijksoverheid.nl), or "secondary" until it is confirmed there. */
         source: z.union([z.url(), z.literal('secondary')]),
-        note: z.string().optional(),
+        note: z.optional(z.string()),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
   evaluatieDates: z.record(
     z.enum(WIJKEN),
-    z
-      .string()
-      .regex(/^\d{2}-\d{2}$/)
-      .superRefine((monthDay, ctx) => {
+    monthDay().check(
+      z.superRefine((monthDay: string, ctx) => {
         const hit = inSchoolHolidayAnyYear(monthDay);
         if (hit)
           ctx.addIssue({
@@ -49,22 +51,23 @@ export const covenantSchema = z.strictObject({
             message: `evaluation date ${monthDay} falls in a school holiday of region Midden (${hit}): choose another day`,
           });
       }),
+    ),
   ),
-  verlengingReminderMonths: z.array(z.number().int().min(1).max(12)),
+  verlengingReminderMonths: z.array(int(1, 12)),
   overdueWorkingDays: z.strictObject({
-    terugkoppeling: z.number().int().min(1),
-    voorlichtingAntwoord: z.number().int().min(1),
+    terugkoppeling: int(1),
+    voorlichtingAntwoord: int(1),
   }),
   yearlyReminders: z.strictObject({
-    contactBevestigen: z.string().regex(/^\d{2}-\d{2}$/),
-    leerlingenraad: z.string().regex(/^\d{2}-\d{2}$/),
-    bekendmaking: z.string().regex(/^\d{2}-\d{2}$/),
+    contactBevestigen: monthDay(),
+    leerlingenraad: monthDay(),
+    bekendmaking: monthDay(),
     /** The yearly school duties (art. 2b, 21c): a second reminder this many working days after the first, to schools that did not answer "gedaan". */
-    secondReminderWorkingDays: z.number().int().min(1).max(60),
+    secondReminderWorkingDays: int(1, 60),
   }),
-  evaluatieSummaryAfterDays: z.number().int().min(1).max(90),
+  evaluatieSummaryAfterDays: int(1, 90),
   /** A day the job did not run is caught up later, as long as it is at most this many days ago. */
-  catchUpDays: z.number().int().min(1).max(120),
+  catchUpDays: int(1, 120),
 });
 
 export type CovenantCalendar = z.infer<typeof covenantSchema>;

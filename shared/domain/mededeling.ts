@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { idempotencyKeyField, list, unknownFieldsError } from './fields.js';
 
 /**
@@ -28,25 +28,32 @@ export const MEDEDELING_MESSAGES = {
   textLong: `De tekst is te lang. Maak hem korter: hoogstens ${MEDEDELING_TEXT_MAX} tekens.`,
 } as const;
 
-export const mededelingSchema = z
-  .strictObject(
-    {
-      idempotencyKey: idempotencyKeyField,
-      school: z
-        .string({ error: MEDEDELING_MESSAGES.school })
-        .trim()
-        .min(1, MEDEDELING_MESSAGES.school)
-        .max(100, MEDEDELING_MESSAGES.schoolNotYours),
-      soort: z.enum(MEDEDELING_SOORTEN, { error: MEDEDELING_MESSAGES.soort }),
-      text: z
-        .string({ error: MEDEDELING_MESSAGES.textShort })
-        .trim()
-        .min(MEDEDELING_TEXT_MIN, MEDEDELING_MESSAGES.textShort)
-        .max(MEDEDELING_TEXT_MAX, MEDEDELING_MESSAGES.textLong),
-    },
-    { error: unknownFieldsError('het bericht') },
-  )
-  .transform(({ school, soort, text }) => ({ school, soort, text }));
+const mededelingFields = z.strictObject(
+  {
+    idempotencyKey: idempotencyKeyField,
+    school: z
+      .string({ error: MEDEDELING_MESSAGES.school })
+      .check(
+        z.trim(),
+        z.minLength(1, MEDEDELING_MESSAGES.school),
+        z.maxLength(100, MEDEDELING_MESSAGES.schoolNotYours),
+      ),
+    soort: z.enum(MEDEDELING_SOORTEN, { error: MEDEDELING_MESSAGES.soort }),
+    text: z
+      .string({ error: MEDEDELING_MESSAGES.textShort })
+      .check(
+        z.trim(),
+        z.minLength(MEDEDELING_TEXT_MIN, MEDEDELING_MESSAGES.textShort),
+        z.maxLength(MEDEDELING_TEXT_MAX, MEDEDELING_MESSAGES.textLong),
+      ),
+  },
+  { error: unknownFieldsError('het bericht') },
+);
+
+export const mededelingSchema = z.pipe(
+  mededelingFields,
+  z.transform(({ school, soort, text }: z.output<typeof mededelingFields>) => ({ school, soort, text })),
+);
 
 export type MededelingInput = z.output<typeof mededelingSchema>;
 

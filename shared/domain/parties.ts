@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { WIJKEN } from './wijken.js';
 
 /**
@@ -55,95 +55,101 @@ const ROLE_KIND: Record<Role, PartyKind> = {
 
 const WIJK_BOUND_ROLES: readonly Role[] = ['school', 'wijkagent', 'gebiedsmanager-veiligheid'];
 
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+
 export const partySchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'id: kleine letters, cijfers en streepjes'),
-    name: z.string().min(2).max(120),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'id: kleine letters, cijfers en streepjes')),
+    name: text(2, 120),
     kind: z.enum(PARTY_KINDS),
     role: z.enum(roleKeys),
-    wijk: z.enum(WIJKEN).optional(),
-    schoolType: z.enum(SCHOOL_TYPES).optional(),
-    contactName: z.string().min(2).max(120),
+    wijk: z.optional(z.enum(WIJKEN)),
+    schoolType: z.optional(z.enum(SCHOOL_TYPES)),
+    contactName: text(2, 120),
     email: z.email(),
-    active: z.boolean().default(true),
+    active: z._default(z.boolean(), true),
     /** Set when a termination is confirmed (art. 22c): from this date the party gets nothing and its key stops. */
-    leavesOn: z.iso.date().optional(),
+    leavesOn: z.optional(z.iso.date()),
     /** Set when SES reports a bounce or complaint for the address: the operator must fix the directory. */
-    bouncing: z.boolean().optional(),
+    bouncing: z.optional(z.boolean()),
     /**
      * A school's own party per role (art. 6: "de desbetreffende wijkagent is het eerste aanspreekpunt
      * voor de school"), by party id; the wijk's or the city's party is the default.
      */
-    contacts: z.partialRecord(z.enum(roleKeys), z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)).optional(),
+    contacts: z.optional(
+      z.partialRecord(z.enum(roleKeys), z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/))),
+    ),
     /**
      * A voorlichting provider from the directory (role `voorlichter`, art. 3d): how schools see it
      * on the voorlichting form. Its id is the `provider` a school chooses.
      */
-    voorlichting: z
-      .strictObject({ label: z.string().min(2).max(80), hint: z.string().min(2).max(200).optional() })
-      .optional(),
+    voorlichting: z.optional(z.strictObject({ label: text(2, 80), hint: z.optional(text(2, 200)) })),
   })
-  .superRefine((party, ctx) => {
-    if (ROLE_KIND[party.role] !== party.kind) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['role'],
-        message: `rol ${party.role} hoort bij soort ${ROLE_KIND[party.role]}, niet ${party.kind}`,
-      });
-    }
-    if (WIJK_BOUND_ROLES.includes(party.role) && !party.wijk) {
-      ctx.addIssue({ code: 'custom', path: ['wijk'], message: `rol ${party.role} heeft een wijk nodig` });
-    }
-    if ((party.role === 'voorlichter') !== (party.voorlichting !== undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['voorlichting'],
-        message: 'een aanbieder van voorlichting heeft "voorlichting": { "label": … }, en alleen die',
-      });
-    }
-    if (party.contacts && party.kind !== 'school') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['contacts'],
-        message: 'alleen een school heeft eigen contacten',
-      });
-    }
-    if ((party.kind === 'school') !== (party.schoolType !== undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['schoolType'],
-        message: 'alleen een school heeft een schoolType (vo, vso of mbo), en een school altijd',
-      });
-    }
-  });
+  .check(
+    z.superRefine((party, ctx) => {
+      if (ROLE_KIND[party.role] !== party.kind) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['role'],
+          message: `rol ${party.role} hoort bij soort ${ROLE_KIND[party.role]}, niet ${party.kind}`,
+        });
+      }
+      if (WIJK_BOUND_ROLES.includes(party.role) && !party.wijk) {
+        ctx.addIssue({ code: 'custom', path: ['wijk'], message: `rol ${party.role} heeft een wijk nodig` });
+      }
+      if ((party.role === 'voorlichter') !== (party.voorlichting !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['voorlichting'],
+          message: 'een aanbieder van voorlichting heeft "voorlichting": { "label": … }, en alleen die',
+        });
+      }
+      if (party.contacts && party.kind !== 'school') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contacts'],
+          message: 'alleen een school heeft eigen contacten',
+        });
+      }
+      if ((party.kind === 'school') !== (party.schoolType !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['schoolType'],
+          message: 'alleen een school heeft een schoolType (vo, vso of mbo), en een school altijd',
+        });
+      }
+    }),
+  );
 
 export type Party = z.infer<typeof partySchema>;
 
 /** A directory file (the example, or the operator's import): parties only; form keys are never in a file. */
 export const directorySchema = z
-  .strictObject({ $comment: z.string().optional(), parties: z.array(partySchema).min(1) })
-  .superRefine(({ parties }, ctx) => {
-    const ids = new Set<string>();
-    parties.forEach((party, index) => {
-      if (ids.has(party.id)) {
-        ctx.addIssue({ code: 'custom', path: ['parties', index, 'id'], message: `dubbel id ${party.id}` });
-      }
-      ids.add(party.id);
-    });
-    const byId = new Map(parties.map((p) => [p.id, p]));
-    parties.forEach((party, index) => {
-      for (const [role, id] of Object.entries(party.contacts ?? {})) {
-        const target = byId.get(id);
-        if (!target || target.role !== role) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['parties', index, 'contacts', role],
-            message: `${id} is geen partij met rol ${role} in deze lijst`,
-          });
+  .strictObject({ $comment: z.optional(z.string()), parties: z.array(partySchema).check(z.minLength(1)) })
+  .check(
+    z.superRefine(({ parties }, ctx) => {
+      const ids = new Set<string>();
+      parties.forEach((party, index) => {
+        if (ids.has(party.id)) {
+          ctx.addIssue({ code: 'custom', path: ['parties', index, 'id'], message: `dubbel id ${party.id}` });
         }
-      }
-    });
-  });
+        ids.add(party.id);
+      });
+      const byId = new Map(parties.map((p) => [p.id, p]));
+      parties.forEach((party, index) => {
+        for (const [role, id] of Object.entries(party.contacts ?? {})) {
+          const target = byId.get(id);
+          if (!target || target.role !== role) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['parties', index, 'contacts', role],
+              message: `${id} is geen partij met rol ${role} in deze lijst`,
+            });
+          }
+        }
+      });
+    }),
+  );
 export type Directory = z.infer<typeof directorySchema>;
 
 /** Active on a date: not switched off, and not past a confirmed termination. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import holidaysFile from '../../config/school-holidays-midden.json' with { type: 'json' };
 
 /**
@@ -17,38 +17,40 @@ export const SCHOOL_HOLIDAY_NAMES = [
 
 export const schoolHolidaysSchema = z
   .strictObject({
-    $comment: z.string().optional(),
+    $comment: z.optional(z.string()),
     region: z.literal('midden'),
     schoolYears: z
       .array(
         z.strictObject({
-          schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
+          schoolYear: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
           source: z.url(),
           /** Only some holidays of the year are listed (older years, kept for art. 22c). */
-          partial: z.boolean().optional(),
+          partial: z.optional(z.boolean()),
           holidays: z
             .array(z.strictObject({ name: z.enum(SCHOOL_HOLIDAY_NAMES), first: isoDate, last: isoDate }))
-            .min(1),
+            .check(z.minLength(1)),
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   })
-  .superRefine((table, ctx) => {
-    for (const year of table.schoolYears) {
-      for (const h of year.holidays) {
-        if (h.last < h.first)
+  .check(
+    z.superRefine((table, ctx) => {
+      for (const year of table.schoolYears) {
+        for (const h of year.holidays) {
+          if (h.last < h.first)
+            ctx.addIssue({
+              code: 'custom',
+              message: `${year.schoolYear} ${h.name}: last day before first day`,
+            });
+        }
+        if (!year.partial && year.holidays.length !== SCHOOL_HOLIDAY_NAMES.length)
           ctx.addIssue({
             code: 'custom',
-            message: `${year.schoolYear} ${h.name}: last day before first day`,
+            message: `${year.schoolYear}: every holiday of the year, or partial`,
           });
       }
-      if (!year.partial && year.holidays.length !== SCHOOL_HOLIDAY_NAMES.length)
-        ctx.addIssue({
-          code: 'custom',
-          message: `${year.schoolYear}: every holiday of the year, or partial`,
-        });
-    }
-  });
+    }),
+  );
 
 export type SchoolHolidayTable = z.infer<typeof schoolHolidaysSchema>;
 export type SchoolHoliday = SchoolHolidayTable['schoolYears'][number]['holidays'][number];
