@@ -1,4 +1,3 @@
-import * as z from '../domain/zod.js';
 import { dateUpTo } from '../domain/actions.js';
 import { parseDutySubject } from '../domain/calendar.js';
 import { DECISIONS, nextTerm, type Term } from '../domain/covenant.js';
@@ -9,6 +8,7 @@ import { isActiveOn, isSignatory, type Party, ROLES } from '../domain/parties.js
 import { EVALUATIE_QUESTIONS } from '../domain/reminder-emails.js';
 import type { CalendarAction } from '../domain/signing.js';
 import { amsterdamDate } from '../domain/time.js';
+import * as z from '../domain/zod.js';
 import { type ActionDeps, isCalendarAction, LinkError } from './actions.js';
 import { newOutboxItem, reminderRecord } from './outbox.js';
 import { allTerms } from './terms.js';

@@ -1,6 +1,6 @@
-import type * as z from '../domain/zod.js';
 import { type FieldError, PersonalDataError, toFieldErrors, ValidationError } from '../domain/errors.js';
 import { findPersonalDataInFields, personalDataMessage } from '../domain/privacy.js';
+import type * as z from '../domain/zod.js';
 
 // Validation and the privacy guard (article 23), apart from the intake's storage (intake.ts): a
 // function that stores or reads without checking free text (pages, daily, health) does not carry

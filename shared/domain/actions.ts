@@ -1,8 +1,8 @@
-import * as z from './zod.js';
 import { OUTCOMES } from './beeindiging.js';
 import { unknownFieldsError } from './fields.js';
 import { describeMeeting, overlegSchema, plannedMeeting } from './overleg.js';
 import type { ActionKind, CalendarAction } from './signing.js';
+import * as z from './zod.js';
 
 /** Actions on a submission (the calendar's own actions are handled apart). */
 export type SubmissionAction = Exclude<ActionKind, CalendarAction>;

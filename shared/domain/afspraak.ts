@@ -1,6 +1,6 @@
-import * as z from './zod.js';
 import { idempotencyKeyField, list, unknownFieldsError } from './fields.js';
 import { WIJKEN } from './wijken.js';
+import * as z from './zod.js';
 
 /**
  * Article 20: "De convenantpartners maken per wijk en per school specifieke afspraken over de

@@ -1,5 +1,5 @@
-import * as z from './zod.js';
 import { formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
+import * as z from './zod.js';
 
 /** Article 22a: a party announces in writing, before the term ends, that it intends to leave. */
 export const REASON_MAX = 2000;

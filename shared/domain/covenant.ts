@@ -1,8 +1,8 @@
-import * as z from './zod.js';
 import covenantFile from '../../config/covenant.json' with { type: 'json' };
 import { schoolHolidayOn, summerHolidays } from './school-holidays.js';
 import { WIJKEN } from './wijken.js';
 import { atwDeadline, nextSchoolDay } from './working-days.js';
+import * as z from './zod.js';
 
 /**
  * The covenant calendar (art. 21, 22) as data: the terms, the first days of the VO summer holidays

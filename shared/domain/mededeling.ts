@@ -1,5 +1,5 @@
-import * as z from './zod.js';
 import { idempotencyKeyField, list, unknownFieldsError } from './fields.js';
+import * as z from './zod.js';
 
 /**
  * Article 7: the police tells the school something first, without a melding to hang it on: an

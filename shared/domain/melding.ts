@@ -1,6 +1,6 @@
-import * as z from './zod.js';
 import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 import { parseOccurrence } from './time.js';
+import * as z from './zod.js';
 
 export const MELDING_CATEGORIES = [
   'strafbaar-feit',

@@ -1,5 +1,5 @@
-import * as z from './zod.js';
 import { WIJKEN } from './wijken.js';
+import * as z from './zod.js';
 
 /**
  * The kinds of party that signed the covenant (art. 1.1), plus the GGD as voorlichting provider

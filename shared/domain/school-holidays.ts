@@ -1,5 +1,5 @@
-import * as z from './zod.js';
 import holidaysFile from '../../config/school-holidays-midden.json' with { type: 'json' };
+import * as z from './zod.js';
 
 /**
  * The school holidays of region Midden (Utrecht) as OCW publishes them on rijksoverheid.nl, one

@@ -1,7 +1,7 @@
-import * as z from './zod.js';
 import { formBoolean, formKeyField, idempotencyKeyField, unknownFieldsError } from './fields.js';
 import type { RouteRule } from './routing.js';
 import { parseDate } from './time.js';
+import * as z from './zod.js';
 
 /** The providers the product knows; more come from the directory (role `voorlichter`, art. 3d). */
 export const PROVIDERS = ['halt', 'politie', 'jou', 'ggd'] as const;

@@ -1,10 +1,10 @@
-import * as z from '../domain/zod.js';
 import { calendarAnswerSchema } from '../app/calendar-actions.js';
 import { answerSchemas } from '../domain/actions.js';
 import { beeindigingSchema } from '../domain/beeindiging.js';
 import { meldingSchema } from '../domain/melding.js';
 import { amsterdamDate } from '../domain/time.js';
 import { voorlichtingSchema } from '../domain/voorlichting.js';
+import * as z from '../domain/zod.js';
 import { dateToken, fillOpenApi, type OpenApiOptions, ORIGIN_TOKEN } from './openapi-fill.js';
 import { PROBLEM_KINDS, type ProblemKind, problemOf, problemType } from './problems.js';
 import { API_PREFIX, OPENAPI_PATH } from './routes.js';
