@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { percentile, round } from './stats.js';
@@ -206,7 +206,33 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--wh
   const chain = importChain(metafile, `functions/${name}.ts`, target);
   console.log(chain.length ? chain.join('\n  imports ') : `${target} is not in the ${name} bundle`);
 } else if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log('| what | measured | baseline | ratio |\n|---|---|---|---|');
-  for (const row of await coldStartRows()) console.log(`| ${row.join(' | ')} |`);
-  console.log(`\n${(await bundleReport()).join('\n')}`);
+  const rows = (await coldStartRows()).map((row) => `| ${row.join(' | ')} |`);
+  const table = await bundleReport();
+  console.log(`| what | measured | baseline | ratio |\n|---|---|---|---|\n${rows.join('\n')}`);
+  console.log(`\n${table.join('\n')}`);
+  if (process.argv.includes('--write')) {
+    // Only the cold-start rows and the bundle table of bench/results.md; `npm run bench` writes all of it.
+    const file = join('bench', 'results.md');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const first = lines.findIndex((l) => l.startsWith('| cold start '));
+    const last = lines.findLastIndex((l) => l.startsWith('| cold start '));
+    const biggest = lines.indexOf(table[0] as string);
+    if (first < 0 || biggest < 0) throw new Error(`${file} has no cold-start rows: run npm run bench`);
+    const note = `Cold-start rows and the bundle table from \`npm run bench:bundles -- --write\`, ${new Date().toISOString()}.`;
+    writeFileSync(
+      file,
+      [
+        ...lines.slice(0, first),
+        ...rows,
+        ...lines
+          .slice(last + 1, biggest)
+          .filter((l) => !l.startsWith('Cold-start rows and the bundle table')),
+        note,
+        '',
+        ...table,
+        '',
+      ].join('\n'),
+    );
+    console.log(`\nWritten to ${file}`);
+  }
 }
