@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * serves the stylesheet, script, font and icon from there, read when asked for, so no bundle carries
  * them (docs/adr/0015-static-assets-beside-the-pages-function.md); the health function fills in the
  * OpenAPI description built from the zod schemas, and the privacy guard reads its word lists
- * (docs/adr/0020-cold-start-data-beside-the-code.md).
+ * (docs/adr/0021-cold-start-data-beside-the-code.md).
  */
 export const PACKAGED_FILES: Partial<Record<FunctionName, Array<{ from: string; to: string }>>> = {
   pages: [{ from: 'forms/generated/assets', to: 'assets' }],

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import type { SubmissionEvent } from './actions.js';
 import { unknownFieldsError } from './fields.js';
 import { schoolHolidayOn } from './school-holidays.js';
 import { formatDutchDate, parseDate } from './time.js';
 import { addDays, isAtwHoliday, isWorkingDay } from './working-days.js';
+import * as z from './zod.js';
 
 /**
  * Art. 22b: "De gemeente draagt zorg voor overleg over bedoeld voornemen tussen alle partijen." The
@@ -52,40 +52,48 @@ const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /** The body of the `overleg-plannen` link: the date, and optionally a time and a place (no names). */
-export const overlegSchema = (today: () => string) =>
-  z
-    .strictObject(
-      {
-        meetingOn: z.string({ error: MEETING_MESSAGES.missing }).transform((value, ctx) => {
+export const overlegSchema = (today: () => string) => {
+  const fields = z.strictObject(
+    {
+      meetingOn: z.pipe(
+        z.string({ error: MEETING_MESSAGES.missing }),
+        z.transform((value: string, ctx) => {
           const date = parseDate(value);
           const problem = date ? meetingDateProblem(date, today()) : MEETING_MESSAGES.notADate;
           if (problem || !date) {
-            ctx.addIssue({ code: 'custom', message: problem ?? MEETING_MESSAGES.notADate });
+            z.customIssue(ctx, problem ?? MEETING_MESSAGES.notADate);
             return z.NEVER;
           }
           return date;
         }),
-        time: z.preprocess(
-          blankToUndefined,
-          z
-            .string({ error: MEETING_MESSAGES.time })
-            .trim()
-            .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, MEETING_MESSAGES.time)
-            .transform((t) => t.replace('.', ':').padStart(5, '0'))
-            .optional(),
+      ),
+      time: z.pipe(
+        z.transform(blankToUndefined),
+        z.optional(
+          z.pipe(
+            z
+              .string({ error: MEETING_MESSAGES.time })
+              .check(z.trim(), z.regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, MEETING_MESSAGES.time)),
+            z.transform((t: string) => t.replace('.', ':').padStart(5, '0')),
+          ),
         ),
-        place: z.preprocess(
-          blankToUndefined,
-          z.string().trim().max(PLACE_MAX, MEETING_MESSAGES.placeLong).optional(),
-        ),
-      },
-      { error: unknownFieldsError('de planning') },
-    )
-    .transform(({ meetingOn, time, place }) => ({
+      ),
+      place: z.pipe(
+        z.transform(blankToUndefined),
+        z.optional(z.string().check(z.trim(), z.maxLength(PLACE_MAX, MEETING_MESSAGES.placeLong))),
+      ),
+    },
+    { error: unknownFieldsError('de planning') },
+  );
+  return z.pipe(
+    fields,
+    z.transform(({ meetingOn, time, place }: z.output<typeof fields>) => ({
       meetingOn,
       ...(time ? { time } : {}),
       ...(place ? { place } : {}),
-    }));
+    })),
+  );
+};
 
 export interface PlannedMeeting {
   eventId: string;

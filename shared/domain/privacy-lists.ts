@@ -7,7 +7,7 @@ import { DependencyUnavailableError } from './errors.js';
  * The privacy guard's word and name lists (from @zxcvbn-ts/language-nl-be, 237 kB) are a data file
  * beside the code, not part of any bundle: forms/build.ts writes forms/generated/privacy-lists.json,
  * the CDK copies it next to the code of each function that checks free text (PACKAGED_FILES), and
- * the guard reads it at its first check (docs/adr/0020-cold-start-data-beside-the-code.md).
+ * the guard reads it at its first check (docs/adr/0021-cold-start-data-beside-the-code.md).
  *
  * Without its lists the guard would let every name through: a missing, unreadable or short file is
  * an error (503, nothing stored), never an empty list.

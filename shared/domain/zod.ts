@@ -7,7 +7,7 @@ import en from 'zod/v4/locales/en.js';
  * method and the JSON Schema processors, which tree shaking cannot drop). Classic zod loads the
  * English messages at import; mini loads none, so they are loaded here (3 kB) and every issue
  * without a message of ours reads as before. Import it as a namespace, `import * as z from
- * './zod.js'`; Biome refuses `zod` and `zod/mini` anywhere else (README "Cold start", ADR 0020).
+ * './zod.js'`; Biome refuses `zod` and `zod/mini` anywhere else (README "Cold start", ADR 0021).
  */
 z.config(en());
 
