@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { buildAssets } from './forms/build.js';
-import { SECOND_SEASON_TODAY } from './test/support/clock.js';
+import { SECOND_SEASON_DAYS, SECOND_SEASON_TODAY } from './test/support/clock.js';
 
 // The pages import the generated stylesheet and script (forms/generated, not in git): build them
 // before any test file loads, however vitest is started (see docs/adr/0011-generated-assets-and-fresh-clone.md).
@@ -43,7 +43,8 @@ export default defineConfig({
       {
         // The calendar, evaluation and termination tests again, with the suite's today in another
         // season (after the summer holiday began): they derive every date from TODAY, so a test that
-        // secretly depends on one date fails here.
+        // secretly depends on one date fails here. The calendar test runs half a year here (the
+        // default season runs a whole one).
         extends: true,
         test: {
           name: 'second-season',
@@ -52,7 +53,7 @@ export default defineConfig({
             'test/integration/evaluatie.test.ts',
             'test/integration/beeindiging.test.ts',
           ],
-          env: { TEST_TODAY: SECOND_SEASON_TODAY },
+          env: { TEST_TODAY: SECOND_SEASON_TODAY, TEST_SIMULATED_DAYS: String(SECOND_SEASON_DAYS) },
           globalSetup: ['test/support/dynamodb-local.global.ts'],
           setupFiles: ['test/support/log-sink.setup.ts'],
           testTimeout: 60_000,

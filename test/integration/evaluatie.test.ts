@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../shared/app/daily.js';
 import { evaluatieRoundDates } from '../../shared/domain/calendar.js';
 import { COVENANT } from '../../shared/domain/covenant.js';
+import { reportMonths } from '../../shared/domain/report.js';
 import { nextSchoolDay } from '../../shared/domain/working-days.js';
 import { validMelding } from '../support/bodies.js';
 import { TODAY, testClock } from '../support/clock.js';
@@ -13,6 +14,12 @@ const YEAR = [0, 1]
   .map((n) => Number(TODAY.slice(0, 4)) + n)
   .find((year) => evaluatieRoundDates('Oost', year).on > TODAY) as number;
 const { on: EVALUATIE_DAY, summaryOn: SUMMARY_DAY } = evaluatieRoundDates('Oost', YEAR);
+/**
+ * The school's melding lies in the twelve months the round's wijk report covers (those up to the
+ * summary day): on the suite's today, or, when today lies before them (today just after Oost's
+ * evaluation date), on their first school day. Always before the evaluation day.
+ */
+const MELDING_DAY = [TODAY, nextSchoolDay(`${reportMonths(SUMMARY_DAY)[0]}-01`)].sort().at(-1) as string;
 /** The day each run of the daily job is for; the product's clock is set to it (six in the morning). */
 const runOn = (date: string) => {
   stack.clock.set(testClock(date, '06:00').now());
@@ -44,7 +51,7 @@ const answers = (scores: number[], comment?: string) =>
 
 describe('Yearly evaluation per wijk (art. 21b) and the wijk report', () => {
   it('questionnaires are answered once, the summary averages them, and the report shows counts only', async () => {
-    stack.clock.set(testClock(TODAY).now());
+    stack.clock.set(testClock(MELDING_DAY).now());
     const melding = await postJson(
       `${stack.url}/api/meldingen`,
       validMelding(stack.keyOf('lyceum-de-proefhoek'), stack.now(), {

@@ -11,6 +11,15 @@ export const SECOND_SEASON_TODAY = '2026-08-10';
 export const TODAY = process.env.TEST_TODAY || DEFAULT_TODAY;
 if (!isIsoDate(TODAY)) throw new Error(`TEST_TODAY=${TODAY} is not a date (YYYY-MM-DD)`);
 
+/**
+ * How many days after TODAY the calendar test runs the daily job: a year (`TEST_SIMULATED_DAYS`
+ * overrides). The second season runs half a year: the default season already covers a whole one.
+ */
+export const SIMULATED_DAYS = Number(process.env.TEST_SIMULATED_DAYS || 365);
+export const SECOND_SEASON_DAYS = 183;
+if (!Number.isInteger(SIMULATED_DAYS) || SIMULATED_DAYS < 1)
+  throw new Error(`TEST_SIMULATED_DAYS=${process.env.TEST_SIMULATED_DAYS} is not a number of days`);
+
 export interface TestClock {
   /** Hand this to the product (`startTestStack({ clock })`, use cases' `now`). */
   now: () => Date;

@@ -42,6 +42,12 @@ export interface TestStack {
 /** How much faster than deployed the test stacks run: rate times this, timeouts divided by it. */
 export const TEST_TIME_SCALE = 10;
 
+/**
+ * The deployed send rate and notify timeout, shortened in proportion (ten times the rate, a tenth of
+ * the timeout): the same sends per invocation, the same deadline behaviour.
+ */
+export const TEST_DELIVERY = scaledDelivery(deployedDelivery(), TEST_TIME_SCALE);
+
 /** The local stack on free ports, with its own table and its own SES emulator. */
 export async function startTestStack(
   options: Partial<LocalAppOptions> & { clock?: TestClock } = {},
@@ -56,9 +62,7 @@ export async function startTestStack(
     tableName: `test-${randomUUID()}`,
     port: await freePort(),
     retryBaseDelayMs: 50,
-    // The deployed send rate and notify timeout, shortened in proportion (ten times the rate, a
-    // tenth of the timeout): the same sends per invocation, the same deadline behaviour.
-    delivery: scaledDelivery(deployedDelivery(), TEST_TIME_SCALE),
+    delivery: TEST_DELIVERY,
     ...rest,
     // A test may hand in its own clock function (`now`); otherwise the suite's clock drives the stack.
     now,
