@@ -26,14 +26,14 @@ export const formKeyField = z
 /** The form key as it authenticates: the lookup and the per-key rate limit both count this one. */
 export const authenticatingFormKey = (raw: unknown): string => (typeof raw === 'string' ? raw.trim() : '');
 
+/** What an Idempotency-Key (header or hidden form field) may be: 8 to 100 letters, digits, - or _. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
 export const idempotencyKeyField = z.optional(
   z
     .string()
     .check(
-      z.regex(
-        /^[A-Za-z0-9_-]{8,100}$/,
-        'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.',
-      ),
+      z.regex(IDEMPOTENCY_KEY, 'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.'),
     ),
 );
 

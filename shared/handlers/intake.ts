@@ -29,11 +29,13 @@ import { submitVoorlichting } from '../app/voorlichtingen.js';
 import {
   ClientError,
   DependencyUnavailableError,
+  type FieldError,
   IdempotencyConflictError,
   IdempotencyInFlightError,
   UnauthorizedError,
   unavailableMessage,
 } from '../domain/errors.js';
+import { IDEMPOTENCY_KEY } from '../domain/fields.js';
 import { formatDutchInput } from '../domain/time.js';
 import { header, type ParsedBody, parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json, redirect } from '../http/responses.js';
@@ -50,8 +52,6 @@ export interface IntakeHandlerDeps extends IntakeDeps {
   /** Behind CloudFront: the header with the viewer's address (see shared/http/source.ts). */
   sourceIpHeader?: string;
 }
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 interface SubmissionRoute {
   kind: SubmissionForm;
@@ -111,6 +111,24 @@ function idempotencyKeyOf(event: APIGatewayProxyEventV2, body: ParsedBody): stri
 }
 
 /**
+ * The errors a form page shows: each at its field, and one line on top for a field the user cannot
+ * see (a hidden field a browser or extension garbled), so the page never comes back without a reason.
+ */
+function visibleErrors(errors: readonly FieldError[], anchors: Record<string, string>): FieldError[] {
+  const shown = errors.filter((e) => e.path in anchors || e.path === '');
+  return shown.length < errors.length
+    ? [
+        ...shown,
+        {
+          path: '',
+          message:
+            'Een verborgen deel van het formulier klopte niet. Controleer uw antwoorden en verstuur het formulier opnieuw.',
+        },
+      ]
+    : shown;
+}
+
+/**
  * A form post without JavaScript gets HTML back: the same form with its values and the errors next
  * to the fields, or a page that says what went wrong with the link or the service.
  */
@@ -150,9 +168,12 @@ async function formErrorPage(
       spec.form({
         school,
         formKey,
-        idempotencyKey: String(body.fields.idempotencyKey || randomUUID()),
+        // A garbled hidden field (the key) would refuse every retry of this page: it gets a fresh one.
+        idempotencyKey: IDEMPOTENCY_KEY.test(String(body.fields.idempotencyKey))
+          ? String(body.fields.idempotencyKey)
+          : randomUUID(),
         values: body.fields,
-        errors: error.errors.filter((e) => e.path in spec.anchors || e.path === ''),
+        errors: visibleErrors(error.errors, spec.anchors),
         exampleOccurredAt: formatDutchInput(deps.now()),
         ...(spec.kind === 'voorlichting' ? { providers: await voorlichtingProviders(deps) } : {}),
       }),

@@ -31,6 +31,7 @@ import {
   UnauthorizedError,
   unavailableMessage,
 } from '../domain/errors.js';
+import { IDEMPOTENCY_KEY } from '../domain/fields.js';
 import type { OverviewFilter } from '../domain/overview.js';
 import { isActiveOn, type Party } from '../domain/parties.js';
 import { reportCsv } from '../domain/report.js';
@@ -48,7 +49,6 @@ export const OVERVIEW_ROUTE_KEYS = [
 ] as const;
 
 const KINDS = ['melding', 'voorlichting', 'beeindiging', 'mededeling', 'afspraak'] as const;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const STATUSES = ['open', 'afgerond', 'te-laat'] as const;
 
 /** The filters from the query string, or a Dutch message naming what is wrong. */

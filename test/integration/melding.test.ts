@@ -248,6 +248,33 @@ describe('Melding: a form post without JavaScript', () => {
     expect(page).toMatch(/value="schoolterrein" checked/);
   });
 
+  it('a garbled hidden key comes back with a reason on top and a fresh key, so sending again works', async () => {
+    const key = stack.keyOf('lyceum-de-proefhoek');
+    const fields = {
+      formKey: key,
+      category: 'strafbaar-feit',
+      subcategory: 'vernieling',
+      location: 'schoolterrein',
+      occurredAt: `${LAST_WINTER}T08:20`,
+      description: 'Een ruit van de fietsenstalling is ingegooid.',
+      aangifteOverwogen: 'true',
+    };
+    const post = (idempotencyKey: string) =>
+      fetch(`${stack.url}/api/meldingen`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...fields, idempotencyKey }),
+        redirect: 'manual',
+      });
+    const res = await post('kort');
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('Een verborgen deel van het formulier klopte niet.');
+    const fresh = page.match(/name="idempotencyKey" value="([^"]*)"/)?.[1] ?? '';
+    expect(fresh).not.toBe('kort');
+    expect((await post(fresh)).status).toBe(303);
+  });
+
   it('another school cannot open a confirmation that is not its own', async () => {
     const res = await postJson(`${stack.url}/api/meldingen`, melding(stack.keyOf('lyceum-de-proefhoek')));
     const other = await fetch(
