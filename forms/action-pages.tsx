@@ -17,11 +17,13 @@ import {
 } from '../shared/domain/links.js';
 import { describeMeeting, MEETING_MESSAGES, PLACE_MAX, plannedMeeting } from '../shared/domain/overleg.js';
 import { submitterOf } from '../shared/domain/submission.js';
+import { formatDutchInputDate } from '../shared/domain/time.js';
 import { Alert } from './components/alert.js';
 import { ChoiceGroup, firstChoiceAnchor } from './components/fieldset.js';
 import { LinkAnswerForm } from './components/form.js';
 import {
   DateField,
+  type ExampleDates,
   type FieldContext,
   type FormValues,
   listValue,
@@ -118,7 +120,7 @@ const BUTTONS: Record<AnswerAction, string> = {
 };
 
 /** The fields of each answer form. */
-const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: string) => JSX.Element> = {
+const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, examples: ExampleDates) => JSX.Element> = {
   gezien: () => <Paragraph>Laat de school weten dat u deze melding heeft gezien.</Paragraph>,
   terugkoppeling: (ctx) => (
     <>
@@ -138,7 +140,7 @@ const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: strin
       />
     </>
   ),
-  afdoening: (ctx, exampleDate) => (
+  afdoening: (ctx, { past: exampleDate }) => (
     <>
       <ChoiceGroup
         ctx={ctx}
@@ -162,7 +164,7 @@ const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: strin
       />
     </>
   ),
-  'voorlichting-antwoord': (ctx, exampleDate) => (
+  'voorlichting-antwoord': (ctx, { future: exampleDate }) => (
     <>
       <ChoiceGroup
         ctx={ctx}
@@ -190,7 +192,7 @@ const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: strin
       />
     </>
   ),
-  'beeindiging-uitkomst': (ctx, exampleDate) => (
+  'beeindiging-uitkomst': (ctx, { past: exampleDate }) => (
     <>
       <ChoiceGroup
         ctx={ctx}
@@ -203,7 +205,7 @@ const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: strin
       <DateField ctx={ctx} name="meetingOn" label="Datum van het overleg" example={exampleDate} />
     </>
   ),
-  'overleg-plannen': (ctx, exampleDate) => (
+  'overleg-plannen': (ctx, { future: exampleDate }) => (
     <>
       <Paragraph>
         Alle partijen van het convenant krijgen een uitnodiging met deze datum (artikel 22b). Verandert de
@@ -228,7 +230,6 @@ const ANSWER_FIELDS: Record<AnswerAction, (ctx: FieldContext, exampleDate: strin
 };
 
 /** "2026-11-10" → "10-11-2026": a stored date as the form shows it. */
-const dutchInputDate = (iso: string) => iso.split('-').reverse().join('-');
 
 /** What the form shows before anything was typed: the meeting as planned, where there is one. */
 function defaultValues(context: LinkContext): FormValues {
@@ -236,11 +237,12 @@ function defaultValues(context: LinkContext): FormValues {
   if (!meeting) return {};
   if (context.claims.a === 'overleg-plannen')
     return {
-      meetingOn: dutchInputDate(meeting.meetingOn),
+      meetingOn: formatDutchInputDate(meeting.meetingOn),
       time: meeting.time ?? '',
       place: meeting.place ?? '',
     };
-  if (context.claims.a === 'beeindiging-uitkomst') return { meetingOn: dutchInputDate(meeting.meetingOn) };
+  if (context.claims.a === 'beeindiging-uitkomst')
+    return { meetingOn: formatDutchInputDate(meeting.meetingOn) };
   return {};
 }
 
@@ -253,7 +255,7 @@ const AnswerForm = ({
   action: AnswerAction;
   ctx: FieldContext;
   token: string;
-  exampleDate: string;
+  exampleDate: ExampleDates;
 }) => (
   <LinkAnswerForm
     token={token}
@@ -271,7 +273,7 @@ export interface ActionPageInput {
   token: string;
   values?: FormValues;
   errors?: FieldError[];
-  exampleDate: string;
+  exampleDate: ExampleDates;
 }
 
 /** What a partner sees behind a link: what it is about, what happened so far, and the answer form. */

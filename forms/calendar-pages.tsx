@@ -10,6 +10,7 @@ import { ChoiceGroup } from './components/fieldset.js';
 import { LinkAnswerForm } from './components/form.js';
 import {
   DateField,
+  type ExampleDates,
   type FieldContext,
   type FormValues,
   TextareaField,
@@ -66,7 +67,7 @@ const CalendarForm = ({
 }: {
   a: QuestionAction;
   ctx: FieldContext;
-  exampleDate: string;
+  exampleDate: ExampleDates;
   context: CalendarLinkContext;
 }) => {
   switch (a) {
@@ -84,7 +85,7 @@ const CalendarForm = ({
             }))}
             rules={{ required: 'Kies of het convenant wordt verlengd.' }}
           />
-          <DateField ctx={ctx} name="decidedOn" label="Datum van het besluit" example={exampleDate} />
+          <DateField ctx={ctx} name="decidedOn" label="Datum van het besluit" example={exampleDate.past} />
         </>
       );
     case 'evaluatie':
@@ -186,7 +187,7 @@ export function calendarPage(input: {
   token: string;
   values?: FormValues;
   errors?: FieldError[];
-  exampleDate: string;
+  exampleDate: ExampleDates;
 }): string {
   const { context, token } = input;
   const ctx: FieldContext = { values: input.values ?? {}, errors: input.errors ?? [] };

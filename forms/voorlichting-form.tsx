@@ -1,4 +1,4 @@
-import { parseDate } from '../shared/domain/time.js';
+import { formatDutchInputDate, parseDate } from '../shared/domain/time.js';
 import {
   AUDIENCE_LABELS,
   AUDIENCES,
@@ -49,7 +49,7 @@ export const VOORLICHTING_ANCHORS: Record<string, string> = {
 /** Two working weeks after the example "now" (dd-mm-jjjj uu:mm), as dd-mm-jjjj. */
 function exampleDate(now: string): string {
   const iso = parseDate(now.slice(0, 10));
-  return iso ? addWorkingDays(iso, 10).split('-').reverse().join('-') : '7-12-2026';
+  return iso ? formatDutchInputDate(addWorkingDays(iso, 10)) : '7-12-2026';
 }
 
 const PREFERENCE_LABELS = [

@@ -10,6 +10,12 @@ import { escapeHtml } from './render.js';
  */
 export type FormValues = Record<string, unknown>;
 
+/** Example dates for hints (dd-mm-jjjj), each one its field accepts: today, and a school day ahead. */
+export interface ExampleDates {
+  past: string;
+  future: string;
+}
+
 export interface FieldContext {
   values: FormValues;
   errors: readonly FieldError[];

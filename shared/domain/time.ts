@@ -134,6 +134,9 @@ const dutchDate = new Intl.DateTimeFormat('nl-NL', {
 });
 
 /** "maandag 7 december 2026" for a calendar date YYYY-MM-DD. */
+/** A calendar date (yyyy-mm-dd) as a date field takes it: dd-mm-jjjj. */
+export const formatDutchInputDate = (date: string): string => date.split('-').reverse().join('-');
+
 export const formatDutchDate = (date: string): string => dutchDate.format(new Date(`${date}T12:00:00Z`));
 
 /** Reads a calendar date as ISO (2026-12-07) or as people type it (7-12-2026, 7/12/2026, 07122026). */

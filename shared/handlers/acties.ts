@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ACTION_ANCHORS, actionPage, answerDonePage, linkProblemPage } from '../../forms/action-pages.js';
 import { calendarDonePage, calendarPage, wijkReportPage } from '../../forms/calendar-pages.js';
+import type { ExampleDates } from '../../forms/components/form-field.js';
 import { messagePage } from '../../forms/pages.js';
 import { buildLinks } from '../adapters/clients.js';
 import { type ActionDeps, answerLink, isCalendarAction, LinkError, openLink } from '../app/actions.js';
@@ -12,7 +13,8 @@ import { loadWijkReport } from '../app/report.js';
 import { ClientError, DependencyUnavailableError, unavailableMessage } from '../domain/errors.js';
 import { LINK_USED_MESSAGE } from '../domain/links.js';
 import { reportCsv } from '../domain/report.js';
-import { amsterdamDate, formatDutchInput } from '../domain/time.js';
+import { amsterdamDate, formatDutchInputDate } from '../domain/time.js';
+import { addDays, nextSchoolDay } from '../domain/working-days.js';
 import { parseBody } from '../http/body.js';
 import { type HttpResult, htmlPage, json } from '../http/responses.js';
 import { jsonErrors, securityHeaders } from './common.js';
@@ -24,7 +26,18 @@ export interface ActiesDeps extends ActionDeps {
   maxBodyBytes: number;
 }
 
-const exampleDate = (now: Date) => formatDutchInput(new Date(now.getTime() + 7 * 86_400_000)).slice(0, 10);
+/**
+ * The dates a form's hints give as examples, each one the field accepts: today for a date that may
+ * not lie in the future (a decision, an outcome), and the first school day a week ahead for one that
+ * must (a meeting, a proposed lesson).
+ */
+const exampleDate = (now: Date): ExampleDates => {
+  const today = amsterdamDate(now);
+  return {
+    past: formatDutchInputDate(today),
+    future: formatDutchInputDate(nextSchoolDay(addDays(today, 7))),
+  };
+};
 
 /**
  * A partner's answer through a signed link: GET shows what it is about and the form; POST records

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beeindigingEffectiveDate } from '../../shared/domain/covenant.js';
-import { MEETING_MESSAGES } from '../../shared/domain/overleg.js';
+import { MEETING_MESSAGES, meetingDateProblem } from '../../shared/domain/overleg.js';
 import { isSignatory } from '../../shared/domain/parties.js';
 import { schoolHolidayOn } from '../../shared/domain/school-holidays.js';
-import { amsterdamDate, parseDateTime } from '../../shared/domain/time.js';
+import { amsterdamDate, parseDate, parseDateTime } from '../../shared/domain/time.js';
 import { addDays, isAtwHoliday, nextSchoolDay } from '../../shared/domain/working-days.js';
 import { validBeeindiging } from '../support/bodies.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
@@ -58,6 +58,11 @@ describe('The meeting about a termination (art. 22b)', () => {
     const outcomeLink = linkIn(toCoordinator, /Leg de uitkomst/);
     const plan = (body: Record<string, unknown>, token = meetingLink) =>
       postJson(`${stack.url}/api/acties/${token}`, body);
+
+    // The form's example date is one the form accepts (the suite's TODAY may be any day of the week).
+    const form = await (await fetch(`${stack.url}/acties/${meetingLink}`)).text();
+    const example = form.match(/regio Midden\. Bijvoorbeeld (\d{2}-\d{2}-\d{4})/)?.[1] ?? '';
+    expect(meetingDateProblem(parseDate(example) ?? '', today)).toBeUndefined();
 
     // Bad input: each refused with its own Dutch message, and nothing recorded or sent.
     const saturday = firstAfter(today, (d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 6);
