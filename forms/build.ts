@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { checkCalendarConfig } from '../shared/domain/config-schemas.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'generated');
@@ -37,6 +38,8 @@ const withoutZodLocales: Plugin = {
  * same folder through the same handler (docs/adr/0015-static-assets-beside-the-pages-function.md).
  */
 export async function buildAssets(): Promise<{ css: string; js: string; font: Uint8Array }> {
+  // The calendar files are checked here, once per build, not at every cold start (ADR 0021).
+  checkCalendarConfig();
   mkdirSync(out, { recursive: true });
   const styles = await build({
     entryPoints: [join(here, 'styles.css')],

@@ -10,6 +10,7 @@ import {
 } from '../domain/covenant.js';
 import { UnauthorizedError } from '../domain/errors.js';
 import { MELDING_CATEGORIES } from '../domain/melding.js';
+import { byKey } from '../domain/order.js';
 import { describeMeeting, plannedMeeting } from '../domain/overleg.js';
 import {
   agreementLine,
@@ -172,7 +173,7 @@ export async function schoolOverview(
       actions: await signed(deps, ['status'], s.id, school.id),
     });
   }
-  rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  rows.sort((a, b) => byKey(b.createdAt, a.createdAt));
   return applyFilter(rows, { ...filter, from, to });
 }
 
@@ -304,7 +305,7 @@ export async function coordinatorOverview(
   const term = currentTerm(terms, today) ?? lastTerm(terms);
   const nextVerlenging = verlengingReminderDates(term)
     .filter((r) => r.date >= today)
-    .sort((a, b) => a.date.localeCompare(b.date))[0];
+    .sort((a, b) => byKey(a.date, b.date))[0];
   if (nextVerlenging)
     calendar.push({
       date: nextVerlenging.date,
@@ -323,7 +324,7 @@ export async function coordinatorOverview(
       date: summerTable.lastFirstDay,
       what: `Let op: dit is de laatste zomervakantie in de tabel met schoolvakanties (schooljaar ${summerTable.schoolYear}). Laat het volgende schooljaar toevoegen (config/school-holidays-midden.json, van rijksoverheid.nl); daarna kan een beëindiging niet meer worden bevestigd (artikel 22c).`,
     });
-  calendar.sort((a, b) => a.date.localeCompare(b.date));
+  calendar.sort((a, b) => byKey(a.date, b.date));
 
   const gaps: DirectoryGap[] = [];
   const active = directory.filter((p) => isActiveOn(p, today));

@@ -4,6 +4,7 @@ import type { Party } from '../domain/parties.js';
 
 export type { DutyCount };
 
+import { byKey } from '../domain/order.js';
 import type { EvaluatieRepository, ReminderRepository } from './ports.js';
 
 /**
@@ -49,7 +50,7 @@ export function countDuties(
 ): DutyCount[] {
   const byId = new Map(directory.map((p) => [p.id, p]));
   return [...duties]
-    .sort((a, b) => b.dueOn.localeCompare(a.dueOn))
+    .sort((a, b) => byKey(b.dueOn, a.dueOn))
     .map((d) => {
       const asked = d.sentTo.filter((id) => include(byId.get(id), id));
       const done = asked.filter((id) => d.done.includes(id));

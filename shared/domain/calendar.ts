@@ -8,6 +8,7 @@ import {
   type Term,
   verlengingReminderDates,
 } from './covenant.js';
+import { byKey } from './order.js';
 import { isActiveOn, type Party } from './parties.js';
 import { WIJKEN, type Wijk } from './wijken.js';
 import { addDays, addWorkingDays, atwDeadline, nextSchoolDay } from './working-days.js';
@@ -283,7 +284,7 @@ export function summerTableWarning(
   date: string,
   config: CovenantCalendar = COVENANT,
 ): { lastFirstDay: string; schoolYear: string; warnFrom: string } | undefined {
-  const last = [...config.summerHolidaysMidden].sort((a, b) => a.firstDay.localeCompare(b.firstDay)).at(-1);
+  const last = [...config.summerHolidaysMidden].sort((a, b) => byKey(a.firstDay, b.firstDay)).at(-1);
   if (!last) return undefined;
   const warnFrom = addMonths(last.firstDay, -SUMMER_TABLE_WARNING_MONTHS);
   return date < warnFrom ? undefined : { lastFirstDay: last.firstDay, schoolYear: last.schoolYear, warnFrom };

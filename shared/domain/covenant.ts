@@ -1,97 +1,32 @@
 import covenantFile from '../../config/covenant.json' with { type: 'json' };
-import { schoolHolidayOn, summerHolidays } from './school-holidays.js';
-import { WIJKEN } from './wijken.js';
+import type { covenantSchema } from './config-schemas.js';
+import { byKey } from './order.js';
+import { summerHolidays } from './school-holidays.js';
+import type { WIJKEN } from './wijken.js';
 import { atwDeadline, nextSchoolDay } from './working-days.js';
-import * as z from './zod.js';
+import type * as z from './zod.js';
 
 /**
  * The covenant calendar (art. 21, 22) as data: the terms, the first days of the VO summer holidays
  * of region Midden (from config/school-holidays-midden.json), and each wijk's evaluation date.
  * Pure functions over it; no clock inside.
  */
-const isoDate = z.iso.date();
-
-const int = (min: number, max?: number) =>
-  z.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
-const monthDay = () => z.string().check(z.regex(/^\d{2}-\d{2}$/));
-
-export const covenantSchema = z.strictObject({
-  $comment: z.optional(z.string()),
-  signedOn: isoDate,
-  termYears: int(1, 10),
-  terms: z
-    .array(
-      z.strictObject({
-        number: int(1),
-        start: isoDate,
-        end: isoDate,
-        note: z.optional(z.string()),
-      }),
-    )
-    .check(z.minLength(1)),
-  summerHolidaysMidden: z
-    .array(
-      z.strictObject({
-        schoolYear: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
-        firstDay: isoDate,
-        /** The page the date was taken from (rijksoverheid.nl), or "secondary" until it is confirmed there. */
-        source: z.union([z.url(), z.literal('secondary')]),
-        note: z.optional(z.string()),
-      }),
-    )
-    .check(z.minLength(1)),
-  evaluatieDates: z.record(
-    z.enum(WIJKEN),
-    monthDay().check(
-      z.superRefine((monthDay: string, ctx) => {
-        const hit = inSchoolHolidayAnyYear(monthDay);
-        if (hit)
-          ctx.addIssue({
-            code: 'custom',
-            message: `evaluation date ${monthDay} falls in a school holiday of region Midden (${hit}): choose another day`,
-          });
-      }),
-    ),
-  ),
-  verlengingReminderMonths: z.array(int(1, 12)),
-  overdueWorkingDays: z.strictObject({
-    terugkoppeling: int(1),
-    voorlichtingAntwoord: int(1),
-  }),
-  yearlyReminders: z.strictObject({
-    contactBevestigen: monthDay(),
-    leerlingenraad: monthDay(),
-    bekendmaking: monthDay(),
-    /** The yearly school duties (art. 2b, 21c): a second reminder this many working days after the first, to schools that did not answer "gedaan". */
-    secondReminderWorkingDays: int(1, 60),
-  }),
-  evaluatieSummaryAfterDays: int(1, 90),
-  /** A day the job did not run is caught up later, as long as it is at most this many days ago. */
-  catchUpDays: int(1, 120),
-});
-
+/** The calendar as config/covenant.json holds it, with the summer holidays of region Midden. */
 export type CovenantCalendar = z.infer<typeof covenantSchema>;
 export type Term = CovenantCalendar['terms'][number];
 
-/** The first date with this month-day that lies in a school holiday of the table, if any. */
-function inSchoolHolidayAnyYear(monthDay: string): string | undefined {
-  const years = summerHolidays().map((h) => Number(h.firstDay.slice(0, 4)));
-  for (let year = Math.min(...years) - 1; year <= Math.max(...years); year++) {
-    const date = `${year}-${monthDay}`;
-    const holiday = schoolHolidayOn(date);
-    if (holiday) return `${date}, ${holiday.name}`;
-  }
-  return undefined;
-}
-
-export const COVENANT: CovenantCalendar = covenantSchema.parse({
+/**
+ * Bundled with the code and checked against its schema when the code is built (forms/build.ts,
+ * config-schemas.ts), so a broken calendar never deploys and no cold start checks it again.
+ */
+export const COVENANT: CovenantCalendar = {
   ...covenantFile,
   summerHolidaysMidden: summerHolidays().map(({ schoolYear, firstDay, source }) => ({
     schoolYear,
     firstDay,
     source,
   })),
-});
+};
 
 /** A date past the end of the summer holiday table: never guessed, always an error for the operator. */
 export class SummerTableExhaustedError extends Error {
@@ -142,9 +77,7 @@ export function beeindigingEffectiveDate(
   confirmedOn: string,
   table: CovenantCalendar['summerHolidaysMidden'] = COVENANT.summerHolidaysMidden,
 ): { date: string; source: string } {
-  const next = [...table]
-    .sort((a, b) => a.firstDay.localeCompare(b.firstDay))
-    .find((h) => h.firstDay > confirmedOn);
+  const next = [...table].sort((a, b) => byKey(a.firstDay, b.firstDay)).find((h) => h.firstDay > confirmedOn);
   if (!next) throw new SummerTableExhaustedError(confirmedOn);
   return { date: next.firstDay, source: next.source };
 }

@@ -1,4 +1,5 @@
 import { idempotencyKeyField, list, unknownFieldsError } from './fields.js';
+import { byKey } from './order.js';
 import * as z from './zod.js';
 
 /**
@@ -85,5 +86,5 @@ export function schoolsOfWijkagent<
       const own = p.contacts?.wijkagent;
       return own ? own === wijkagent.id : p.wijk === wijkagent.wijk;
     })
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => byKey(a.id, b.id));
 }

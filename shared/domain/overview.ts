@@ -4,6 +4,7 @@ import type { SchoolDuty } from './calendar.js';
 import { COVENANT } from './covenant.js';
 import { MEDEDELING_LABELS } from './mededeling.js';
 import { CATEGORY_LABELS } from './melding.js';
+import { byKey } from './order.js';
 import type { SignedAction } from './overview-actions.js';
 import { type Party, ROLES } from './parties.js';
 import type { WijkReport } from './report.js';
@@ -156,7 +157,7 @@ export function partnerOrder(a: OverviewRow, b: OverviewRow): number {
   if (a.open !== b.open) return a.open ? -1 : 1;
   if (!!a.dueOn !== !!b.dueOn) return a.dueOn ? -1 : 1;
   if (a.dueOn && b.dueOn && a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
-  return b.createdAt.localeCompare(a.createdAt);
+  return byKey(b.createdAt, a.createdAt);
 }
 
 export interface OverviewFilter {

@@ -1,6 +1,7 @@
 import type { ANSWERS, SubmissionEvent } from './actions.js';
 import { COVENANT } from './covenant.js';
 import { CATEGORY_LABELS, MELDING_CATEGORIES, type MeldingCategory } from './melding.js';
+import { byKey } from './order.js';
 import type { MeldingSubmission, VoorlichtingSubmission } from './submission.js';
 import { amsterdamDate } from './time.js';
 import { PROVIDER_LABELS, PROVIDERS, providerLabel } from './voorlichting.js';
@@ -73,7 +74,7 @@ export function buildWijkReport(input: {
     const received = amsterdamDate(new Date(m.createdAt));
     const first = (input.events.get(m.id) ?? [])
       .filter((e) => e.action === 'terugkoppeling')
-      .sort((a, b) => a.at.localeCompare(b.at))[0];
+      .sort((a, b) => byKey(a.at, b.at))[0];
     if (first) delays.push(workingDaysBetween(received, amsterdamDate(new Date(first.at))));
     else if (addWorkingDays(received, target) < input.to) overdueTerugkoppeling++;
   }
@@ -86,7 +87,7 @@ export function buildWijkReport(input: {
     if (months.indexOf(monthOf(v.createdAt)) < 0) continue;
     const last = (input.events.get(v.id) ?? [])
       .filter((e) => e.action === 'voorlichting-antwoord')
-      .sort((a, b) => a.at.localeCompare(b.at))
+      .sort((a, b) => byKey(a.at, b.at))
       .at(-1);
     const outcome = (last?.data.answer as (typeof ANSWERS)[number] | undefined) ?? 'open';
     const provider = v.voorlichting.provider;

@@ -1,12 +1,13 @@
 import holidaysFile from '../../config/school-holidays-midden.json' with { type: 'json' };
-import * as z from './zod.js';
+import type { schoolHolidaysSchema } from './config-schemas.js';
+import { byKey } from './order.js';
+import type * as z from './zod.js';
 
 /**
  * The school holidays of region Midden (Utrecht) as OCW publishes them on rijksoverheid.nl, one
  * school year at a time (config/school-holidays-midden.json, each year with its source). Pure
  * functions over that table; no clock inside.
  */
-const isoDate = z.iso.date();
 export const SCHOOL_HOLIDAY_NAMES = [
   'herfstvakantie',
   'kerstvakantie',
@@ -15,50 +16,18 @@ export const SCHOOL_HOLIDAY_NAMES = [
   'zomervakantie',
 ] as const;
 
-export const schoolHolidaysSchema = z
-  .strictObject({
-    $comment: z.optional(z.string()),
-    region: z.literal('midden'),
-    schoolYears: z
-      .array(
-        z.strictObject({
-          schoolYear: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
-          source: z.url(),
-          /** Only some holidays of the year are listed (older years, kept for art. 22c). */
-          partial: z.optional(z.boolean()),
-          holidays: z
-            .array(z.strictObject({ name: z.enum(SCHOOL_HOLIDAY_NAMES), first: isoDate, last: isoDate }))
-            .check(z.minLength(1)),
-        }),
-      )
-      .check(z.minLength(1)),
-  })
-  .check(
-    z.superRefine((table, ctx) => {
-      for (const year of table.schoolYears) {
-        for (const h of year.holidays) {
-          if (h.last < h.first)
-            ctx.addIssue({
-              code: 'custom',
-              message: `${year.schoolYear} ${h.name}: last day before first day`,
-            });
-        }
-        if (!year.partial && year.holidays.length !== SCHOOL_HOLIDAY_NAMES.length)
-          ctx.addIssue({
-            code: 'custom',
-            message: `${year.schoolYear}: every holiday of the year, or partial`,
-          });
-      }
-    }),
-  );
-
+/** The table as config/school-holidays-midden.json holds it; checked by the build (config-schemas.ts). */
 export type SchoolHolidayTable = z.infer<typeof schoolHolidaysSchema>;
 export type SchoolHoliday = SchoolHolidayTable['schoolYears'][number]['holidays'][number];
 
-export const SCHOOL_HOLIDAYS_MIDDEN: SchoolHolidayTable = schoolHolidaysSchema.parse(holidaysFile);
+/**
+ * Bundled with the code and checked against its schema when the code is built (forms/build.ts), so
+ * a broken table never deploys and no container spends its cold start checking it again.
+ */
+export const SCHOOL_HOLIDAYS_MIDDEN: SchoolHolidayTable = holidaysFile as SchoolHolidayTable;
 
 const sortedYears = (table: SchoolHolidayTable) =>
-  [...table.schoolYears].sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
+  [...table.schoolYears].sort((a, b) => byKey(a.schoolYear, b.schoolYear));
 
 /** The school holiday a date falls in, if any (by the table; a date past it is in none). */
 export function schoolHolidayOn(

@@ -97,19 +97,34 @@ export function parseOccurrence(value: string): Occurrence | undefined {
     : undefined;
 }
 
-const dutchDateTime = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/**
+ * Intl's formatters are made at their first use, not at import: the first Intl object in a process
+ * starts ICU (about 9 ms), which a container pays once, and only on a path that formats a date.
+ */
+const lazy = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+};
+
+const dutchDateTime = lazy(
+  () =>
+    new Intl.DateTimeFormat('nl-NL', {
+      timeZone: TIME_ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
 
 /** "vrijdag 27 november 2026 om 10:30", in Amsterdam time. */
 export function formatDutchDateTime(instant: Date): string {
-  return dutchDateTime.format(instant);
+  return dutchDateTime().format(instant);
 }
 
 /** "27-11-2026 10:30": how a Dutch form shows and takes a date-time, in Amsterdam time. */
@@ -125,19 +140,22 @@ export const amsterdamDate = (instant: Date): string => {
   return `${wall.getFullYear()}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`;
 };
 
-const dutchDate = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const dutchDate = lazy(
+  () =>
+    new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+);
 
 /** "maandag 7 december 2026" for a calendar date YYYY-MM-DD. */
 /** A calendar date (yyyy-mm-dd) as a date field takes it: dd-mm-jjjj. */
 export const formatDutchInputDate = (date: string): string => date.split('-').reverse().join('-');
 
-export const formatDutchDate = (date: string): string => dutchDate.format(new Date(`${date}T12:00:00Z`));
+export const formatDutchDate = (date: string): string => dutchDate().format(new Date(`${date}T12:00:00Z`));
 
 /** Reads a calendar date as ISO (2026-12-07) or as people type it (7-12-2026, 7/12/2026, 07122026). */
 export function parseDate(value: string): string | undefined {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarState, planReminders, summerTableWarning } from '../../shared/domain/calendar.js';
+import { checkCalendarConfig, covenantSchema } from '../../shared/domain/config-schemas.js';
 import {
   addMonths,
   announcedInTime,
   beeindigingEffectiveDate,
   COVENANT,
-  covenantSchema,
   currentTerm,
   evaluatieDate,
   nextTerm,
@@ -14,6 +14,7 @@ import {
   verlengingReminderDates,
 } from '../../shared/domain/covenant.js';
 import type { Party } from '../../shared/domain/parties.js';
+import { SCHOOL_HOLIDAYS_MIDDEN } from '../../shared/domain/school-holidays.js';
 import { parseDateTime } from '../../shared/domain/time.js';
 
 describe('Covenant calendar: terms (art. 21a)', () => {
@@ -227,6 +228,34 @@ describe('Covenant calendar: what is due (level-triggered)', () => {
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toMatch(/05-01 falls in a school holiday .*meivakantie/);
     expect(covenantSchema.safeParse(COVENANT).success).toBe(true);
+    // The build checks the files as they are (the functions no longer do at cold start): a broken
+    // file stops `npm start`, `npm test` and `cdk synth` with the file and the problem named.
+    expect(() => checkCalendarConfig()).not.toThrow();
+    expect(() =>
+      checkCalendarConfig({
+        holidays: SCHOOL_HOLIDAYS_MIDDEN,
+        covenant: {
+          ...COVENANT,
+          summerHolidaysMidden: undefined,
+          evaluatieDates: { ...COVENANT.evaluatieDates, Noordwest: '05-01' },
+        },
+      }),
+    ).toThrow(
+      /config\/covenant\.json: evaluatieDates\.Noordwest: evaluation date 05-01 falls in a school holiday/,
+    );
+    const [first, ...rest] = SCHOOL_HOLIDAYS_MIDDEN.schoolYears;
+    expect(() =>
+      checkCalendarConfig({
+        holidays: {
+          ...SCHOOL_HOLIDAYS_MIDDEN,
+          schoolYears: [
+            { ...first, holidays: [{ name: 'kerstvakantie', first: '2026-12-19', last: '2026-12-01' }] },
+            ...rest,
+          ],
+        },
+        covenant: COVENANT,
+      }),
+    ).toThrow(/config\/school-holidays-midden\.json: .*last day before first day/);
     // Binnenstad on 1 February: Sunday 1 February 2026, so Monday 2 February.
     expect(evaluatieDate('Binnenstad', 2026)).toBe('2026-02-02');
     expect(evaluatieDate('Noordwest', 2027)).toBe('2027-05-10');

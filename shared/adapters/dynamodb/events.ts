@@ -1,6 +1,7 @@
 import type { EventRepository } from '../../app/ports.js';
 import { LinkUsedError } from '../../app/ports.js';
 import type { SubmissionEvent } from '../../domain/actions.js';
+import { byKey } from '../../domain/order.js';
 import { keys, partitions, reportEventsIndexPk, reportEventsIndexSk } from '../table.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { outboxSteps } from './outbox.js';
@@ -80,7 +81,7 @@ export function dynamoEvents(table: DynamoTable): EventRepository {
     /** Oldest first: one Query on the submission's partition. */
     async listEvents<T>(submissionId: string): Promise<T[]> {
       const items = await table.queryPrefix<T & { at?: string }>(partitions.events(submissionId));
-      return items.sort((a, b) => String(a.at).localeCompare(String(b.at)));
+      return items.sort((a, b) => byKey(String(a.at), String(b.at)));
     },
 
     /** One Query on the wijk's answers partition of the index; the sort key starts with the submission's time. */
