@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { BUNDLING, NODE_OPTIONS } from '../infra/bundling.js';
 import { percentile, round } from './stats.js';
 
 /**
@@ -51,21 +52,26 @@ export async function bundleWithMetafile(
       ? { entryPoints: [entry.file] }
       : { stdin: { contents: entry.contents, resolveDir: process.cwd(), loader: 'ts' as const } }),
     bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    mainFields: ['module', 'main'],
+    // As the CDK deploys them (infra/bundling.ts), source map included.
+    platform: BUNDLING.platform,
+    format: BUNDLING.format,
+    target: BUNDLING.target,
+    minify: BUNDLING.minify,
+    sourcemap: BUNDLING.sourceMap,
+    sourcesContent: BUNDLING.sourcesContent,
+    mainFields: [...BUNDLING.mainFields],
     outfile,
     metafile: true,
-    banner: {
-      js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-    },
+    banner: { js: BUNDLING.banner },
     logLevel: 'silent',
   });
-  const output = Object.values(result.metafile.outputs)[0];
+  const output = bundleOutput(result.metafile);
   return { size: output?.bytes ?? 0, metafile: result.metafile };
 }
+
+/** The bundle itself among the outputs (the source map beside it is not loaded as code). */
+const bundleOutput = (metafile: Metafile) =>
+  Object.entries(metafile.outputs).find(([file]) => !file.endsWith('.map'))?.[1];
 
 /** The package an input belongs to (`@aws-sdk/client-dynamodb`, `zod`), or `(own code)`. */
 export function packageOf(input: string): string {
@@ -77,7 +83,7 @@ export function packageOf(input: string): string {
 
 /** Bytes in the output per package and per input file, biggest first. */
 export function biggestInputs(metafile: Metafile, top = 8) {
-  const output = Object.values(metafile.outputs)[0];
+  const output = bundleOutput(metafile);
   const inputs = Object.entries(output?.inputs ?? {}).map(([file, { bytesInOutput }]) => ({
     file,
     bytes: bytesInOutput,
@@ -124,6 +130,8 @@ function importOnce(file: string): { importMs: number; intlAfterMs: number } {
   const out = execFileSync(
     process.execPath,
     [
+      // Started as in AWS (NODE_OPTIONS of infra/bundling.ts): the source map is parsed at import.
+      ...NODE_OPTIONS.split(' '),
       '--input-type=module',
       '-e',
       `const t = performance.now(); await import(${JSON.stringify(file)}); const u = performance.now();

@@ -18,6 +18,9 @@ export const OPENAPI_TEMPLATE_FILE = join(out, 'openapi.json');
 /** The privacy guard's lists, a data file beside the code of the functions that check free text. */
 export const PRIVACY_LISTS_FILE = join(out, 'privacy-lists.json');
 
+/** The `entities` library's HTML decoder, a file beside the code of the functions that check free text. */
+export const HTML_ENTITIES_FILE = join(out, 'html-entities.cjs');
+
 /** zod re-exports every language's messages; ours are Dutch and written by us, so none ship to the browser. */
 const withoutZodLocales: Plugin = {
   name: 'without-zod-locales',
@@ -126,6 +129,21 @@ export async function buildAssets(): Promise<{ css: string; js: string; font: Ui
       commonWords: await list('commonWords'),
     }),
   );
+  // The HTML decoder for the privacy guard, loaded at the first text with a reference (shared/domain/html-entities.ts).
+  const decoder = await build({
+    stdin: {
+      contents: "export { decodeHTML } from 'entities/lib/decode.js';",
+      resolveDir: here,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  writeIfChanged(HTML_ENTITIES_FILE, decoder.outputFiles[0]?.text ?? '');
   return { css, js, font: font.contents };
 }
 

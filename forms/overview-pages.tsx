@@ -669,12 +669,3 @@ export function overviewProblemPage(message: string): string {
     </PageLayout>,
   );
 }
-
-/** The link to the school's overview on its form pages. */
-export const OverviewLink = ({ formKey }: { formKey: string }) => (
-  <Paragraph>
-    <Link href={`/overzicht?sleutel=${encodeURIComponent(formKey)}`}>
-      Bekijk het overzicht van uw meldingen en aanvragen
-    </Link>
-  </Paragraph>
-);

@@ -23,7 +23,6 @@ import {
   Paragraph,
   UnorderedList,
 } from './components/typography.js';
-import { Call112 } from './info-pages.js';
 
 export function indexPage(): string {
   return page(
@@ -53,49 +52,6 @@ export function indexPage(): string {
         <strong>Bij direct gevaar: bel 112.</strong> Vermoeden van huiselijk geweld of kindermishandeling:
         Veilig Thuis, 0800-2000.
       </Paragraph>
-    </PageLayout>,
-  );
-}
-
-export type KeyProblem = 'missing' | 'unknown' | 'wrong-party';
-
-const KEY_PROBLEMS: Record<KeyProblem, { title: string; text: string }> = {
-  missing: {
-    title: 'De link is niet compleet',
-    text: 'In de link naar dit formulier ontbreekt de sleutel van uw organisatie. Gebruik de volledige link die uw organisatie heeft gekregen.',
-  },
-  unknown: {
-    title: 'Deze link werkt niet (meer)',
-    text: 'De sleutel in deze link is onbekend of ingetrokken. Misschien is er een nieuwe link gemaakt.',
-  },
-  'wrong-party': {
-    title: 'Dit formulier is niet voor uw organisatie',
-    text: 'Dit formulier is voor scholen. Gebruik het formulier dat bij uw organisatie hoort.',
-  },
-};
-
-export function keyProblemPage(problem: KeyProblem): string {
-  const { title, text } = KEY_PROBLEMS[problem];
-  return page(
-    <PageLayout title={title}>
-      <Heading1>{escapeHtml(title)}</Heading1>
-      <Paragraph>{escapeHtml(text)}</Paragraph>
-      <Paragraph>
-        Vraag de contactpersoon van uw organisatie om de juiste link, of de gebiedsmanager veiligheid van uw
-        wijk.
-      </Paragraph>
-      <Call112 />
-    </PageLayout>,
-  );
-}
-
-export function messagePage(title: string, paragraphs: string[]): string {
-  return page(
-    <PageLayout title={title}>
-      <Heading1>{escapeHtml(title)}</Heading1>
-      {paragraphs.map((p) => (
-        <Paragraph>{escapeHtml(p)}</Paragraph>
-      ))}
     </PageLayout>,
   );
 }

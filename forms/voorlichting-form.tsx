@@ -22,10 +22,10 @@ import {
   TextareaField,
   TextboxField,
 } from './components/form-field.js';
+import { OverviewLink } from './components/overview-link.js';
 import { PageLayout, page } from './components/page-layout.js';
 import { escapeHtml } from './components/render.js';
 import { Heading1, Paragraph } from './components/typography.js';
-import { OverviewLink } from './overview-pages.js';
 import { type SubmissionFormInput, SubmissionPostForm } from './submission-form.js';
 
 const PROVIDER_HINTS: Record<(typeof PROVIDERS)[number], string> = {

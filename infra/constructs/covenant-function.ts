@@ -9,6 +9,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/adapters/table.js';
 import { FUNCTION_SETTINGS, type FunctionName } from '../../shared/http/routes.js';
+import { BUNDLING, NODE_OPTIONS } from '../bundling.js';
 
 export interface CovenantFunctionProps {
   name: FunctionName;
@@ -25,12 +26,17 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * OpenAPI description built from the zod schemas, and the privacy guard reads its word lists
  * (docs/adr/0021-cold-start-data-beside-the-code.md).
  */
+const PRIVACY_GUARD_FILES = [
+  { from: 'forms/generated/privacy-lists.json', to: 'privacy-lists.json' },
+  { from: 'forms/generated/html-entities.cjs', to: 'html-entities.cjs' },
+];
+
 export const PACKAGED_FILES: Partial<Record<FunctionName, Array<{ from: string; to: string }>>> = {
   pages: [{ from: 'forms/generated/assets', to: 'assets' }],
   health: [{ from: 'forms/generated/openapi.json', to: 'openapi.json' }],
-  // The privacy guard's word and name lists, for the functions that check free text.
-  intake: [{ from: 'forms/generated/privacy-lists.json', to: 'privacy-lists.json' }],
-  acties: [{ from: 'forms/generated/privacy-lists.json', to: 'privacy-lists.json' }],
+  // The privacy guard's word and name lists and its HTML decoder, for the functions that check free text.
+  intake: PRIVACY_GUARD_FILES,
+  acties: PRIVACY_GUARD_FILES,
 };
 
 /**
@@ -93,19 +99,20 @@ export class CovenantFunction extends NodejsFunction {
       logGroup,
       role,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: props.name,
         ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        minify: true,
-        sourceMap: true,
+        target: BUNDLING.target,
+        platform: BUNDLING.platform,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        sourcesContent: BUNDLING.sourcesContent,
         bundleAwsSDK: true,
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
         forceDockerBundling: false,
         // esbuild's warnings and errors, not its size table on every synth (and every test run).
         logLevel: LogLevel.WARNING,

@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities/lib/decode.js';
+import { decodeHtml } from './html-entities.js';
 import { type PrivacyLists, readPrivacyLists } from './privacy-lists.js';
 
 /**
@@ -104,7 +104,7 @@ export function normalise(original: string): Normalised {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(original);
       if (m && m.index === i) {
-        const decoded = decodeHTML(m[0]);
+        const decoded = decodeHtml(m[0]);
         if (decoded !== m[0]) {
           push([...decoded].map(mapChar).join(''), i, i + m[0].length);
           i += m[0].length;

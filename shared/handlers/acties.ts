@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ACTION_ANCHORS, actionPage, answerDonePage, linkProblemPage } from '../../forms/action-pages.js';
 import { calendarDonePage, calendarPage, wijkReportPage } from '../../forms/calendar-pages.js';
 import type { ExampleDates } from '../../forms/components/form-field.js';
-import { messagePage } from '../../forms/pages.js';
+import { messagePage } from '../../forms/message-pages.js';
 import { buildLinks } from '../adapters/clients.js';
 import { type ActionDeps, answerLink, isCalendarAction, LinkError, openLink } from '../app/actions.js';
 import { answerCalendarLink, openCalendarLink } from '../app/calendar-actions.js';

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BEEINDIGING_ANCHORS, beeindigingForm } from '../../forms/beeindiging-form.js';
 import { notFoundPage } from '../../forms/info-pages.js';
 import { MELDING_ANCHORS, meldingForm } from '../../forms/melding-form.js';
-import { keyProblemPage, messagePage } from '../../forms/pages.js';
+import { keyProblemPage, messagePage } from '../../forms/message-pages.js';
 import type { SubmissionFormInput } from '../../forms/submission-form.js';
 import { VOORLICHTING_ANCHORS, voorlichtingForm } from '../../forms/voorlichting-form.js';
 import { submitBeeindiging } from '../app/beeindigingen.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { wijkReportPage } from '../../forms/calendar-pages.js';
+import { messagePage } from '../../forms/message-pages.js';
 import {
   type AfspraakFormInput,
   coordinatorOverviewPage,
@@ -10,7 +11,6 @@ import {
   partnerOverviewPage,
   schoolOverviewPage,
 } from '../../forms/overview-pages.js';
-import { messagePage } from '../../forms/pages.js';
 import { submitAfspraak } from '../app/afspraken.js';
 import { KEY_BY_BODY } from '../app/intake.js';
 import { mededelingSchools, submitMededeling } from '../app/mededelingen.js';

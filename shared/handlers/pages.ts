@@ -15,7 +15,8 @@ import {
   serverErrorPage,
 } from '../../forms/info-pages.js';
 import { meldingForm } from '../../forms/melding-form.js';
-import { confirmationPage, indexPage, keyProblemPage } from '../../forms/pages.js';
+import { keyProblemPage } from '../../forms/message-pages.js';
+import { confirmationPage, indexPage } from '../../forms/pages.js';
 import { voorlichtingForm } from '../../forms/voorlichting-form.js';
 import type { Store } from '../app/ports.js';
 import { voorlichtingProviders } from '../app/voorlichting-providers.js';

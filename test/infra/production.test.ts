@@ -175,6 +175,13 @@ describe('Stack: production defaults', () => {
       // The lists are in no bundle: a run of surnames from the file is in no function's JavaScript.
       const piece = JSON.stringify(lists.lastnames?.slice(100, 104)).slice(1, -1);
       for (const d of dirs) expect(readFileSync(join(d, 'index.mjs'), 'utf8').includes(piece)).toBe(false);
+      // The HTML decoder beside it, loaded at the first text with a reference; its table in no bundle.
+      const decoder = readFileSync(join(dir, 'html-entities.cjs'), 'utf8');
+      expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toContain('html-entities.cjs');
+      const at = decoder.indexOf('new Uint16Array(');
+      expect(at).toBeGreaterThan(0);
+      const table = decoder.slice(at, at + 80);
+      for (const d of dirs) expect(readFileSync(join(d, 'index.mjs'), 'utf8').includes(table)).toBe(false);
     }
     const withDescription = dirs.filter((d) => existsSync(join(d, 'openapi.json')));
     expect(withDescription).toHaveLength(1);

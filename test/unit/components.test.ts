@@ -16,8 +16,8 @@ import { PageLayout, page } from '../../forms/components/page-layout.js';
 import { render } from '../../forms/components/render.js';
 import { Table, TableCell } from '../../forms/components/table.js';
 import { notFoundPage } from '../../forms/info-pages.js';
+import { keyProblemPage, messagePage } from '../../forms/message-pages.js';
 import { overviewProblemPage } from '../../forms/overview-pages.js';
-import { keyProblemPage, messagePage } from '../../forms/pages.js';
 
 /** Text a user could type (or a directory could hold): markup, both quotes and an ampersand. */
 const HOSTILE = `<script>alert(1)</script> "dubbel" 'enkel' & <img src=x onerror=alert(2)>`;
