@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+// A namespace import: the bundle's banner declares its own createRequire (infra/bundling.ts).
+import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DependencyUnavailableError } from './errors.js';
@@ -27,7 +28,7 @@ type Decode = (text: string) => string;
 /** Loads the decoder from a file and checks that it decodes; throws DependencyUnavailableError if not. */
 export function loadHtmlDecoder(file = htmlEntitiesFile()): Decode {
   try {
-    const { decodeHTML } = createRequire(import.meta.url)(file) as { decodeHTML?: unknown };
+    const { decodeHTML } = nodeModule.createRequire(import.meta.url)(file) as { decodeHTML?: unknown };
     if (typeof decodeHTML !== 'function') throw new Error(`${file} has no decodeHTML`);
     const decode = decodeHTML as Decode;
     if (decode('&commat;&#74;&eacute;&amp') !== '@Jé&') throw new Error(`${file} does not decode`);

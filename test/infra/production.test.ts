@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -8,6 +10,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssets } from '../../forms/build.js';
 import { CSS_NAME } from '../../forms/generated/asset-names.js';
+import { NODE_OPTIONS } from '../../infra/bundling.js';
 import { parseSettings } from '../../infra/settings.js';
 import { quietStderr } from '../support/quiet.js';
 import { synthCovenant } from './covenant-app.js';
@@ -183,6 +186,10 @@ describe('Stack: production defaults', () => {
       const table = decoder.slice(at, at + 80);
       for (const d of dirs) expect(readFileSync(join(d, 'index.mjs'), 'utf8').includes(table)).toBe(false);
     }
+    for (const dir of checking)
+      expect(createRequire(import.meta.url)(join(dir, 'html-entities.cjs')).decodeHTML('&commat;&#74;')).toBe(
+        '@J',
+      );
     const withDescription = dirs.filter((d) => existsSync(join(d, 'openapi.json')));
     expect(withDescription).toHaveLength(1);
     expect(readFileSync(join(withDescription[0] as string, 'openapi.json'), 'utf8')).toContain(
@@ -196,5 +203,52 @@ describe('Settings: what an operator must give', () => {
     expect(() => parseSettings({ senderEmail: 'meldpunt@veiligschool.example.org' })).toThrow(
       /operatorEmail/,
     );
+  });
+
+  it('starts every packaged function as Lambda does: its bundle imports with the deployed Node options and environment', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
+    ) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Handler === 'index.handler',
+    );
+    expect(functions.length).toBeGreaterThanOrEqual(7);
+    // A value CloudFormation fills in at deploy time (a table name, an ARN) becomes a plausible stand-in.
+    const standIn = (name: string, value: unknown) =>
+      typeof value === 'string'
+        ? value
+        : name.endsWith('_ARN')
+          ? 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:links'
+          : name.endsWith('_URL')
+            ? 'https://veiligschool.example.org'
+            : 'stand-in';
+    for (const fn of functions) {
+      const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const dir = join(outdir, manifest.files[hash]?.source.path as string);
+      const variables = (fn.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, standIn(k, v)]));
+      expect(env.NODE_OPTIONS).toBe(NODE_OPTIONS);
+      const out = execFileSync(
+        process.execPath,
+        [
+          ...NODE_OPTIONS.split(' '),
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(join(dir, 'index.mjs'))}); console.log(typeof m.handler);`,
+        ],
+        {
+          env: {
+            PATH: process.env.PATH,
+            ...env,
+            NODE_OPTIONS: '',
+            AWS_REGION: 'eu-west-1',
+            LAMBDA_TASK_ROOT: dir,
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+          encoding: 'utf8',
+        },
+      );
+      expect(out.trim(), dir).toBe('function');
+    }
   });
 });
