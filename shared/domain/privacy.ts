@@ -55,6 +55,10 @@ const DIGIT_ZEROS = [
   0x1040, 0x17e0, 0x1810,
 ];
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/giu;
+// Made once: esbuild writes a lone /\p{M}/ or /\p{L}/ as `new RegExp(...)`, which inside a
+// function would make a new RegExp object at every call.
+const MARKS = /\p{M}/gu;
+const LETTER = /\p{L}/u;
 
 function mapChar(char: string): string {
   if (char.length === 1 && char.charCodeAt(0) < 0x80) return char;
@@ -69,7 +73,7 @@ function mapChar(char: string): string {
   return char
     .normalize('NFKC')
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .replace(/[\u2010-\u2015\u2212]/gu, '-');
 }
 
@@ -432,7 +436,7 @@ const DISCORD_TAG = /(?<![\p{L}\p{N}])[a-z][a-z0-9_.]{2,30}#\d{4}\b/giu;
 // ---------------------------------------------------------------------------------------------
 // Names
 
-const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = (w: string) => w.normalize('NFD').replace(MARKS, '').toLowerCase();
 const TUSSENVOEGSELS = [
   'van der',
   'van den',
@@ -819,7 +823,7 @@ function tokenize(text: string): Token[] {
     }
     const sentenceStart =
       tokens.length === 0
-        ? !/\p{L}/u.test(between) && !/[,]/u.test(between)
+        ? !LETTER.test(between) && !/[,]/u.test(between)
         : /[!?:;"“(\u2022*]|^\s*-\s/u.test(between) ||
           (/\./u.test(between) &&
             !/^(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|hr|mvr|st|fam)$/u.test(prev?.lower ?? ''));
@@ -1077,7 +1081,7 @@ function isHandle(text: string, start: number, end: number): boolean {
   const span = text.slice(start, end);
   if (/\//u.test(span) || span.startsWith('@') || /#\d{4}$/u.test(span)) return true;
   const handle = /([a-z0-9_.]+)$/iu.exec(span)?.[1] ?? '';
-  if (/[\d_.]/u.test(handle) && /\p{L}/u.test(handle) && !/^\d/u.test(handle)) return true;
+  if (/[\d_.]/u.test(handle) && LETTER.test(handle) && !/^\d/u.test(handle)) return true;
   if (/[\d_.]/u.test(handle)) return /[a-z]/iu.test(handle);
   // A plain word only counts after an explicit "account", "naam", ":" and is no common word.
   return (
