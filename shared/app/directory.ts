@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { directorySchema } from '../domain/directory-schema.js';
 import { hashFormKey } from '../domain/form-keys.js';
-import { type Directory, directorySchema, type Party } from '../domain/parties.js';
+import type { Directory, Party } from '../domain/parties.js';
 import { newFormKey } from './ids.js';
 import type { DirectoryRepository } from './ports.js';
 

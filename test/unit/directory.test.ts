@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DIRECTORY } from '../../local/stack.js';
 import { readDirectoryFile } from '../../shared/app/directory.js';
-import { directorySchema } from '../../shared/domain/parties.js';
+import { directorySchema } from '../../shared/domain/directory-schema.js';
 import { WIJKEN } from '../../shared/domain/wijken.js';
 
 describe('Example directory', () => {

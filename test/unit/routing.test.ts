@@ -106,7 +106,7 @@ describe('Routing that follows the school (art. 6)', () => {
   });
 
   it('refuses a directory whose school names a contact that does not exist or has another role', async () => {
-    const { directorySchema } = await import('../../shared/domain/parties.js');
+    const { directorySchema } = await import('../../shared/domain/directory-schema.js');
     const file = (contacts: Record<string, string>) => ({
       parties: [
         { ...school, contacts },
