@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { checkCalendarConfig } from '../shared/domain/config-schemas.js';
+import { lexiconLists } from '../shared/domain/privacy.js';
+import { encodePrivacyLists } from '../shared/domain/privacy-lists.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'generated');
@@ -117,17 +119,20 @@ export async function buildAssets(): Promise<{ css: string; js: string; font: Ui
   // The API description from the live zod schemas, so the health function carries no zod to make it.
   const { openApiTemplate } = await import('../shared/http/openapi.js');
   writeIfChanged(OPENAPI_TEMPLATE_FILE, JSON.stringify(openApiTemplate()));
-  // The privacy guard's word and name lists, read at its first check (shared/domain/privacy-lists.ts).
+  // The privacy guard's word and name lists, folded as the guard uses them by the guard's own code,
+  // and read at its first check (shared/domain/privacy-lists.ts).
   const list = async (name: string) =>
     ((await import(`@zxcvbn-ts/language-nl-be/dist/${name}.json.js`)) as { default: string[] }).default;
   writeIfChanged(
     PRIVACY_LISTS_FILE,
-    JSON.stringify({
-      boysFirstnames: await list('boysFirstnames'),
-      girlsFirstnames: await list('girlsFirstnames'),
-      lastnames: await list('lastnames'),
-      commonWords: await list('commonWords'),
-    }),
+    encodePrivacyLists(
+      lexiconLists({
+        boysFirstnames: await list('boysFirstnames'),
+        girlsFirstnames: await list('girlsFirstnames'),
+        lastnames: await list('lastnames'),
+        commonWords: await list('commonWords'),
+      }),
+    ),
   );
   // The HTML decoder for the privacy guard, loaded at the first text with a reference (shared/domain/html-entities.ts).
   const decoder = await build({

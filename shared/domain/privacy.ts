@@ -1,5 +1,5 @@
 import { decodeHtml } from './html-entities.js';
-import { type PrivacyLists, readPrivacyLists } from './privacy-lists.js';
+import { type PackagePrivacyLists, type PrivacyLists, readPrivacyLists } from './privacy-lists.js';
 
 /**
  * Article 23: no personal data is exchanged under the covenant. Free text is checked before it is
@@ -497,16 +497,14 @@ export function usePrivacyLists(source: () => PrivacyLists = () => readPrivacyLi
 }
 
 /**
- * The word and name lists, folded, read and built at the first check rather than at import: no
- * bundle carries them, and a function that never checks free text never reads them. A missing list
- * throws (DependencyUnavailableError, 503) and is tried again at the next check.
+ * The package's lists as the guard uses them: folded, first names and surnames each once, and every
+ * surname with a tussenvoegsel also without it ("de vries", "vries"). forms/build.ts writes this to
+ * the lists file, so the folding is done once when the code is built, with this very code.
  */
-function lexicon(): Lexicon {
-  if (lexiconBuilt) return lexiconBuilt;
-  const { boysFirstnames, girlsFirstnames, lastnames, commonWords } = listsSource();
+export function lexiconLists(raw: PackagePrivacyLists): PrivacyLists {
   const surnames = new Set<string>();
-  for (const raw of lastnames) {
-    const name = fold(raw);
+  for (const lastname of raw.lastnames) {
+    const name = fold(lastname);
     surnames.add(name);
     for (const t of TUSSENVOEGSELS)
       if (name.startsWith(`${t} `)) {
@@ -514,11 +512,25 @@ function lexicon(): Lexicon {
         break;
       }
   }
-  lexiconBuilt = {
-    commonRank: new Map(commonWords.map((w, i) => [fold(w), i] as const)),
-    firstNames: new Set([...boysFirstnames, ...girlsFirstnames].map(fold)),
-    surnames,
+  return {
+    firstNames: [...new Set([...raw.boysFirstnames, ...raw.girlsFirstnames].map(fold))],
+    surnames: [...surnames],
+    commonWords: raw.commonWords.map(fold),
   };
+}
+
+/**
+ * The word and name lists, read and put in sets at the first check rather than at import: no
+ * bundle carries them, and a function that never checks free text never reads them. A missing list
+ * throws (DependencyUnavailableError, 503) and is tried again at the next check.
+ */
+function lexicon(): Lexicon {
+  if (lexiconBuilt) return lexiconBuilt;
+  const { firstNames, surnames, commonWords } = listsSource();
+  // In order, so a word that folds like an earlier one keeps the later rank, as before the file was folded.
+  const commonRank = new Map<string, number>();
+  for (let i = 0; i < commonWords.length; i++) commonRank.set(commonWords[i] as string, i);
+  lexiconBuilt = { commonRank, firstNames: new Set(firstNames), surnames: new Set(surnames) };
   return lexiconBuilt;
 }
 /** Names that are also everyday Dutch (or English) words: only with context. */
