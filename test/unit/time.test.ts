@@ -1,3 +1,4 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import {
   amsterdamDate,
@@ -116,5 +117,31 @@ describe('Time: daylight saving in Europe/Amsterdam (@date-fns/tz, last Sunday o
     expect(formatDutchInput(new Date('2027-10-31T00:30:00Z'))).toBe('31-10-2027 02:30');
     expect(formatDutchInput(new Date('2027-10-31T01:30:00Z'))).toBe('31-10-2027 02:30');
     expect(formatDutchInput(new Date('2027-03-28T01:00:00Z'))).toBe('28-03-2027 03:00');
+  });
+
+  it('keeps one offset per UTC hour and still agrees with the zone data at every quarter hour, 2020-2045', () => {
+    // The offset is kept per UTC hour (Amsterdam's clocks change on a whole UTC hour); checked here
+    // against @date-fns/tz itself, and the wall clock against a TZDate, at every 15 minutes.
+    const wall = (d: TZDate) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    let checked = 0;
+    for (let ms = Date.UTC(2020, 0, 1); ms < Date.UTC(2046, 0, 1); ms += 15 * 60_000) {
+      const instant = new Date(ms);
+      const offset = tzOffset('Europe/Amsterdam', instant);
+      if (amsterdamOffsetMinutes(instant) !== offset)
+        expect(amsterdamOffsetMinutes(instant), instant.toISOString()).toBe(offset);
+      // The wall clock, every 6 hours and at each hour around the switches (where the offset changes).
+      if (ms % (6 * 3_600_000) === 0 || tzOffset('Europe/Amsterdam', new Date(ms - 3_600_000)) !== offset) {
+        const expected = wall(new TZDate(ms, 'Europe/Amsterdam'));
+        if (amsterdamDate(instant) !== expected)
+          expect(amsterdamDate(instant), instant.toISOString()).toBe(expected);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(38_000);
+    // Before 1996 the offset is asked every time: Amsterdam Mean Time (1937) was 19 minutes 32 seconds.
+    expect(amsterdamOffsetMinutes(new Date('1930-06-01T12:00:00Z'))).toBe(
+      tzOffset('Europe/Amsterdam', new Date('1930-06-01T12:00:00Z')),
+    );
   });
 });
