@@ -1,4 +1,5 @@
 import { decodeHtml } from './html-entities.js';
+import { lazy } from './lazy.js';
 import { type PackagePrivacyLists, type PrivacyLists, readPrivacyLists } from './privacy-lists.js';
 
 /**
@@ -301,13 +302,12 @@ export function isValidIban(candidate: string): boolean {
 
 const IBAN_COUNTRIES =
   'AD|AE|AL|AT|AZ|BA|BE|BG|BH|BR|BY|CH|CR|CY|CZ|DE|DK|DO|EE|EG|ES|FI|FO|FR|GB|GE|GI|GL|GR|GT|HR|HU|IE|IL|IQ|IS|IT|JO|KW|KZ|LB|LC|LI|LT|LU|LV|MC|MD|ME|MK|MR|MT|MU|NL|NO|PK|PL|PS|PT|QA|RO|RS|SA|SC|SE|SI|SK|SM|ST|SV|TL|TN|TR|UA|VA|VG|XK';
-const IBAN_START = new RegExp(
-  `(?<![\\p{L}\\p{N}/.@_-])(?:${IBAN_COUNTRIES})[ .\\-_/]?\\d[ .\\-_/]?\\d`,
-  'giu',
+const IBAN_START = lazy(
+  () => new RegExp(`(?<![\\p{L}\\p{N}/.@_-])(?:${IBAN_COUNTRIES})[ .\\-_/]?\\d[ .\\-_/]?\\d`, 'giu'),
 );
 const iban: Detector = (text) => {
   const spans: Span[] = [];
-  for (const m of text.matchAll(IBAN_START)) {
+  for (const m of text.matchAll(IBAN_START())) {
     const start = m.index as number;
     // Walk forward over letters, digits and single separators; try each length a valid IBAN can have.
     let compact = '';
@@ -379,24 +379,30 @@ const NOT_STREETS = new Set(
     'docenten ouders personen mensen meisjes jongens bladzijde opgave vraag vragen serie code kanaal hoofdstuk'
   ).split(' '),
 );
-const STREET_NUMBER = new RegExp(
-  `(?<=(?:^|[^.!?:\\n]\\s))([A-Z][\\p{L}'-]{3,}(?:\\s[A-Z][\\p{L}'-]+){0,2}|[a-z][\\p{L}-]{3,}(?:straat|laan|weg|plein|kade|gracht|singel|dijk|pad|hof|dreef|steeg|baan|park|veld|markt|straatweg|wal|plantsoen|dam))\\s(${HOUSE_NUMBER})(?![\\d]|[.,:/-]\\d|\\s?(?:uur|min|minuten|euro|keer|leerlingen|jaar|km|meter|%|x\\b|personen|procent|jongeren|kinderen|ste|e\\b|de\\b))`,
-  'gu',
+const STREET_NUMBER = lazy(
+  () =>
+    new RegExp(
+      `(?<=(?:^|[^.!?:\\n]\\s))([A-Z][\\p{L}'-]{3,}(?:\\s[A-Z][\\p{L}'-]+){0,2}|[a-z][\\p{L}-]{3,}(?:straat|laan|weg|plein|kade|gracht|singel|dijk|pad|hof|dreef|steeg|baan|park|veld|markt|straatweg|wal|plantsoen|dam))\\s(${HOUSE_NUMBER})(?![\\d]|[.,:/-]\\d|\\s?(?:uur|min|minuten|euro|keer|leerlingen|jaar|km|meter|%|x\\b|personen|procent|jongeren|kinderen|ste|e\\b|de\\b))`,
+      'gu',
+    ),
 );
-const LIVES_AT = new RegExp(
-  `\\b(?:woont|wonen|woonde|woonachtig|wonend|woonadres|adres|verblijft|thuisadres|huisadres)\\b[^.!?\\n]{0,40}?\\b([\\p{L}][\\p{L}'-]{2,}(?:\\s[\\p{L}][\\p{L}'-]+){0,2})\\s(${HOUSE_NUMBER})\\b(?!\\s?(?:uur|euro|keer|leerlingen|jaar))`,
-  'giu',
+const LIVES_AT = lazy(
+  () =>
+    new RegExp(
+      `\\b(?:woont|wonen|woonde|woonachtig|wonend|woonadres|adres|verblijft|thuisadres|huisadres)\\b[^.!?\\n]{0,40}?\\b([\\p{L}][\\p{L}'-]{2,}(?:\\s[\\p{L}][\\p{L}'-]+){0,2})\\s(${HOUSE_NUMBER})\\b(?!\\s?(?:uur|euro|keer|leerlingen|jaar))`,
+      'giu',
+    ),
 );
 const streetNumber: Detector = (text) => {
   const spans: Span[] = [];
-  for (const m of text.matchAll(STREET_NUMBER)) {
+  for (const m of text.matchAll(STREET_NUMBER())) {
     const street = m[1] as string;
     const words = street.toLowerCase().split(' ');
     if (words.some((w) => NOT_STREETS.has(w))) continue;
     const start = m.index as number;
     spans.push([start, start + m[0].length]);
   }
-  for (const m of text.matchAll(LIVES_AT)) {
+  for (const m of text.matchAll(LIVES_AT())) {
     const street = (m[1] as string).toLowerCase().split(' ');
     if (street.some((w) => NOT_STREETS.has(w) && !['van', 'de', 'het'].includes(w))) continue;
     const start = (m.index as number) + m[0].indexOf(m[1] as string);
@@ -410,14 +416,17 @@ const MONTHS =
   'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|march|may|june|july|august|october';
 const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\s?[-/. ]\s?\d{1,2}\s?[-/. ]\s?(?:\d{4}|'?\d{2})|\d{1,2}(?:e|ste|de)?\s?[-/.]?\s?(?:${MONTHS})\.?\s?[-/.]?\s?(?:\d{4}|'?\d{2})|(?:${MONTHS})\.?\s\d{1,2}(?:e|st|nd|rd|th)?,?\s(?:\d{4}|'\d{2})|\d{8})`;
 const BIRTH_WORDS = String.raw`(?:geboren|geb(?:oren)?\.?|geb\.?\s?datum|geb\.?\s?dat\.?|gebdat\.?|geboortedatum|geboortedag|geboorte(?:\s?datum)?|verjaardag|jarig|date\s+of\s+birth|d\.?o\.?b\.?|born|°|\*)`;
-const BIRTH_DATE = new RegExp(
-  `(?<![\\p{L}])${BIRTH_WORDS}(?![\\p{L}])[\\s:=,-]*(?:(?:op|is|was|in|on|de|het|jaar|:)\\s*){0,2}(${DATE})(?!\\d)`,
-  'giu',
+const BIRTH_DATE = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}])${BIRTH_WORDS}(?![\\p{L}])[\\s:=,-]*(?:(?:op|is|was|in|on|de|het|jaar|:)\\s*){0,2}(${DATE})(?!\\d)`,
+      'giu',
+    ),
 );
 const BIRTH_YEAR =
   /(?<![\p{L}])(?:geboren|geb\.?|geboortejaar|bouwjaar(?=\s\d{4}\b(?!\s*(?:auto|scooter))))(?![\p{L}])\s*(?:in|op)?\s*((?:19|20)\d\d)\b/giu;
 const birthDate: Detector = (text) => [
-  ...all(BIRTH_DATE, text),
+  ...all(BIRTH_DATE(), text),
   ...all(BIRTH_YEAR, text).filter(([s]) => !/^bouwjaar/iu.test(text.slice(s))),
 ];
 
@@ -427,9 +436,12 @@ const PLATFORMS =
 const PROFILE_URL =
   /\b(?:(?:www\.|m\.|vm\.)?(?:instagram\.com|instagr\.am|tiktok\.com|snapchat\.com|facebook\.com|fb\.com|fb\.me|twitter\.com|x\.com|youtube\.com|youtu\.be|twitch\.tv|discord\.gg|discord\.com|discordapp\.com|t\.me|telegram\.me|threads\.net|reddit\.com|linkedin\.com|pinterest\.com|roblox\.com|steamcommunity\.com|onlyfans\.com|vsco\.co|kik\.me|linktr\.ee))\/\S+/giu;
 const HANDLE = /(?<![\p{L}\p{N}._%+-])@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])/giu;
-const PLATFORM_ACCOUNT = new RegExp(
-  `(?<![\\p{L}])(?:${PLATFORMS})(?![\\p{L}])(?:[\\s:=/-]*(?:account|acc|accountnaam|naam|profiel|gebruikersnaam|username|user|handle|id|tag|nick|nickname|is|heet|als|van|onder|de naam|=|:|-)[\\s:=/-]*){0,3}[\\s:=/-]*@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\\d{4})?)(?![\\p{L}\\p{N}_])`,
-  'giu',
+const PLATFORM_ACCOUNT = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}])(?:${PLATFORMS})(?![\\p{L}])(?:[\\s:=/-]*(?:account|acc|accountnaam|naam|profiel|gebruikersnaam|username|user|handle|id|tag|nick|nickname|is|heet|als|van|onder|de naam|=|:|-)[\\s:=/-]*){0,3}[\\s:=/-]*@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\\d{4})?)(?![\\p{L}\\p{N}_])`,
+      'giu',
+    ),
 );
 const DISCORD_TAG = /(?<![\p{L}\p{N}])[a-z][a-z0-9_.]{2,30}#\d{4}\b/giu;
 
@@ -749,9 +761,12 @@ export const PLACE_ALLOW_LIST: readonly string[] = [
   'suikerfeest',
   'offerfeest',
 ];
-const ALLOW = new Set(PLACE_ALLOW_LIST.map(fold));
-const ALLOW_MAX_WORDS = Math.max(...PLACE_ALLOW_LIST.map((p) => p.split(/\s+/u).length));
-const ALLOW_FIRST_WORDS = new Set(PLACE_ALLOW_LIST.map((p) => fold(p).split(/\s+/u)[0] as string));
+// Built at the first check, as the word lists are: a request that checks no free text never needs them.
+const PLACE_ALLOW = lazy(() => ({
+  phrases: new Set(PLACE_ALLOW_LIST.map(fold)),
+  maxWords: Math.max(...PLACE_ALLOW_LIST.map((p) => p.split(/\s+/u).length)),
+  firstWords: new Set(PLACE_ALLOW_LIST.map((p) => fold(p).split(/\s+/u)[0] as string)),
+}));
 
 const TITLES = new Set(
   (
@@ -858,13 +873,13 @@ function tokenize(text: string): Token[] {
 
 function maskPlaces(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
-    if (!ALLOW_FIRST_WORDS.has((tokens[i] as Token).lower)) continue;
-    for (let n = Math.min(ALLOW_MAX_WORDS, tokens.length - i); n >= 1; n--) {
+    if (!PLACE_ALLOW().firstWords.has((tokens[i] as Token).lower)) continue;
+    for (let n = Math.min(PLACE_ALLOW().maxWords, tokens.length - i); n >= 1; n--) {
       const phrase = tokens
         .slice(i, i + n)
         .map((t) => t.lower)
         .join(' ');
-      if (ALLOW.has(phrase)) {
+      if (PLACE_ALLOW().phrases.has(phrase)) {
         for (let k = i; k < i + n; k++) (tokens[k] as Token).masked = true;
         i += n - 1;
         break;
@@ -1075,7 +1090,7 @@ function social(text: string): Span[] {
   if (text.includes('#')) spans.push(...all(DISCORD_TAG, text));
   spans.push(
     ...around(text, MAY_NAME_PLATFORM, 10, 80, (part) =>
-      all(PLATFORM_ACCOUNT, part, 1).map(([s, e]) => widen(part, s, e)),
+      all(PLATFORM_ACCOUNT(), part, 1).map(([s, e]) => widen(part, s, e)),
     ),
   );
   return spans.filter(([s, e]) => isHandle(text, s, e));

@@ -1,4 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { lazy } from './lazy.js';
 
 /** Every date the product shows or schedules is in Europe/Amsterdam. */
 export const TIME_ZONE = 'Europe/Amsterdam';
@@ -120,13 +121,6 @@ export function parseOccurrence(value: string): Occurrence | undefined {
  * Intl's formatters are made at their first use, not at import: the first Intl object in a process
  * starts ICU (about 9 ms), which a container pays once, and only on a path that formats a date.
  */
-const lazy = <T>(make: () => T): (() => T) => {
-  let made: T | undefined;
-  return () => {
-    made ??= make();
-    return made;
-  };
-};
 
 const dutchDateTime = lazy(
   () =>
