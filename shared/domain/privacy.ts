@@ -1090,10 +1090,29 @@ function social(text: string): Span[] {
   if (text.includes('#')) spans.push(...all(DISCORD_TAG, text));
   spans.push(
     ...around(text, MAY_NAME_PLATFORM, 10, 80, (part) =>
-      all(PLATFORM_ACCOUNT(), part, 1).map(([s, e]) => widen(part, s, e)),
+      platformAccounts(part).map(([s, e]) => widen(part, s, e)),
     ),
   );
   return spans.filter(([s, e]) => isHandle(text, s, e));
+}
+
+const PLATFORM_NAME = new RegExp(`^(?:${PLATFORMS})$`, 'iu');
+
+/**
+ * The accounts after platform names. When the "account" is itself a platform name ("X snapchat:
+ * jongen2010"), the search starts again at it, so the account after the second name is found.
+ */
+function platformAccounts(text: string): Span[] {
+  const re = PLATFORM_ACCOUNT();
+  const spans: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const account = m[1] as string;
+    const start = m.index + m[0].indexOf(account);
+    if (PLATFORM_NAME.test(account)) re.lastIndex = start;
+    else spans.push([start, start + account.length]);
+  }
+  return spans;
 }
 
 /** A platform name followed by an account: show the platform too. */

@@ -25,6 +25,10 @@ describe('Privacy guard (article 23)', () => {
     ['geboortedatum: 1 april 2011', 'geboortedatum'],
     ['Filmpje staat op @pestaccount_123', 'social-media-account'],
     ['Zie instagram.com/iemand_anders', 'social-media-account'],
+    // A platform name right before another ("X" is one): the account after the second still counts
+    // (found by the hardening property test with padding that ended in "X").
+    ['Over het voorval: X snapchat: jongen2010', 'social-media-account'],
+    ['Zit op ig tiktok pester_2011', 'social-media-account'],
   ])('refuses "%s" as %s', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
