@@ -12,7 +12,16 @@ import { percentile, round } from './stats.js';
  * that tree shaking and `sideEffects` keep out what a function does not use; `npm run bench` puts
  * the same figures in bench/results.md.
  */
-export const FUNCTIONS = ['intake', 'pages', 'health', 'acties', 'notify', 'daily', 'bounces'] as const;
+export const FUNCTIONS = [
+  'intake',
+  'pages',
+  'health',
+  'acties',
+  'notify',
+  'sweeper',
+  'daily',
+  'bounces',
+] as const;
 
 /**
  * How a function builds each client when its container starts; the baseline builds them the same
@@ -36,6 +45,8 @@ export const CLIENTS_OF: Record<(typeof FUNCTIONS)[number], string[]> = {
   health: ['client-dynamodb', 'lib-dynamodb'],
   acties: ['client-dynamodb', 'lib-dynamodb', 'client-secrets-manager'],
   notify: ['client-dynamodb', 'lib-dynamodb', 'client-ses', 'client-secrets-manager'],
+  // The outbox sweeper sends as notify does (same mailer and signed links).
+  sweeper: ['client-dynamodb', 'lib-dynamodb', 'client-ses', 'client-secrets-manager'],
   daily: ['client-dynamodb', 'lib-dynamodb'],
   bounces: ['client-dynamodb', 'lib-dynamodb'],
 };

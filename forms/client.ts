@@ -12,6 +12,7 @@
 
 import type { FieldError as DomainFieldError } from '../shared/domain/errors.js';
 import { markSegments } from '../shared/domain/marks.js';
+import { normaliseText } from '../shared/domain/text.js';
 import {
   describeDateTimeInput,
   formatDutchDate,
@@ -102,7 +103,9 @@ function showFound(node: HTMLElement, form: HTMLFormElement, error: FieldError):
   wrap.className = 'veilig-gevonden';
   wrap.dataset.gevonden = '';
   const quote = document.createElement('q');
-  for (const segment of markSegments(input.value, error.found)) {
+  // The guard's offsets are in the text as the server stores it (NFC, no invisible characters), which
+  // is also what the page without JavaScript shows.
+  for (const segment of markSegments(normaliseText(input.value), error.found)) {
     if (segment.marked) {
       const mark = document.createElement('mark');
       mark.textContent = segment.text;
