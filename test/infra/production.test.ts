@@ -31,6 +31,18 @@ beforeAll(async () => {
   }
 });
 
+/** The synthesized asset manifest: each asset's folder in the cloud assembly. */
+const assetManifest = () =>
+  JSON.parse(readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8')) as {
+    files: Record<string, { source: { path: string; packaging?: string } }>;
+  };
+
+/** The folder of every function's package (index.mjs and the files beside it). */
+const functionDirs = () =>
+  Object.values(assetManifest().files)
+    .filter((f) => f.source.packaging === 'zip')
+    .map((f) => join(outdir, f.source.path));
+
 describe('Stack: production defaults', () => {
   it('passes cdk-nag’s AwsSolutions and Serverless packs with no unacknowledged finding', () => {
     expect(violations).toEqual([]);
@@ -126,11 +138,7 @@ describe('Stack: production defaults', () => {
   });
 
   it('keeps every bundled function under its size budget (3.5 MB of JavaScript)', () => {
-    const manifest = JSON.parse(
-      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
-    ) as {
-      files: Record<string, { source: { path: string; packaging?: string } }>;
-    };
+    const manifest = assetManifest();
     const bundles = Object.values(manifest.files).filter((f) => f.source.packaging === 'zip');
     expect(bundles.length).toBe(8);
     for (const bundle of bundles) {
@@ -143,12 +151,7 @@ describe('Stack: production defaults', () => {
   });
 
   it('ships the static files beside the pages function’s code, not inside any bundle (ADR 0015)', () => {
-    const manifest = JSON.parse(
-      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
-    ) as { files: Record<string, { source: { path: string; packaging?: string } }> };
-    const dirs = Object.values(manifest.files)
-      .filter((f) => f.source.packaging === 'zip')
-      .map((f) => join(outdir, f.source.path));
+    const dirs = functionDirs();
     const withAssets = dirs.filter((d) => existsSync(join(d, 'assets', CSS_NAME)));
     expect(withAssets).toHaveLength(1);
     const css = readFileSync(join(withAssets[0] as string, 'assets', CSS_NAME), 'utf8');
@@ -159,12 +162,7 @@ describe('Stack: production defaults', () => {
   });
 
   it('ships the privacy guard’s lists beside every function that checks free text, and the OpenAPI template beside health', () => {
-    const manifest = JSON.parse(
-      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
-    ) as { files: Record<string, { source: { path: string; packaging?: string } }> };
-    const dirs = Object.values(manifest.files)
-      .filter((f) => f.source.packaging === 'zip')
-      .map((f) => join(outdir, f.source.path));
+    const dirs = functionDirs();
     // A bundle that names the lists file reads it at its first check: the file must be beside it.
     const checking = dirs.filter((d) =>
       readFileSync(join(d, 'index.mjs'), 'utf8').includes('privacy-lists.json'),
@@ -206,9 +204,7 @@ describe('Settings: what an operator must give', () => {
   });
 
   it('starts every packaged function as Lambda does: its bundle imports with the deployed Node options and environment', () => {
-    const manifest = JSON.parse(
-      readFileSync(join(outdir, 'VeiligInEnOmSchool-prod.assets.json'), 'utf8'),
-    ) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+    const manifest = assetManifest();
     const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Handler === 'index.handler',
     );
