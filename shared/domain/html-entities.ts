@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { DependencyUnavailableError } from './errors.js';
 
 /**
- * HTML character references (&amp;eacute;, &amp;#74;, &amp;commat;) in free text are decoded before the
+ * HTML character references (`&eacute;`, `&#74;`, `&commat;`) in free text are decoded before the
  * privacy guard looks at it, so a name or an address cannot hide behind them. The decoder is the
  * `entities` library; its table of 2,231 names is 52 kB that a container would otherwise build at
  * every cold start, while few texts hold a reference at all. So forms/build.ts bundles the library
  * into forms/generated/html-entities.cjs, the CDK puts that file beside the code of the functions
  * that check free text (PACKAGED_FILES), and it is loaded at the first text that holds a reference
- * (docs/adr/0021-cold-start-data-beside-the-code.md).
+ * (docs/adr/0024-cold-start-as-deployed.md).
  *
  * Like the word lists, it fails closed: a missing or broken file makes every text with a reference
  * a DependencyUnavailableError (503, nothing stored), tried again at the next text.

@@ -121,7 +121,6 @@ export function parseOccurrence(value: string): Occurrence | undefined {
  * Intl's formatters are made at their first use, not at import: the first Intl object in a process
  * starts ICU (about 9 ms), which a container pays once, and only on a path that formats a date.
  */
-
 const dutchDateTime = lazy(
   () =>
     new Intl.DateTimeFormat('nl-NL', {
