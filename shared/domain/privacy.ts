@@ -56,6 +56,7 @@ const DIGIT_ZEROS = [
   0x1040, 0x17e0, 0x1810,
 ];
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/giu;
+const ENTITY_AT_START = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/iu;
 // Made once: esbuild writes a lone /\p{M}/ or /\p{L}/ as `new RegExp(...)`, which inside a
 // function would make a new RegExp object at every call.
 const MARKS = /\p{M}/gu;
@@ -109,10 +110,20 @@ export function normalise(original: string): Normalised {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(original);
       if (m && m.index === i) {
-        const decoded = decodeHtml(m[0]);
+        let decoded = decodeHtml(m[0]);
+        let end = i + m[0].length;
+        // A reference whose & is itself written as one ("&amp;#72;enk", encoded twice) is read as
+        // the reference it spells, up to three times over.
+        for (let round = 0; round < 3 && decoded === '&'; round++) {
+          const spelled = ENTITY_AT_START.exec(`&${original.slice(end, end + 40)}`);
+          const again = spelled ? decodeHtml(spelled[0]) : undefined;
+          if (!spelled || again === spelled[0]) break;
+          decoded = again as string;
+          end += spelled[0].length - 1;
+        }
         if (decoded !== m[0]) {
-          push([...decoded].map(mapChar).join(''), i, i + m[0].length);
-          i += m[0].length;
+          push([...decoded].map(mapChar).join(''), i, end);
+          i = end;
           continue;
         }
       }

@@ -67,6 +67,25 @@ describe('The HTML decoder beside the code', () => {
     }
   });
 
+  it('reads a reference encoded twice or three times as the reference it spells', () => {
+    for (const text of [
+      'Gisteren heeft &amp;#72;enk Vermeulen het hek vernield.',
+      'Gisteren heeft &amp;amp;#x48;enk Vermeulen het hek vernield.',
+    ])
+      expect(
+        findPersonalData(text).map((f) => f.kind),
+        text,
+      ).toEqual(['naam']);
+    expect(findPersonalData('Mail jan&amp;commat;example&amp;period;org').map((f) => f.kind)).toContain(
+      'e-mailadres',
+    );
+    // The finding points at the text as written, from the first & to the end of the name.
+    const [finding] = findPersonalData('Gisteren heeft &amp;#72;enk Vermeulen het hek vernield.');
+    expect(finding?.text).toBe('&amp;#72;enk Vermeulen');
+    // An ampersand that spells nothing stays an ampersand.
+    expect(findPersonalData('Fietsen &amp; scooters bij het hek, &amp;co.')).toEqual([]);
+  });
+
   it('finds a name and an address hidden behind references', () => {
     expect(
       findPersonalData('Gisteren heeft &#72;enk Vermeulen het hek vernield.').map((f) => f.kind),
