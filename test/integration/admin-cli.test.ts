@@ -1,30 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXAMPLE_DIRECTORY } from '../../local/stack.js';
+import { operatorState, runOperator } from '../support/operator.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let stack: TestStack;
 let stateDir: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  stateDir = join(mkdtempSync(join(tmpdir(), 'admin-cli-')), '.local');
-  mkdirSync(stateDir);
-  writeFileSync(
-    join(stateDir, 'stack.json'),
-    JSON.stringify({
-      pid: process.pid,
-      ddbEndpoint: inject('ddbEndpoint'),
-      sesEndpoint: stack.ses.endpoint,
-      tableName: stack.app.runtime.config.TABLE_NAME,
-      url: stack.url,
-    }),
-  );
+  stateDir = operatorState(stack, stack.app.runtime.config.TABLE_NAME, 'admin-cli-');
   writeFileSync(
     join(stateDir, 'parties.json'),
     JSON.stringify([
@@ -39,18 +26,7 @@ afterAll(async () => {
 });
 
 /** Runs an operator command as a separate process, the way `npm run admin -- …` does. */
-function run(script: 'admin' | 'job', args: string[], state = stateDir) {
-  const result = spawnSync(
-    join(root, 'node_modules', '.bin', 'tsx'),
-    [join(root, 'local', `${script}.ts`), ...args],
-    {
-      cwd: tmpdir(),
-      encoding: 'utf8',
-      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', COVENANT_STATE_DIR: state },
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
-}
+const run = (script: 'admin' | 'job', args: string[], state = stateDir) => runOperator(script, args, state);
 
 function file(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'dir-')), name);

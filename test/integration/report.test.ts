@@ -1,8 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoClient } from '../../local/emulators.js';
@@ -10,6 +5,7 @@ import { dynamoStore } from '../../shared/adapters/dynamodb/index.js';
 import { loadWijkReport } from '../../shared/app/report.js';
 import { amsterdamDate, formatDutchInput } from '../../shared/domain/time.js';
 import { addWorkingDays } from '../../shared/domain/working-days.js';
+import { operatorState, runOperator } from '../support/operator.js';
 import { postJson, type StoredEmail, startTestStack, type TestStack } from '../support/stack.js';
 
 /**
@@ -147,30 +143,10 @@ describe('Wijk report reads', () => {
     expect(before.voorlichtingPerProvider.halt?.afgewezen ?? 0).toBe(0);
 
     // The operator command, as a process against this stack (npm run admin -- backfill-report-index).
-    const stateDir = join(mkdtempSync(join(tmpdir(), 'backfill-')), '.local');
-    mkdirSync(stateDir);
-    writeFileSync(
-      join(stateDir, 'stack.json'),
-      JSON.stringify({
-        pid: process.pid,
-        ddbEndpoint: inject('ddbEndpoint'),
-        sesEndpoint: stack.ses.endpoint,
-        tableName: table,
-        url: stack.url,
-      }),
-    );
-    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const stateDir = operatorState(stack, table, 'backfill-');
     const backfill = () => {
-      const run = spawnSync(
-        join(root, 'node_modules', '.bin', 'tsx'),
-        [join(root, 'local', 'admin.ts'), 'backfill-report-index'],
-        {
-          cwd: tmpdir(),
-          encoding: 'utf8',
-          env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', COVENANT_STATE_DIR: stateDir },
-        },
-      );
-      expect(run.status, run.stderr).toBe(0);
+      const run = runOperator('admin', ['backfill-report-index'], stateDir);
+      expect(run.code, run.stderr).toBe(0);
       return run.stdout;
     };
 
